@@ -1,0 +1,147 @@
+// The dossier's settings: `dossier.yaml` in the input folder. Every key is
+// optional; editors use it to title the pack and to correct what the
+// machine got wrong about an article (its source, a better headline…).
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { isMap, isScalar, LineCounter, parseDocument, type Node, type Pair } from 'yaml';
+import type { Warning } from './model.js';
+import { parseStatedDate, type DateOrder } from './normalise/dates.js';
+
+export const CONFIG_FILE_NAMES = ['dossier.yaml', 'dossier.yml'];
+
+export interface ArticleOverride {
+  title?: string;
+  source?: string;
+  date?: string;
+  byline?: string;
+  url?: string;
+  standfirst?: string;
+}
+
+export interface DossierConfig {
+  title?: string;
+  subtitle?: string;
+  compiledBy?: string;
+  date?: string;
+  language?: string;
+  description?: string;
+  dateOrder?: DateOrder;
+  /** Keyed by the article's path relative to the input folder. */
+  articles: Record<string, ArticleOverride>;
+}
+
+/** A config the build cannot go on with: names the file and line, says what to do. */
+export class ConfigError extends Error {}
+
+const TOP_KEYS: Record<string, keyof DossierConfig> = {
+  title: 'title',
+  subtitle: 'subtitle',
+  'compiled-by': 'compiledBy',
+  date: 'date',
+  language: 'language',
+  description: 'description',
+  'date-order': 'dateOrder',
+  articles: 'articles',
+};
+const ARTICLE_KEYS = ['title', 'source', 'date', 'byline', 'url', 'standfirst'] as const;
+const DATE_ORDERS: DateOrder[] = ['day-first', 'month-first'];
+
+export async function findConfig(inputDir: string): Promise<string | undefined> {
+  for (const name of CONFIG_FILE_NAMES) {
+    const candidate = path.join(inputDir, name);
+    try {
+      await readFile(candidate);
+      return candidate;
+    } catch {
+      // not there; try the next name
+    }
+  }
+  return undefined;
+}
+
+/** Parses a config file's text. `file` is the name used in messages. */
+export function parseConfig(text: string, file: string): { config: DossierConfig; warnings: Warning[] } {
+  const lines = new LineCounter();
+  const document = parseDocument(text, { lineCounter: lines, prettyErrors: false });
+  const lineOf = (node: Node | null | undefined) => (node?.range ? lines.linePos(node.range[0]).line : undefined);
+  const fail = (node: Node | null | undefined, message: string): never => {
+    const line = lineOf(node);
+    throw new ConfigError(`${file}${line ? `:${line}` : ''}: ${message}`);
+  };
+  const firstError = document.errors[0];
+  if (firstError) {
+    const line = firstError.linePos?.[0]?.line;
+    throw new ConfigError(`${file}${line ? `:${line}` : ''}: not valid YAML: ${firstError.message.split('\n')[0]}. Fix it or remove the file.`);
+  }
+
+  const config: DossierConfig = { articles: {} };
+  const warnings: Warning[] = [];
+  const root = document.contents;
+  if (root === null || (isScalar(root) && root.value === null)) return { config, warnings };
+  if (!isMap(root)) fail(root, 'expected settings such as `title: …`, one per line.');
+
+  for (const pair of (root as { items: Pair[] }).items) {
+    const key = String(isScalar(pair.key) ? pair.key.value : pair.key);
+    const field = TOP_KEYS[key];
+    if (!field) {
+      warnings.push({ file, line: lineOf(pair.key as Node), message: `unknown setting "${key}" was ignored; known settings: ${Object.keys(TOP_KEYS).join(', ')}.` });
+      continue;
+    }
+    if (field === 'articles') {
+      config.articles = parseArticles(pair.value as Node, file, fail, lineOf, warnings);
+      continue;
+    }
+    const value = scalarText(pair.value as Node, () => fail(pair.value as Node, `"${key}" must be a single line of text.`));
+    if (field === 'dateOrder') {
+      if (!DATE_ORDERS.includes(value as DateOrder)) fail(pair.value as Node, `"date-order" must be ${DATE_ORDERS.join(' or ')}.`);
+      config.dateOrder = value as DateOrder;
+    } else if (field === 'date') {
+      const date = parseStatedDate(value);
+      if (date) config.date = date.date;
+      else warnings.push({ file, line: lineOf(pair.value as Node), message: `"date: ${value}" is not a date and was ignored; write it as YYYY-MM-DD.` });
+    } else {
+      config[field] = value;
+    }
+  }
+  return { config, warnings };
+}
+
+function parseArticles(
+  node: Node | null,
+  file: string,
+  fail: (node: Node | null | undefined, message: string) => never,
+  lineOf: (node: Node | null | undefined) => number | undefined,
+  warnings: Warning[],
+): Record<string, ArticleOverride> {
+  const articles: Record<string, ArticleOverride> = {};
+  if (node === null || (isScalar(node) && node.value === null)) return articles;
+  if (!isMap(node)) return fail(node, '"articles" must map each article file name to its settings.');
+  for (const pair of node.items as Pair[]) {
+    const name = String(isScalar(pair.key) ? pair.key.value : pair.key);
+    const settings = pair.value as Node | null;
+    if (!isMap(settings)) fail(settings ?? (pair.key as Node), `the settings for "${name}" must be lines such as \`source: The Guardian\`.`);
+    const override: ArticleOverride = {};
+    for (const item of (settings as { items: Pair[] }).items) {
+      const key = String(isScalar(item.key) ? item.key.value : item.key);
+      if (!(ARTICLE_KEYS as readonly string[]).includes(key)) {
+        warnings.push({ file, line: lineOf(item.key as Node), message: `unknown article setting "${key}" for "${name}" was ignored; known: ${ARTICLE_KEYS.join(', ')}.` });
+        continue;
+      }
+      override[key as (typeof ARTICLE_KEYS)[number]] = scalarText(item.value as Node, () =>
+        fail(item.value as Node, `"${key}" for "${name}" must be a single line of text.`),
+      );
+    }
+    articles[name.split(path.sep).join('/')] = override;
+  }
+  return articles;
+}
+
+function scalarText(node: Node | null, onError: () => never): string {
+  if (!isScalar(node) || node.value === null || typeof node.value === 'object') return onError();
+  return String(node.value).trim();
+}
+
+export async function loadConfig(configPath: string, displayName: string): Promise<{ config: DossierConfig; warnings: Warning[] }> {
+  const text = await readFile(configPath, 'utf8');
+  return parseConfig(text, displayName);
+}

@@ -1,0 +1,34 @@
+// A standfirst or picture caption under the headline: a short line that does
+// not end like a sentence. Kept as its own element, never merged into the body.
+import type { Root } from 'mdast';
+import type { VFile } from 'vfile';
+import type { Deck } from '../model.js';
+import { plainLine, removeBlock } from './blocks.js';
+import { countWords, endsLikeSentence } from './prose.js';
+
+const MAX_DECK_WORDS = 40;
+/** Words that point at a picture that was on the page. */
+const CAPTION_HINT =
+  /\b(?:pictured|picture[ds]?|photo(?:graph)?(?:ed)?|image|left|right|centre|center|above|below|(?:these|those) (?:men|women|people|two)|(?:this|that) (?:man|woman)|one of these)\b/i;
+
+export default function remarkDeck() {
+  return (tree: Root, file: VFile) => {
+    const stated = file.data.stated?.standfirst;
+    if (stated) {
+      const lede = plainLine(tree.children[0]) ?? '';
+      if (!lede.startsWith(stated.replace(/[.…]+$/u, ''))) file.data.deck = deckOf(stated);
+      return;
+    }
+    if (!file.data.headline?.fromText) return;
+    const next = tree.children[0];
+    const line = plainLine(next);
+    if (!next || line === undefined || tree.children.length < 2) return;
+    if (countWords(line) > MAX_DECK_WORDS || endsLikeSentence(line)) return;
+    file.data.deck = deckOf(line);
+    removeBlock(tree, next);
+  };
+}
+
+export function deckOf(text: string): Deck {
+  return { kind: CAPTION_HINT.test(text) ? 'caption' : 'standfirst', text };
+}

@@ -1,0 +1,103 @@
+// The headline: stated in front matter or page metadata, or the first line of
+// the cutting when it reads like one. When the first line is already the lede
+// (some cuttings lose their headline), a short headline is made from the first
+// sentence and marked as derived, so no reader mistakes it for the paper's.
+import type { Root } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import type { VFile } from 'vfile';
+import { plainLine, removeBlock } from './blocks.js';
+import { countWords, firstSentence, lastStop, words } from './prose.js';
+
+const MAX_HEADLINE_WORDS = 20;
+const MAX_HEADLINE_LENGTH = 160;
+const DERIVED_TARGET_WORDS = 12;
+
+export default function remarkHeadline() {
+  return (tree: Root, file: VFile) => {
+    const first = tree.children[0];
+    const stated = file.data.stated?.title?.trim();
+    if (stated) {
+      file.data.headline = { text: stated, derived: false, fromText: false };
+      if (first && (first.type === 'heading' || first.type === 'paragraph') && sameText(toString(first), stated)) {
+        removeBlock(tree, first);
+      }
+      return;
+    }
+    if (first?.type === 'heading') {
+      file.data.headline = { text: toString(first).trim(), derived: false, fromText: true };
+      removeBlock(tree, first);
+      return;
+    }
+    const line = plainLine(first);
+    if (first && line !== undefined && tree.children.length > 1 && isHeadlineLike(line)) {
+      file.data.headline = { text: line, derived: false, fromText: true };
+      removeBlock(tree, first);
+      return;
+    }
+    const lede = tree.children.find((node) => node.type === 'paragraph');
+    const text = lede ? deriveHeadline(toString(lede)) : '';
+    file.data.headline = { text: text || untitled(file), derived: true, fromText: false };
+  };
+}
+
+/** A headline is one short line that does not end like a sentence or a clause. */
+export function isHeadlineLike(line: string): boolean {
+  const count = countWords(line);
+  if (count === 0 || count > MAX_HEADLINE_WORDS || line.length > MAX_HEADLINE_LENGTH) return false;
+  return !/[.,;:]/.test(lastStop(line)) || /\.\.\.$|…$/.test(line);
+}
+
+const ATTRIBUTION =
+  /,?\s+(?:according to|it (?:has|had) (?:emerged|been (?:revealed|reported|claimed|confirmed))|it (?:is|was) (?:understood|claimed|reported|believed)|(?:sources|reports|officials) (?:say|said|have said)|(?:he|she|they) (?:said|says|told)).*$/i;
+const CLAUSE_BREAK = /,\s|\s(?:because|after|as|while|when|since|although|though|despite|amid|following|which|who|whose|where|but|and then)\s/g;
+/** A leading description such as "London mayoral candidate" before a name. */
+const PREMODIFIER =
+  /^(?:\p{Lu}[\p{L}’'-]*\s+){0,2}(?:[\p{Ll}][\p{L}’'-]*\s+){1,3}(?=(?:\p{Lu}[\p{L}’'.-]*\s+){1,3}\p{Ll})/u;
+const NOT_A_PREMODIFIER = /^(?:the|a|an|this|that|these|those|it|there|in|on|at|by|after|when|as)\s/i;
+
+/** A short headline from the lede's first sentence: its main clause, without attribution. */
+export function deriveHeadline(lede: string): string {
+  let text = firstSentence(lede).replace(/[.!…]+["'”’]?$/u, '').replace(ATTRIBUTION, '').trim();
+  if (countWords(text) > DERIVED_TARGET_WORDS) {
+    for (const match of text.matchAll(CLAUSE_BREAK)) {
+      const head = text.slice(0, match.index);
+      if (countWords(head) >= 6) {
+        text = head;
+        break;
+      }
+    }
+  }
+  if (countWords(text) > DERIVED_TARGET_WORDS) {
+    const premodifier = PREMODIFIER.exec(text)?.[0];
+    if (premodifier && !NOT_A_PREMODIFIER.test(premodifier) && !/\b(?:by|of|to|in|was|is|has|had|have)\b/.test(premodifier)) {
+      text = text.slice(premodifier.length);
+    }
+  }
+  const all = words(text);
+  if (all.length > DERIVED_TARGET_WORDS + 2) {
+    const cut = text.indexOf(all[DERIVED_TARGET_WORDS] ?? '', nthWordEnd(text, DERIVED_TARGET_WORDS - 1));
+    text = `${text.slice(0, cut).trimEnd().replace(/[,;:–—-]$/u, '')}…`;
+  }
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+function nthWordEnd(text: string, n: number): number {
+  let index = 0;
+  const pattern = /[\p{L}\p{N}][\p{L}\p{N}'’.\-]*/gu;
+  for (let i = 0; i <= n; i++) {
+    const match = pattern.exec(text);
+    if (!match) return text.length;
+    index = match.index + match[0].length;
+  }
+  return index;
+}
+
+function sameText(a: string, b: string): boolean {
+  const simple = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  return simple(a) === simple(b);
+}
+
+function untitled(file: VFile): string {
+  const name = (file.basename ?? file.path ?? 'Untitled').replace(/\.[^.]+$/, '');
+  return `Untitled (${name})`;
+}

@@ -1,0 +1,59 @@
+// Small facts about a piece of prose that the structure detectors share.
+
+const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’.\-]*/gu;
+
+export function words(text: string): string[] {
+  return text.match(WORD) ?? [];
+}
+
+export function countWords(text: string): number {
+  return words(text).length;
+}
+
+/** Closing quotes and brackets that may follow a sentence's last stop. */
+const CLOSERS = /["'”’»)\]]+$/u;
+
+/** True when the text ends the way a sentence does: `.`, `!`, `?`, `…`, maybe inside quotes. */
+export function endsLikeSentence(text: string): boolean {
+  const trimmed = text.trimEnd();
+  return /[.!?…]$/u.test(trimmed.replace(CLOSERS, '')) || /[.!?…]$/u.test(trimmed);
+}
+
+/** The last character that is not a closing quote or bracket. */
+export function lastStop(text: string): string {
+  return text.trimEnd().replace(CLOSERS, '').slice(-1);
+}
+
+const MINOR_WORDS = new Set(
+  'a an and as at but by for from in into nor of on or per the to via vs with up out off over than that is are be its it his her their our your my'.split(
+    ' ',
+  ),
+);
+
+/**
+ * Share of the significant words that start with a capital letter or a digit:
+ * headlines and link titles score high, sentences low.
+ */
+export function capitalisedShare(text: string): number {
+  const significant = words(text).filter((word) => !MINOR_WORDS.has(word.toLowerCase()));
+  if (significant.length === 0) return 0;
+  const capitalised = significant.filter((word) => /^[\p{Lu}\p{N}]/u.test(word)).length;
+  return capitalised / significant.length;
+}
+
+const ABBREVIATIONS =
+  /\b(?:Mr|Mrs|Ms|Dr|Prof|Sir|St|Rev|Gen|Col|Capt|Lt|Sgt|Cllr|Rt|Hon|No|Co|Corp|Inc|Ltd|Jr|Sr|vs|etc|e\.g|i\.e|U\.S|U\.K|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.$/;
+
+/** The first sentence of a paragraph: up to the first stop that is not inside an abbreviation. */
+export function firstSentence(text: string): string {
+  const pattern = /[.!?…]["'”’)]*(?=\s+["'“‘(]?[\p{Lu}\p{N}])/gu;
+  for (const match of text.matchAll(pattern)) {
+    const end = (match.index ?? 0) + match[0].length;
+    const candidate = text.slice(0, end);
+    if (ABBREVIATIONS.test(candidate.slice(0, (match.index ?? 0) + 1))) continue;
+    // A single capital before the stop is an initial ("John F. Kennedy").
+    if (/(?:^|\s)\p{Lu}\.$/u.test(candidate)) continue;
+    return candidate.trim();
+  }
+  return text.trim();
+}

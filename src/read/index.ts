@@ -1,0 +1,86 @@
+// The reading stage: find article files, decode them, and hand each to the
+// reader for its format. Every reader returns the same `ReadArticle`.
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { InputFormat, ReadArticle, Warning } from '../model.js';
+import { decode } from './decode.js';
+import { NoArticleError, readHtml } from './html.js';
+import { readMarkdown } from './markdown.js';
+import { readText } from './text.js';
+
+const FORMATS: Record<string, InputFormat> = {
+  '.txt': 'text',
+  '.text': 'text',
+  '.md': 'markdown',
+  '.markdown': 'markdown',
+  '.html': 'html',
+  '.htm': 'html',
+};
+
+/** Files the build reads as settings, never as articles. */
+const SETTINGS_FILES = new Set(['dossier.yaml', 'dossier.yml']);
+
+export const ARTICLE_EXTENSIONS = Object.keys(FORMATS);
+
+export interface ReadResult {
+  articles: ReadArticle[];
+  warnings: Warning[];
+}
+
+/**
+ * Every article file under `dir`, recursively, as paths relative to it with
+ * `/` separators, sorted by code point so the order never depends on the
+ * machine. Hidden files and folders are left out.
+ */
+export async function findArticleFiles(dir: string): Promise<{ files: string[]; ignored: string[] }> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  const files: string[] = [];
+  const ignored: string[] = [];
+  for (const entry of entries) {
+    if (!entry.isFile()) continue;
+    const relative = path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/');
+    if (relative.split('/').some((part) => part.startsWith('.')) || relative.includes('node_modules/')) continue;
+    if (SETTINGS_FILES.has(relative)) continue;
+    if (FORMATS[path.extname(entry.name).toLowerCase()]) files.push(relative);
+    else ignored.push(relative);
+  }
+  const byCodePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  return { files: files.sort(byCodePoint), ignored: ignored.sort(byCodePoint) };
+}
+
+/**
+ * Reads one file. Returns undefined, with a warning that names the file and
+ * the reason, when the file cannot be an article.
+ */
+export async function readArticle(
+  dir: string,
+  file: string,
+  warnings: Warning[],
+): Promise<{ article: ReadArticle; text: string } | undefined> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(path.join(dir, file));
+  } catch (error) {
+    warnings.push({ file, message: `skipped: it could not be read (${(error as NodeJS.ErrnoException).code ?? error}). Check the file's permissions.` });
+    return undefined;
+  }
+  const decoded = decode(bytes);
+  if (!decoded.ok) {
+    warnings.push({ file, message: `skipped: ${decoded.reason}.` });
+    return undefined;
+  }
+  const format = FORMATS[path.extname(file).toLowerCase()] ?? 'text';
+  try {
+    const article =
+      format === 'markdown'
+        ? readMarkdown(decoded.text, file, warnings)
+        : format === 'html'
+          ? await readHtml(decoded.text, file)
+          : readText(decoded.text, file);
+    return { article, text: decoded.text };
+  } catch (error) {
+    const reason = error instanceof NoArticleError ? error.message : `the ${format} reader failed: ${String(error)}`;
+    warnings.push({ file, message: `skipped: ${reason}.` });
+    return undefined;
+  }
+}

@@ -1,0 +1,67 @@
+// Markdown cuttings → mdast. Front matter is honoured; raw HTML is never
+// passed through as markup: it stays visible as the literal text it is.
+import type { Root, RootContent } from 'mdast';
+import remarkFrontmatter from 'remark-frontmatter';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { SKIP, visit } from 'unist-util-visit';
+import { parse as parseYaml, YAMLParseError } from 'yaml';
+import type { ReadArticle, StatedMeta, Warning } from '../model.js';
+import { statedMeta } from './front-matter.js';
+
+const parser = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm);
+
+export function readMarkdown(text: string, file: string, warnings: Warning[]): ReadArticle {
+  const tree = parser.parse(text) as Root;
+  let meta: StatedMeta = {};
+
+  const first = tree.children[0];
+  if (first?.type === 'yaml') {
+    tree.children.shift();
+    try {
+      meta = statedMeta(parseYaml(first.value));
+    } catch (error) {
+      const line = error instanceof YAMLParseError ? (error.linePos?.[0]?.line ?? 0) + 1 : first.position?.start.line;
+      warnings.push({
+        file,
+        ...(line ? { line } : {}),
+        message: `the front matter is not valid YAML (${firstLine(error)}); it was ignored. Fix the YAML between the --- lines.`,
+      });
+    }
+  }
+
+  visit(tree, (node, index, parent) => {
+    if (!parent || index === undefined) return;
+    if (node.type === 'html') {
+      // Comments are notes to the editor, not article text.
+      if (/^\s*<!--[\s\S]*-->\s*$/.test(node.value)) {
+        parent.children.splice(index, 1);
+        return [SKIP, index];
+      }
+      const literal = { type: 'text', value: node.value, position: node.position } as RootContent;
+      // A block of HTML becomes a paragraph of its literal text.
+      parent.children[index] = (parent.type === 'root' || parent.type === 'blockquote' || parent.type === 'listItem'
+        ? { type: 'paragraph', children: [literal], position: node.position }
+        : literal) as never;
+      return SKIP;
+    }
+    if (node.type === 'image' || node.type === 'imageReference') {
+      // No remote requests from the dossier: pictures are left out, their
+      // description stays as text.
+      const alt = node.alt?.trim();
+      if (alt) parent.children[index] = { type: 'text', value: `[Picture: ${alt}]` } as never;
+      else {
+        parent.children.splice(index, 1);
+        return [SKIP, index];
+      }
+    }
+    return undefined;
+  });
+
+  return { file, format: 'markdown', tree, meta };
+}
+
+function firstLine(error: unknown): string {
+  return String(error instanceof Error ? error.message : error).split('\n')[0] ?? 'unknown error';
+}

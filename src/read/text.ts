@@ -1,0 +1,56 @@
+// Plain-text cuttings → mdast. Plain text is text, not markdown: every
+// character ends up in a `text` node, so `#1`, `* note`, `[^1]` or `<b>` can
+// never turn into markup. Blank lines separate paragraphs; single line breaks
+// inside a paragraph are joined, except where lines are list-like items.
+import type { Paragraph, PhrasingContent, Root } from 'mdast';
+import type { ReadArticle } from '../model.js';
+
+/** A line that starts like a bullet or a numbered item keeps its own line. */
+const ITEM_LINE = /^\s*(?:[-*•–—·]\s|\d{1,3}[.)]\s)/;
+
+export function readText(text: string, file: string): ReadArticle {
+  const lines = text.split('\n');
+  const root: Root = { type: 'root', children: [] };
+  let block: { start: number; lines: string[] } | undefined;
+
+  const flush = (endLine: number) => {
+    if (!block) return;
+    root.children.push(paragraph(block.lines, block.start, endLine));
+    block = undefined;
+  };
+
+  lines.forEach((raw, index) => {
+    const line = raw.trim();
+    if (line === '') {
+      flush(index);
+      return;
+    }
+    if (!block) block = { start: index + 1, lines: [] };
+    block.lines.push(line);
+  });
+  flush(lines.length);
+
+  return { file, format: 'text', tree: root, meta: {} };
+}
+
+function paragraph(lines: string[], startLine: number, endLine: number): Paragraph {
+  const children: PhrasingContent[] = [];
+  let current = '';
+  lines.forEach((line, index) => {
+    if (index > 0 && ITEM_LINE.test(line)) {
+      children.push({ type: 'text', value: current }, { type: 'break' });
+      current = line;
+    } else {
+      current = current ? `${current} ${line}` : line;
+    }
+  });
+  children.push({ type: 'text', value: current });
+  return {
+    type: 'paragraph',
+    children,
+    position: {
+      start: { line: startLine, column: 1 },
+      end: { line: endLine, column: 1 },
+    },
+  };
+}
