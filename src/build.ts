@@ -1,0 +1,258 @@
+// The pipeline, in one place: settings → read → normalise → enrich → render.
+// Each stage hands its result forward and never reaches back.
+import { createHash } from 'node:crypto';
+import path from 'node:path';
+import type { Browser } from 'puppeteer';
+import { ConfigError, findConfig, loadConfig, type DossierConfig } from './config.js';
+import { enrich } from './enrich/index.js';
+import type { Article, Dossier, Warning } from './model.js';
+import { normalise, type NormalisedArticle } from './normalise/index.js';
+import { writeFileAtomic, writeFolderAtomic } from './output.js';
+import { ARTICLE_EXTENSIONS, findArticleFiles, readArticle } from './read/index.js';
+import { launchBrowser } from './render/browser.js';
+import { renderEpub } from './render/epub.js';
+import { renderHtml } from './render/html.js';
+import { renderJson } from './render/json.js';
+import { articleMarkdown } from './render/markdown.js';
+import { renderPdf, type Paper } from './render/pdf.js';
+import { Templates } from './render/templates.js';
+import { slugify } from './slug.js';
+
+export const FORMATS = ['html', 'pdf', 'epub', 'md', 'json'] as const;
+export type Format = (typeof FORMATS)[number];
+
+export interface Reporter {
+  /** A stage finished. */
+  stage(name: string, detail: string, milliseconds: number): void;
+  /** Articles read so far, for a progress bar. */
+  progress(done: number, total: number): void;
+}
+
+export const silentReporter: Reporter = { stage() {}, progress() {} };
+
+export interface BuildOptions {
+  input: string;
+  out: string;
+  formats: readonly Format[];
+  title?: string;
+  templates?: string;
+  paper?: Paper;
+  reporter?: Reporter;
+}
+
+export interface BuildResult {
+  dossier: Dossier;
+  /** Paths written, relative to the out folder. */
+  written: string[];
+  /** Formats that could not be made, with the reason. */
+  failed: { format: Format; message: string }[];
+}
+
+/** Nothing usable could be built; the message says why and what to do. */
+export class BuildError extends Error {}
+
+const READ_CONCURRENCY = 32;
+
+export async function build(options: BuildOptions): Promise<BuildResult> {
+  const reporter = options.reporter ?? silentReporter;
+  const timed = async <T>(name: string, run: () => Promise<T> | T, detail: (result: T) => string): Promise<T> => {
+    const start = performance.now();
+    const result = await run();
+    reporter.stage(name, detail(result), performance.now() - start);
+    return result;
+  };
+
+  const { config, warnings: configWarnings } = await readSettings(options.input);
+  const templates = new Templates(options.templates);
+
+  // Read: every article file, decoded and parsed by the reader for its format.
+  const { files, ignored } = await findArticleFiles(options.input);
+  if (files.length === 0) {
+    throw new BuildError(`no article files (${ARTICLE_EXTENSIONS.join(' ')}) in ${options.input}: put the articles there, or pass --input DIR.`);
+  }
+  const fileWarnings = new Map<string, Warning[]>(files.map((file) => [file, []]));
+  const reads = await timed(
+    'read',
+    async () => {
+      const results = new Array<Awaited<ReturnType<typeof readArticle>>>(files.length);
+      let next = 0;
+      let done = 0;
+      const worker = async () => {
+        while (next < files.length) {
+          const index = next++;
+          const file = files[index]!;
+          results[index] = await readArticle(options.input, file, fileWarnings.get(file)!);
+          reporter.progress(++done, files.length);
+        }
+      };
+      await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, files.length) }, worker));
+      return dropDuplicates(results.filter((result) => result !== undefined), fileWarnings);
+    },
+    (result) => `${result.length} of ${files.length} files`,
+  );
+
+  // Normalise: each article on its own, into the one model.
+  const normalised = await timed(
+    'normalise',
+    () =>
+      reads.map(({ article }) =>
+        normalise(article, fileWarnings.get(article.file)!, {
+          ...(config.dateOrder ? { dateOrder: config.dateOrder } : {}),
+          ...(config.articles[article.file] ? { override: config.articles[article.file] } : {}),
+        }),
+      ),
+    (result) => `${result.length} articles`,
+  );
+  const warnings = [
+    ...configWarnings,
+    ...unmatchedOverrides(config, files),
+    ...ignored.map((file) => ({ file, message: `skipped: not an article format dossier reads (${ARTICLE_EXTENSIONS.join(' ')}).` })),
+    ...files.flatMap((file) => fileWarnings.get(file)!),
+  ];
+  if (normalised.length === 0) {
+    throw new BuildError(
+      `none of the ${files.length} files in ${options.input} could be read as an article:\n${warnings.map(formatWarning).join('\n')}`,
+    );
+  }
+
+  // Enrich: what the articles tell us together.
+  const articles = await timed('enrich', () => enrich(withIds(normalised)), (result) => `${result.length} articles`);
+  const dossier = dossierOf(config, options, articles, warnings);
+
+  // Render: every format from the same dossier.
+  return renderAll(dossier, templates, options, timed);
+}
+
+async function readSettings(input: string): Promise<{ config: DossierConfig; warnings: Warning[] }> {
+  const configPath = await findConfig(input);
+  if (!configPath) return { config: { articles: {} }, warnings: [] };
+  try {
+    return await loadConfig(configPath, path.basename(configPath));
+  } catch (error) {
+    if (error instanceof ConfigError) throw new BuildError(error.message);
+    throw error;
+  }
+}
+
+type Timed = <T>(name: string, run: () => Promise<T> | T, detail: (result: T) => string) => Promise<T>;
+
+async function renderAll(dossier: Dossier, templates: Templates, options: BuildOptions, timed: Timed): Promise<BuildResult> {
+  const written: string[] = [];
+  const failed: BuildResult['failed'] = [];
+  const out = options.out;
+  const attempt = async (format: Format, run: () => Promise<string[]>) => {
+    try {
+      written.push(...(await run()));
+    } catch (error) {
+      failed.push({ format, message: error instanceof Error ? error.message : String(error) });
+    }
+  };
+  const wants = (format: Format) => options.formats.includes(format);
+
+  let html: string | undefined;
+  if (wants('html') || wants('pdf')) {
+    await attempt(wants('html') ? 'html' : 'pdf', async () => {
+      html = await timed('render html', () => renderHtml(dossier, templates), (page) => `${Math.round(page.length / 1024)} KB`);
+      if (!wants('html')) return [];
+      await writeFileAtomic(path.join(out, 'dossier.html'), html);
+      return ['dossier.html'];
+    });
+  }
+  if (wants('pdf') && html !== undefined) {
+    const page = html;
+    await attempt('pdf', async () => {
+      let browser: Browser | undefined;
+      try {
+        const pdf = await timed(
+          'render pdf',
+          async () => {
+            browser = await launchBrowser();
+            return renderPdf(page, dossier, browser, { paper: options.paper ?? 'a4', templates });
+          },
+          (bytes) => `${Math.round(bytes.length / 1024)} KB`,
+        );
+        await writeFileAtomic(path.join(out, 'dossier.pdf'), pdf);
+        return ['dossier.pdf'];
+      } finally {
+        await browser?.close();
+      }
+    });
+  }
+  if (wants('epub')) {
+    await attempt('epub', async () => {
+      const book = await timed('render epub', () => renderEpub(dossier, templates), (bytes) => `${Math.round(bytes.length / 1024)} KB`);
+      await writeFileAtomic(path.join(out, 'dossier.epub'), book);
+      return ['dossier.epub'];
+    });
+  }
+  if (wants('md')) {
+    await attempt('md', async () => {
+      const files = await timed(
+        'render markdown',
+        () => new Map(dossier.articles.map((article) => [`${article.id}.md`, articleMarkdown(article)])),
+        (result) => `${result.size} files`,
+      );
+      await writeFolderAtomic(path.join(out, 'markdown'), files);
+      return [...files.keys()].map((name) => `markdown/${name}`);
+    });
+  }
+  if (wants('json')) {
+    await attempt('json', async () => {
+      await writeFileAtomic(path.join(out, 'dossier.json'), renderJson(dossier));
+      return ['dossier.json'];
+    });
+  }
+  return { dossier, written, failed };
+}
+
+/** The second and later copies of an identical text are skipped, naming the first. */
+function dropDuplicates<T extends { article: { file: string }; text: string }>(reads: T[], warnings: Map<string, Warning[]>): T[] {
+  const seen = new Map<string, string>();
+  return reads.filter(({ article, text }) => {
+    const digest = createHash('sha256').update(text).digest('hex');
+    const first = seen.get(digest);
+    if (first) {
+      warnings.get(article.file)!.push({ file: article.file, message: `skipped: an exact duplicate of ${first}.` });
+      return false;
+    }
+    seen.set(digest, article.file);
+    return true;
+  });
+}
+
+/** `NN-slug` ids in reading order; NN widens past 99 articles. */
+function withIds(articles: NormalisedArticle[]): Article[] {
+  const width = Math.max(2, String(articles.length).length);
+  return articles.map((article, index) => ({
+    id: `${String(index + 1).padStart(width, '0')}-${slugify(article.title) || 'article'}`,
+    ...article,
+  }));
+}
+
+function unmatchedOverrides(config: DossierConfig, files: string[]): Warning[] {
+  const known = new Set(files);
+  return Object.keys(config.articles)
+    .filter((name) => !known.has(name))
+    .map((name) => ({ file: 'dossier.yaml', message: `settings for "${name}" match no article file; use the path relative to the input folder.` }));
+}
+
+function dossierOf(config: DossierConfig, options: BuildOptions, articles: Article[], warnings: Warning[]): Dossier {
+  const title = options.title ?? config.title ?? `Dossier: ${path.basename(path.resolve(options.input))}`;
+  const titles = articles.slice(0, 3).map((article) => `“${article.title}”`);
+  const more = articles.length > 3 ? `, and ${articles.length - 3} more` : '';
+  return {
+    title,
+    ...(config.subtitle ? { subtitle: config.subtitle } : {}),
+    ...(config.compiledBy ? { compiledBy: config.compiledBy } : {}),
+    ...(config.date ? { date: config.date } : {}),
+    language: config.language ?? 'en',
+    description:
+      config.description ?? `A briefing dossier of ${articles.length} news article${articles.length === 1 ? '' : 's'}: ${titles.join(', ')}${more}.`,
+    articles,
+    warnings,
+  };
+}
+
+export function formatWarning(warning: Warning): string {
+  return `${warning.file}${warning.line ? `:${warning.line}` : ''}: ${warning.message}`;
+}

@@ -1,0 +1,157 @@
+// `npm run build -- [options]`: builds a dossier and reports on stderr.
+import { stat } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { build, BuildError, FORMATS, formatWarning, type Format, type Reporter } from './build.js';
+import type { Paper } from './render/pdf.js';
+
+const USAGE = `Usage: npm run build -- [--input DIR] [--out DIR] [--formats ${FORMATS.join(',')}]
+                        [--title TEXT] [--templates DIR] [--paper a4|letter]
+
+  --input DIR       folder of articles (.txt .md .html), read recursively (default: seeds)
+  --out DIR         where the dossier is written (default: out)
+  --formats LIST    comma-separated formats to write (default: all)
+  --title TEXT      the dossier's title (default: from dossier.yaml)
+  --templates DIR   templates and stylesheets that replace the defaults, file by file
+  --paper SIZE      PDF paper size: a4 (default) or letter`;
+
+/** Thrown for a wrong argument: the message is shown with the usage. */
+class UsageError extends Error {}
+
+interface CliOptions {
+  input: string;
+  out: string;
+  formats: Format[];
+  title?: string;
+  templates?: string;
+  paper: Paper;
+}
+
+export async function parseCli(argv: string[]): Promise<CliOptions | 'help'> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      options: {
+        input: { type: 'string' },
+        out: { type: 'string' },
+        formats: { type: 'string' },
+        title: { type: 'string' },
+        templates: { type: 'string' },
+        paper: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+      allowPositionals: false,
+      strict: true,
+    });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  const { values } = parsed;
+  if (values.help) return 'help';
+
+  const formats = (values.formats ?? FORMATS.join(','))
+    .split(',')
+    .map((format) => format.trim().toLowerCase())
+    .filter(Boolean);
+  const unknown = formats.filter((format) => !(FORMATS as readonly string[]).includes(format));
+  if (unknown.length || formats.length === 0) {
+    throw new UsageError(`--formats: unknown format ${unknown.map((f) => `"${f}"`).join(', ') || '(none given)'}; choose from ${FORMATS.join(', ')}.`);
+  }
+  const paper = (values.paper ?? 'a4').toLowerCase();
+  if (paper !== 'a4' && paper !== 'letter') throw new UsageError(`--paper: "${values.paper}" is not a paper size; use a4 or letter.`);
+  if (values.title !== undefined && values.title.trim() === '') throw new UsageError('--title: the title is empty.');
+
+  const input = values.input ?? 'seeds';
+  await mustBeFolder(input, '--input');
+  if (values.templates !== undefined) await mustBeFolder(values.templates, '--templates');
+  return {
+    input,
+    out: values.out ?? 'out',
+    formats: [...new Set(formats)] as Format[],
+    ...(values.title !== undefined ? { title: values.title.trim() } : {}),
+    ...(values.templates !== undefined ? { templates: values.templates } : {}),
+    paper,
+  };
+}
+
+async function mustBeFolder(dir: string, flag: string): Promise<void> {
+  const info = await stat(dir).catch(() => undefined);
+  if (!info) throw new UsageError(`${flag}: ${dir} does not exist.`);
+  if (!info.isDirectory()) throw new UsageError(`${flag}: ${dir} is not a folder.`);
+}
+
+/** Stage lines on stderr; a progress bar while many articles are read on a terminal. */
+function stderrReporter(): Reporter {
+  const bar = process.stderr.isTTY;
+  let drawn = false;
+  return {
+    stage(name, detail, milliseconds) {
+      if (drawn) process.stderr.write('\r\x1b[K');
+      drawn = false;
+      process.stderr.write(`dossier: ${name.padEnd(16)} ${detail.padEnd(22)} ${formatMs(milliseconds).padStart(8)}\n`);
+    },
+    progress(done, total) {
+      if (!bar || total < 50) return;
+      if (done !== total && done % Math.ceil(total / 100) !== 0) return;
+      const width = 30;
+      const filled = Math.round((done / total) * width);
+      process.stderr.write(`\rdossier: reading [${'#'.repeat(filled)}${' '.repeat(width - filled)}] ${done}/${total}`);
+      drawn = true;
+    },
+  };
+}
+
+function formatMs(ms: number): string {
+  return ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${Math.round(ms)} ms`;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  let options;
+  try {
+    options = await parseCli(argv);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      process.stderr.write(`dossier: ${error.message}\n\n${USAGE}\n`);
+      return 2;
+    }
+    throw error;
+  }
+  if (options === 'help') {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+
+  const started = performance.now();
+  try {
+    const result = await build({ ...options, reporter: stderrReporter() });
+    for (const warning of result.dossier.warnings) process.stderr.write(`dossier: warning: ${formatWarning(warning)}\n`);
+    for (const failure of result.failed) process.stderr.write(`dossier: error: ${failure.format}: ${failure.message}\n`);
+    const where = path.relative(process.cwd(), path.resolve(options.out)) || '.';
+    process.stderr.write(
+      `dossier: wrote ${result.written.length} file${result.written.length === 1 ? '' : 's'} to ${where}/ ` +
+        `(${result.dossier.articles.length} articles, ${result.dossier.warnings.length} warnings) in ${formatMs(performance.now() - started)}\n`,
+    );
+    return result.failed.length ? 1 : 0;
+  } catch (error) {
+    if (error instanceof BuildError) {
+      process.stderr.write(`dossier: error: ${error.message}\n`);
+      return 1;
+    }
+    throw error;
+  }
+}
+
+// Run when started as a program, not when a test imports it.
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      process.stderr.write(`dossier: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+      process.exitCode = 70;
+    },
+  );
+}

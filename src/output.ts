@@ -1,0 +1,37 @@
+// Writing results. Every file is written beside its destination and renamed
+// into place, so a failed or interrupted build never leaves a half-written
+// file where a good one was.
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+
+export async function writeFileAtomic(file: string, data: string | Uint8Array): Promise<void> {
+  await mkdir(path.dirname(file), { recursive: true });
+  const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
+  try {
+    await writeFile(temporary, data);
+    await rename(temporary, file);
+  } catch (error) {
+    await rm(temporary, { force: true });
+    throw error;
+  }
+}
+
+/** Replaces a whole folder of files at once: old files from earlier builds do not linger. */
+export async function writeFolderAtomic(dir: string, files: Map<string, string | Uint8Array>): Promise<void> {
+  const parent = path.dirname(dir);
+  const staging = path.join(parent, `.${path.basename(dir)}.${process.pid}.tmp`);
+  const retired = path.join(parent, `.${path.basename(dir)}.${process.pid}.old`);
+  await rm(staging, { recursive: true, force: true });
+  try {
+    await mkdir(staging, { recursive: true });
+    await Promise.all([...files].map(([name, data]) => writeFile(path.join(staging, name), data)));
+    await rename(dir, retired).catch((error: NodeJS.ErrnoException) => {
+      if (error.code !== 'ENOENT') throw error;
+    });
+    await rename(staging, dir);
+  } catch (error) {
+    await rm(staging, { recursive: true, force: true });
+    throw error;
+  }
+  await rm(retired, { recursive: true, force: true });
+}

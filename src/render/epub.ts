@@ -1,0 +1,116 @@
+// The EPUB 3: one chapter per article, a title page, the contents (the nav
+// document) and an "about" chapter, made by epub-gen-memory with our own
+// package, nav and NCX templates (its defaults lack landmarks, accessibility
+// metadata and a stable identifier).
+import { createHash } from 'node:crypto';
+import { EPub, type Chapter } from 'epub-gen-memory';
+import type { Dossier } from '../model.js';
+import { renderJson } from './json.js';
+import type { Templates } from './templates.js';
+import { dossierView } from './view.js';
+
+interface EpubChapter extends Chapter {
+  filename: string;
+  title: string;
+  bodyType: 'frontmatter' | 'bodymatter' | 'backmatter';
+  landmark?: string;
+  landmarkLabel?: string;
+}
+
+export async function renderEpub(dossier: Dossier, templates: Templates): Promise<Uint8Array> {
+  const view = dossierView(dossier, { headlineLevel: 1 });
+  const chapters: EpubChapter[] = [
+    {
+      filename: 'title.xhtml',
+      title: view.title,
+      content: templates.render('title-block.njk', view),
+      beforeToc: true,
+      excludeFromToc: true,
+      bodyType: 'frontmatter',
+      landmark: 'titlepage',
+      landmarkLabel: 'Title page',
+    },
+    ...view.articles.map(
+      (article, index): EpubChapter => ({
+        filename: `${article.id}.xhtml`,
+        title: article.title,
+        content: templates.render('article.njk', { ...view, article }),
+        bodyType: 'bodymatter',
+        ...(index === 0 ? { landmark: 'bodymatter', landmarkLabel: 'Articles' } : {}),
+      }),
+    ),
+    {
+      filename: 'about.xhtml',
+      title: 'About this dossier',
+      content: templates.render('about.njk', view),
+      bodyType: 'backmatter',
+    },
+  ];
+  linkAcrossChapters(chapters);
+
+  const [css, chapterXHTML, contentOPF, tocNCX, tocXHTML] = await Promise.all(
+    ['epub.css', 'epub/chapter.xhtml.ejs', 'epub/content.opf.ejs', 'epub/toc.ncx.ejs', 'epub/toc.xhtml.ejs'].map((name) =>
+      templates.file(name),
+    ),
+  );
+  const options = {
+    title: view.title,
+    ...(view.subtitle ? { subtitle: view.subtitle } : {}),
+    description: dossier.description,
+    lang: dossier.language,
+    creator: dossier.compiledBy ?? 'dossier',
+    publisher: dossier.compiledBy ?? 'dossier',
+    tocTitle: 'Contents',
+    prependChapterTitles: false,
+    numberChaptersInTOC: false,
+    css: css!,
+    chapterXHTML: chapterXHTML!,
+    contentOPF: contentOPF!,
+    tocNCX: tocNCX!,
+    tocXHTML: tocXHTML!,
+    // Our templates' own fields (the library passes unknown options through to them).
+    bookId: bookIdentifier(dossier),
+    modified: modifiedTimestamp(),
+    ...(dossier.date ? { publicationDate: dossier.date } : {}),
+    ignoreFailedDownloads: false,
+    verbose: false,
+  };
+  return new EPub(options, chapters).genEpub();
+}
+
+/**
+ * A content-derived identifier (a name-based UUID over the dossier's text):
+ * the same articles give the same book, so e-readers replace rather than
+ * duplicate it when a rebuilt dossier is loaded.
+ */
+export function bookIdentifier(dossier: Dossier): string {
+  const hash = createHash('sha256').update(renderJson({ ...dossier, warnings: [] }));
+  for (const article of dossier.articles) hash.update(JSON.stringify(article.body));
+  const bytes = hash.digest().subarray(0, 16);
+  bytes[6] = (bytes[6]! & 0x0f) | 0x50; // version 5 layout: name-based
+  bytes[8] = (bytes[8]! & 0x3f) | 0x80; // RFC 4122 variant
+  const hex = bytes.toString('hex');
+  return `urn:uuid:${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+/** `SOURCE_DATE_EPOCH` makes builds reproducible; otherwise the build time. */
+function modifiedTimestamp(): string {
+  const epoch = Number(process.env.SOURCE_DATE_EPOCH);
+  const date = Number.isFinite(epoch) && process.env.SOURCE_DATE_EPOCH ? new Date(epoch * 1000) : new Date();
+  return `${date.toISOString().slice(0, 19)}Z`;
+}
+
+/** In one HTML page every anchor is `#id`; in an EPUB the target may sit in another chapter file. */
+function linkAcrossChapters(chapters: EpubChapter[]): void {
+  const home = new Map<string, string>();
+  for (const chapter of chapters) {
+    for (const match of chapter.content.matchAll(/\sid="([^"]+)"/g)) home.set(match[1]!, chapter.filename);
+  }
+  for (const chapter of chapters) {
+    chapter.content = chapter.content.replace(/\shref="#([^"]+)"/g, (whole, id: string) => {
+      const file = home.get(id);
+      if (!file) return whole;
+      return file === chapter.filename ? whole : ` href="${file}#${id}"`;
+    });
+  }
+}

@@ -1,0 +1,65 @@
+// dossier.json: the machine-readable dossier. Enrichments add top-level
+// arrays (people, cross-references…) beside `articles` without changing it.
+import type { Article, Dossier } from '../model.js';
+
+export interface ArticleRecord {
+  id: string;
+  file: string;
+  format: Article['format'];
+  title: string;
+  titleDerived: boolean;
+  date?: string;
+  published?: string;
+  updated?: string;
+  dateline?: string;
+  source?: string;
+  byline?: string;
+  url?: string;
+  standfirst?: string;
+  caption?: string;
+  relatedLinks: string[];
+  words: number;
+  markdown: string;
+}
+
+export function dossierRecord(dossier: Dossier) {
+  return {
+    title: dossier.title,
+    ...(dossier.subtitle ? { subtitle: dossier.subtitle } : {}),
+    ...(dossier.compiledBy ? { compiledBy: dossier.compiledBy } : {}),
+    ...(dossier.date ? { date: dossier.date } : {}),
+    language: dossier.language,
+    description: dossier.description,
+    articles: dossier.articles.map(articleRecord),
+    warnings: dossier.warnings,
+  };
+}
+
+export function articleRecord(article: Article): ArticleRecord {
+  return {
+    id: article.id,
+    file: article.file,
+    format: article.format,
+    title: article.title,
+    titleDerived: article.titleDerived,
+    ...(article.date
+      ? {
+          date: article.date.date,
+          ...(article.date.published ? { published: article.date.published } : {}),
+          ...(article.date.updated ? { updated: article.date.updated } : {}),
+          ...(article.date.dateline ? { dateline: article.date.dateline } : {}),
+        }
+      : {}),
+    ...(article.source ? { source: article.source } : {}),
+    ...(article.byline ? { byline: article.byline } : {}),
+    ...(article.url ? { url: article.url } : {}),
+    ...(article.deck ? { [article.deck.kind]: article.deck.text } : {}),
+    relatedLinks: article.relatedLinks,
+    words: article.words,
+    markdown: `markdown/${article.id}.md`,
+  };
+}
+
+export function renderJson(dossier: Dossier): string {
+  return `${JSON.stringify(dossierRecord(dossier), null, 2)}\n`;
+}

@@ -1,0 +1,21 @@
+// One normalised markdown file per article: YAML front matter for what the
+// cutting says about itself, then the body. The words are exactly the
+// cutting's; markdown escapes keep plain text from ever turning into markup.
+import remarkGfm from 'remark-gfm';
+import remarkStringify from 'remark-stringify';
+import { unified } from 'unified';
+import { stringify as toYaml } from 'yaml';
+import type { Article } from '../model.js';
+import { articleRecord } from './json.js';
+
+const stringifier = unified()
+  .use(remarkGfm)
+  .use(remarkStringify, { bullet: '-', emphasis: '_', strong: '*', fences: true, rule: '-' })
+  .freeze();
+
+export function articleMarkdown(article: Article): string {
+  const { id: _id, markdown: _markdown, relatedLinks, ...rest } = articleRecord(article);
+  const frontMatter = { ...rest, ...(relatedLinks.length ? { relatedLinks } : {}) };
+  const body = stringifier.stringify(article.body);
+  return `---\n${toYaml(frontMatter, { lineWidth: 0 })}---\n\n${body}`;
+}

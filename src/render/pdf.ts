@@ -1,0 +1,39 @@
+// The print PDF: Chromium prints the dossier page. Its print stylesheet
+// starts each article on a new page; Chromium adds page numbers in the
+// footer, bookmarks from the headings (`outline`) and a tagged structure.
+import type { Browser } from 'puppeteer';
+import type { Dossier } from '../model.js';
+import type { Templates } from './templates.js';
+import { typeset } from './typography.js';
+
+export type Paper = 'a4' | 'letter';
+
+/** Long dossiers take Chromium a while; a hung browser still ends the build. */
+const PRINT_TIMEOUT_MS = 10 * 60 * 1000;
+
+export async function renderPdf(
+  html: string,
+  dossier: Dossier,
+  browser: Browser,
+  options: { paper: Paper; templates: Templates },
+): Promise<Uint8Array> {
+  const page = await browser.newPage();
+  try {
+    // The page needs no script, so none runs.
+    await page.setJavaScriptEnabled(false);
+    await page.setContent(html, { waitUntil: 'load', timeout: PRINT_TIMEOUT_MS });
+    return await page.pdf({
+      format: options.paper === 'letter' ? 'Letter' : 'A4',
+      margin: { top: '20mm', bottom: '22mm', left: '18mm', right: '18mm' },
+      printBackground: true,
+      displayHeaderFooter: true,
+      headerTemplate: '<span></span>',
+      footerTemplate: options.templates.render('pdf-footer.njk', { title: typeset(dossier.title) }),
+      outline: true,
+      tagged: true,
+      timeout: PRINT_TIMEOUT_MS,
+    });
+  } finally {
+    await page.close();
+  }
+}

@@ -1,0 +1,47 @@
+// Templates and stylesheets are plain files in `templates/`. A user's
+// `--templates DIR` is searched first, file by file, so copying and editing
+// one file is enough to change it. Nunjucks escapes every value unless a
+// template marks it `| safe`, which only our own generated HTML is.
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import nunjucks from 'nunjucks';
+
+export const DEFAULT_TEMPLATES = fileURLToPath(new URL('../../templates/', import.meta.url));
+
+export class TemplateError extends Error {}
+
+export class Templates {
+  readonly dirs: string[];
+  private readonly env: nunjucks.Environment;
+
+  constructor(userDir?: string) {
+    this.dirs = userDir ? [path.resolve(userDir), DEFAULT_TEMPLATES] : [DEFAULT_TEMPLATES];
+    this.env = new nunjucks.Environment(new nunjucks.FileSystemLoader(this.dirs, { noCache: true }), {
+      autoescape: true,
+      trimBlocks: true,
+      lstripBlocks: true,
+    });
+  }
+
+  render(name: string, context: object): string {
+    try {
+      return this.env.render(name, context);
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      throw new TemplateError(`template ${name}: ${message.replace(/\s+/g, ' ').trim()}. Check the template, or remove it from --templates to use the default.`);
+    }
+  }
+
+  /** A plain file (stylesheet, EPUB template) from the first folder that has it. */
+  async file(name: string): Promise<string> {
+    for (const dir of this.dirs) {
+      try {
+        return await readFile(path.join(dir, name), 'utf8');
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+      }
+    }
+    throw new TemplateError(`template ${name} was not found in ${this.dirs.join(' or ')}`);
+  }
+}
