@@ -10,7 +10,7 @@ const BYLINE = /^(?:By|BY)\s+(\p{Lu}[\p{L}.'’-]*(?:\s+(?:\p{Lu}[\p{L}.'’-]*|
 export default function remarkByline() {
   return (tree: Root, file: VFile) => {
     if (file.data.stated?.byline) {
-      file.data.byline = file.data.stated.byline;
+      file.data.byline = file.data.stated.byline.replace(/^by\s+/i, '');
     }
     for (const node of tree.children.slice(0, LOOK_AT_BLOCKS)) {
       const text = plainLine(node);

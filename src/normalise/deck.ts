@@ -23,7 +23,8 @@ export default function remarkDeck() {
     const next = tree.children[0];
     const line = plainLine(next);
     if (!next || line === undefined || tree.children.length < 2) return;
-    if (countWords(line) > MAX_DECK_WORDS || endsLikeSentence(line)) return;
+    // A line ending in a colon or comma leads into what follows: it is body text.
+    if (countWords(line) > MAX_DECK_WORDS || endsLikeSentence(line) || /[:,;]$/.test(line)) return;
     file.data.deck = deckOf(line);
     removeBlock(tree, next);
   };

@@ -44,7 +44,7 @@ export default function remarkHeadline() {
 export function isHeadlineLike(line: string): boolean {
   const count = countWords(line);
   if (count === 0 || count > MAX_HEADLINE_WORDS || line.length > MAX_HEADLINE_LENGTH) return false;
-  return !/[.,;:]/.test(lastStop(line)) || /\.\.\.$|…$/.test(line);
+  return !/[.,;:]/.test(lastStop(line)) || /(?:\.\.\.|…)["'”’]*$/u.test(line);
 }
 
 const ATTRIBUTION =

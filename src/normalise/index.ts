@@ -15,12 +15,14 @@ import remarkDeck, { deckOf } from './deck.js';
 import remarkHeadingLevels from './heading-levels.js';
 import remarkHeadline from './headline.js';
 import { countWords } from './prose.js';
+import remarkSafeLinks from './links.js';
 import remarkRelatedLinks from './related-links.js';
 import remarkCleanWhitespace from './whitespace.js';
 import './data.js';
 
 const processor = unified()
   .use(remarkCleanWhitespace)
+  .use(remarkSafeLinks)
   .use(remarkDateline)
   .use(remarkByline)
   .use(remarkHeadline)

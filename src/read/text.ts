@@ -5,6 +5,13 @@
 import type { Paragraph, PhrasingContent, Root } from 'mdast';
 import type { ReadArticle } from '../model.js';
 
+declare module 'mdast' {
+  interface ParagraphData {
+    /** The lines of a plain-text paragraph before they were joined. */
+    sourceLines?: string[];
+  }
+}
+
 /** A line that starts like a bullet or a numbered item keeps its own line. */
 const ITEM_LINE = /^\s*(?:[-*•–—·]\s|\d{1,3}[.)]\s)/;
 
@@ -48,6 +55,9 @@ function paragraph(lines: string[], startLine: number, endLine: number): Paragra
   return {
     type: 'paragraph',
     children,
+    // Structure detection sometimes needs the lines as they were (link texts
+    // at the end of a cutting are one per line, with no blank line between).
+    data: { sourceLines: lines },
     position: {
       start: { line: startLine, column: 1 },
       end: { line: endLine, column: 1 },

@@ -14,8 +14,9 @@ const stringifier = unified()
   .freeze();
 
 export function articleMarkdown(article: Article): string {
-  const { id: _id, markdown: _markdown, relatedLinks, ...rest } = articleRecord(article);
-  const frontMatter = { ...rest, ...(relatedLinks.length ? { relatedLinks } : {}) };
+  // The headline first, where a reader of the file looks for it; where it came from last.
+  const { id: _id, markdown: _markdown, file, format, relatedLinks, words, ...fields } = articleRecord(article);
+  const frontMatter = { ...fields, ...(relatedLinks.length ? { relatedLinks } : {}), words, file, format };
   const body = stringifier.stringify(article.body);
   return `---\n${toYaml(frontMatter, { lineWidth: 0 })}---\n\n${body}`;
 }

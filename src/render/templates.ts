@@ -17,11 +17,12 @@ export class Templates {
 
   constructor(userDir?: string) {
     this.dirs = userDir ? [path.resolve(userDir), DEFAULT_TEMPLATES] : [DEFAULT_TEMPLATES];
-    this.env = new nunjucks.Environment(new nunjucks.FileSystemLoader(this.dirs, { noCache: true }), {
+    this.env = new nunjucks.Environment(new nunjucks.FileSystemLoader(this.dirs), {
       autoescape: true,
       trimBlocks: true,
       lstripBlocks: true,
     });
+    this.env.addFilter('number', (value: number) => new Intl.NumberFormat('en-GB').format(value));
   }
 
   render(name: string, context: object): string {

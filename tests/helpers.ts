@@ -1,0 +1,54 @@
+// Shared by the tests: fixture folders, and running readers and normalisation
+// on one file the way a build does.
+import { readdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Article, Warning } from '../src/model.js';
+import { normalise, type NormaliseOptions } from '../src/normalise/index.js';
+import { readArticle } from '../src/read/index.js';
+
+export const ROOT = fileURLToPath(new URL('..', import.meta.url));
+export const FIXTURES = path.join(ROOT, 'tests', 'fixtures');
+export const CORPUS = path.join(ROOT, '..', 'shared', 'corpus');
+
+/** The case folders under `tests/fixtures/<stage>`. */
+export function fixtureCases(stage: string): { name: string; dir: string }[] {
+  const dir = path.join(FIXTURES, stage);
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => ({ name: entry.name, dir: path.join(dir, entry.name) }))
+    .sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/** The `input.*` file of a case folder. */
+export function inputFile(dir: string): string {
+  const name = readdirSync(dir).find((file) => file.startsWith('input.'));
+  if (!name) throw new Error(`no input.* in ${dir}`);
+  return name;
+}
+
+/**
+ * Compares `actual` with the case's expected file. `UPDATE_FIXTURES=1`
+ * rewrites expected files instead: review the diff before committing.
+ */
+export function expectedFile(dir: string, name: string, actual: string): string {
+  const file = path.join(dir, name);
+  if (process.env.UPDATE_FIXTURES || !existsSync(file)) {
+    if (!process.env.UPDATE_FIXTURES) throw new Error(`missing ${file}; run with UPDATE_FIXTURES=1 and review it`);
+    writeFileSync(file, actual);
+  }
+  return readFileSync(file, 'utf8');
+}
+
+/** Reads and normalises one file as the build does, with the id the build would give the first article. */
+export async function articleFrom(
+  dir: string,
+  file: string,
+  options: NormaliseOptions = {},
+): Promise<{ article: Article; warnings: Warning[] }> {
+  const warnings: Warning[] = [];
+  const read = await readArticle(dir, file, warnings);
+  if (!read) throw new Error(`${file} was skipped: ${warnings.map((w) => w.message).join('; ')}`);
+  const article = { id: '01-fixture', ...normalise(read.article, warnings, options) };
+  return { article, warnings };
+}

@@ -1,0 +1,17 @@
+// Each folder in tests/fixtures/normalise is a cutting (`input.*`) and the
+// normalised markdown the build must write for it (`expected.md`): headline,
+// dateline, standfirst, related links and block quotations all show there.
+import { describe, expect, it } from 'vitest';
+import { articleMarkdown } from '../../src/render/markdown.js';
+import { articleFrom, expectedFile, fixtureCases, inputFile } from '../helpers.js';
+
+describe('normalising cuttings', () => {
+  for (const { name, dir } of fixtureCases('normalise')) {
+    it(name, async () => {
+      const { article, warnings } = await articleFrom(dir, inputFile(dir));
+      expect(warnings).toEqual([]);
+      const markdown = articleMarkdown(article);
+      expect(markdown).toBe(expectedFile(dir, 'expected.md', markdown));
+    });
+  }
+});
