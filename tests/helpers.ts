@@ -52,3 +52,41 @@ export async function articleFrom(
   const article = { id: '01-fixture', ...normalise(read.article, warnings, options) };
   return { article, warnings };
 }
+
+/** Runs the dossier command as a user would (`npm run build -- …` without the set-up). */
+export async function runCli(
+  args: string[],
+  env: Record<string, string | undefined> = {},
+): Promise<{ code: number; stdout: string; stderr: string }> {
+  const { execFile } = await import('node:child_process');
+  const tsx = path.join(ROOT, 'node_modules', '.bin', 'tsx');
+  return new Promise((resolve) => {
+    execFile(
+      tsx,
+      [path.join(ROOT, 'src', 'cli.ts'), ...args],
+      { cwd: ROOT, env: { ...process.env, ...env }, maxBuffer: 64 * 1024 * 1024 },
+      (error, stdout, stderr) => {
+        const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
+        resolve({ code, stdout, stderr });
+      },
+    );
+  });
+}
+
+/** Runs a command-line checker (EPUBCheck, poppler, qpdf) and returns its output. */
+export async function runTool(command: string, args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  const { execFile } = await import('node:child_process');
+  return new Promise((resolve) => {
+    execFile(command, args, { maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
+      const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
+      resolve({ code, stdout, stderr });
+    });
+  });
+}
+
+/** A fresh temporary folder. */
+export async function tempDir(prefix = 'dossier-test-'): Promise<string> {
+  const { mkdtemp } = await import('node:fs/promises');
+  const os = await import('node:os');
+  return mkdtemp(path.join(os.tmpdir(), prefix));
+}

@@ -3,6 +3,7 @@
 // footer, bookmarks from the headings (`outline`) and a tagged structure.
 import type { Browser } from 'puppeteer';
 import type { Dossier } from '../model.js';
+import { finishPdf } from './pdf-finish.js';
 import type { Templates } from './templates.js';
 import { typeset } from './typography.js';
 
@@ -22,7 +23,7 @@ export async function renderPdf(
     // The page needs no script, so none runs.
     await page.setJavaScriptEnabled(false);
     await page.setContent(html, { waitUntil: 'load', timeout: PRINT_TIMEOUT_MS });
-    return await page.pdf({
+    const pdf = await page.pdf({
       format: options.paper === 'letter' ? 'Letter' : 'A4',
       margin: { top: '20mm', bottom: '22mm', left: '18mm', right: '18mm' },
       printBackground: true,
@@ -33,6 +34,7 @@ export async function renderPdf(
       tagged: true,
       timeout: PRINT_TIMEOUT_MS,
     });
+    return await finishPdf(pdf, html, dossier);
   } finally {
     await page.close();
   }

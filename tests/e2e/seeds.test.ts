@@ -1,0 +1,189 @@
+// The default dossier, built from seeds/ as a user would, and checked with
+// the real tools: EPUBCheck, poppler, qpdf, and the HTML's own links.
+import { readFile, readdir, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ROOT, runCli, runTool, tempDir } from '../helpers.js';
+
+let out: string;
+let stderr: string;
+let json: {
+  title: string;
+  articles: {
+    id: string;
+    file: string;
+    title: string;
+    titleDerived: boolean;
+    date?: string;
+    source?: string;
+    words: number;
+    relatedLinks: string[];
+    caption?: string;
+    markdown: string;
+  }[];
+  warnings: unknown[];
+};
+
+const HEADLINE_001 = 'Ken Livingstone Provokes Fury With Rich Jews Won\'t Vote Labour Remark';
+const HEADLINE_002 = 'Ken Livingstone: what he really thinks about Jews';
+
+beforeAll(async () => {
+  out = await tempDir();
+  const result = await runCli(['--input', path.join(ROOT, 'seeds'), '--out', out]);
+  stderr = result.stderr;
+  expect(result.code, result.stderr).toBe(0);
+  json = JSON.parse(await readFile(path.join(out, 'dossier.json'), 'utf8'));
+});
+
+const seed = (prefix: string) => json.articles.find((article) => article.file.startsWith(prefix))!;
+
+describe('the default build', () => {
+  it('writes all five outputs', async () => {
+    for (const file of ['dossier.html', 'dossier.pdf', 'dossier.epub', 'dossier.json']) {
+      expect((await stat(path.join(out, file))).size, file).toBeGreaterThan(1000);
+    }
+    const markdown = (await readdir(path.join(out, 'markdown'))).sort();
+    expect(markdown).toEqual(json.articles.map((article) => `${article.id}.md`));
+    expect(markdown).toHaveLength(3);
+    expect(markdown[0]).toMatch(/^01-[a-z0-9-]+\.md$/);
+  });
+
+  it('reports each stage with its time on stderr', () => {
+    for (const stage of ['read', 'normalise', 'enrich', 'render html', 'render pdf', 'render epub']) {
+      expect(stderr).toMatch(new RegExp(`dossier: ${stage}\\s.*\\d+ (ms|s)`));
+    }
+  });
+
+  it('finds the headlines, the dateline and the derived headline', () => {
+    expect(seed('001').title).toBe(HEADLINE_001);
+    expect(seed('001').date).toBe('2012-03-21');
+    expect(seed('001').source).toBe('HuffPost UK');
+    expect(seed('002').title).toBe(HEADLINE_002);
+    expect(seed('002').titleDerived).toBe(false);
+    const derived = seed('000');
+    expect(derived.titleDerived).toBe(true);
+    expect(derived.title.split(/\s+/).length).toBeLessThanOrEqual(12);
+    expect(derived.title).toMatch(/Livingstone/);
+  });
+
+  it('takes picture captions and trailing link lines out of the body', async () => {
+    expect(seed('002').caption).toMatch(/^One of these men/);
+    expect(seed('000').relatedLinks).toEqual(["Ken Livingstone's Rich Jews Letter: Full Text"]);
+    for (const article of json.articles) {
+      const markdown = await readFile(path.join(out, article.markdown), 'utf8');
+      const body = markdown.slice(markdown.indexOf('\n---\n', 4) + 5);
+      expect(body).not.toMatch(/Full Text/);
+      expect(body).not.toMatch(/One of these men/);
+      expect(body).not.toMatch(/GMT \| Updated/);
+    }
+  });
+
+  it('writes markdown with front matter naming title, source, date and original file', async () => {
+    const markdown = await readFile(path.join(out, seed('001').markdown), 'utf8');
+    const front = parseYaml(markdown.split('\n---\n')[0]!.replace(/^---\n/, ''));
+    expect(front).toMatchObject({ title: HEADLINE_001, source: 'HuffPost UK', date: '2012-03-21', file: '001_e21c6e5f6e032f88.txt' });
+  });
+});
+
+describe('dossier.epub', () => {
+  it('passes EPUBCheck 4.2.6 with no errors and no warnings', async () => {
+    const report = path.join(out, 'epubcheck.json');
+    const result = await runTool('java', ['-jar', '/usr/share/java/epubcheck.jar', path.join(out, 'dossier.epub'), '--json', report]);
+    const checked = JSON.parse(await readFile(report, 'utf8'));
+    const problems = checked.messages.filter((message: { severity: string }) => message.severity !== 'INFO' && message.severity !== 'USAGE');
+    expect(problems, result.stderr).toEqual([]);
+    expect(checked.checker.nError + checked.checker.nFatal + checked.checker.nWarning).toBe(0);
+    expect(checked.publication.language).toBe('en-GB');
+    expect(checked.publication.description).toMatch(/\S/);
+  });
+});
+
+describe('dossier.pdf', () => {
+  it('is A4, tagged, titled, with a page per article', async () => {
+    const info = (await runTool('pdfinfo', [path.join(out, 'dossier.pdf')])).stdout;
+    expect(info).toMatch(/^Title:\s+Ken Livingstone and the “rich Jews” letter$/m);
+    expect(info).toMatch(/^Tagged:\s+yes$/m);
+    expect(info).toMatch(/^Author:\s+dossier seed pack$/m);
+    expect(info).toMatch(/^Subject:\s+A briefing dossier of 3 news articles/m);
+    expect(info).toMatch(/^Page size:\s+595\.\d+ x 841\.\d+ pts \(A4\)$/m);
+    const pages = Number(/^Pages:\s+(\d+)$/m.exec(info)![1]);
+    expect(pages).toBeGreaterThanOrEqual(5);
+  });
+
+  it('starts each article on a new page and numbers every page', async () => {
+    const text = (await runTool('pdftotext', ['-layout', path.join(out, 'dossier.pdf'), '-'])).stdout;
+    const pages = text.split('\f').filter((page) => page.trim());
+    pages.forEach((page, index) => expect(page).toMatch(new RegExp(`Page ${index + 1} of ${pages.length}`)));
+    for (const [number, headline] of [
+      [2, 'Ken Livingstone Provokes Fury With Rich Jews Won’t Vote'],
+      [3, 'Ken Livingstone: what he really thinks about Jews'],
+    ] as const) {
+      const page = pages.find((candidate) => candidate.includes(`ARTICLE ${number}`));
+      expect(page, `article ${number}`).toBeDefined();
+      expect(page!.trimStart().startsWith(`ARTICLE ${number}`)).toBe(true);
+      expect(page).toContain(headline);
+    }
+  });
+
+  it('has a bookmark for every article, titled as its headline reads', async () => {
+    const result = await runTool('qpdf', ['--json', '--json-key=outlines', path.join(out, 'dossier.pdf')]);
+    const titles: string[] = [];
+    const walk = (items: { title: string; kids: unknown[] }[]) =>
+      items.forEach((item) => {
+        titles.push(item.title);
+        walk(item.kids as never);
+      });
+    walk(JSON.parse(result.stdout).outlines);
+    for (const article of json.articles) {
+      expect(titles, article.title).toContain(article.title.replace(/'/g, '’'));
+    }
+    expect(titles).toContain('Contents');
+  });
+
+  it('renders its pages as pictures', async () => {
+    const prefix = path.join(out, 'page');
+    const result = await runTool('pdftoppm', ['-png', '-r', '30', '-f', '1', '-l', '2', path.join(out, 'dossier.pdf'), prefix]);
+    expect(result.code, result.stderr).toBe(0);
+    const pictures = (await readdir(out)).filter((name) => name.startsWith('page') && name.endsWith('.png'));
+    expect(pictures).toHaveLength(2);
+  });
+});
+
+describe('dossier.html', () => {
+  let html: string;
+  beforeAll(async () => {
+    html = await readFile(path.join(out, 'dossier.html'), 'utf8');
+  });
+
+  it('has no broken internal links and links every article from the contents', () => {
+    const ids = new Set([...html.matchAll(/\sid="([^"]+)"/g)].map((match) => match[1]));
+    const targets = [...html.matchAll(/\shref="#([^"]*)"/g)].map((match) => match[1]!);
+    expect(targets.length).toBeGreaterThan(3);
+    for (const target of targets) expect(ids.has(target), `#${target}`).toBe(true);
+    for (const article of json.articles) expect(targets).toContain(article.id);
+  });
+
+  it('is self-contained, script-free and accessible in structure', () => {
+    expect(html).toMatch(/^<!DOCTYPE html>\s*<html lang="en-GB">/);
+    expect(html).not.toMatch(/<script/i);
+    expect(html).not.toMatch(/<link\s/i);
+    expect(html).not.toMatch(/\s(?:src|href)="(?:https?:)?\/\//);
+    expect(html).toContain('Content-Security-Policy');
+    expect(html.match(/<h1[\s>]/g)).toHaveLength(1);
+    expect(html).toMatch(/<main[\s>]/);
+    expect(html).toMatch(/<nav[\s>]/);
+    // Heading levels never skip one going down.
+    const levels = [...html.matchAll(/<h([1-6])[\s>]/g)].map((match) => Number(match[1]));
+    levels.reduce((previous, level) => {
+      expect(level).toBeLessThanOrEqual(previous + 1);
+      return level;
+    });
+  });
+
+  it('sets the typography and keeps the text', () => {
+    expect(html).toContain('Won’t Vote Labour Remark');
+    expect(html).toContain('Chatham House rules – where');
+    expect(html).toContain('Ken Livingstone’s Rich Jews Letter: Full Text');
+  });
+});
