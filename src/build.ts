@@ -9,17 +9,14 @@ import type { Article, Dossier, Warning } from './model.js';
 import { normalise, type NormalisedArticle } from './normalise/index.js';
 import { writeFileAtomic, writeFolderAtomic } from './output.js';
 import { ARTICLE_EXTENSIONS, findArticleFiles, readArticle } from './read/index.js';
-import { launchBrowser } from './render/browser.js';
-import { renderEpub } from './render/epub.js';
 import { renderHtml } from './render/html.js';
 import { renderJson } from './render/json.js';
 import { articleMarkdown } from './render/markdown.js';
-import { renderPdf, type Paper } from './render/pdf.js';
+import type { Paper } from './render/pdf.js';
 import { Templates } from './render/templates.js';
 import { slugify } from './slug.js';
 
-export const FORMATS = ['html', 'pdf', 'epub', 'md', 'json'] as const;
-export type Format = (typeof FORMATS)[number];
+export type Format = 'html' | 'pdf' | 'epub' | 'md' | 'json';
 
 export interface Reporter {
   /** A stage finished. */
@@ -166,6 +163,8 @@ async function renderAll(dossier: Dossier, templates: Templates, options: BuildO
         const pdf = await timed(
           'render pdf',
           async () => {
+            // Chromium and the EPUB writer load only for builds that make them.
+            const [{ launchBrowser }, { renderPdf }] = await Promise.all([import('./render/browser.js'), import('./render/pdf.js')]);
             browser = await launchBrowser();
             return renderPdf(page, dossier, browser, { paper: options.paper ?? 'a4', templates });
           },
@@ -180,6 +179,7 @@ async function renderAll(dossier: Dossier, templates: Templates, options: BuildO
   }
   if (wants('epub')) {
     await attempt('epub', async () => {
+      const { renderEpub } = await import('./render/epub.js');
       const book = await timed('render epub', () => renderEpub(dossier, templates), (bytes) => `${Math.round(bytes.length / 1024)} KB`);
       await writeFileAtomic(path.join(out, 'dossier.epub'), book);
       return ['dossier.epub'];

@@ -3,8 +3,11 @@ import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { build, BuildError, FORMATS, formatWarning, type Format, type Reporter } from './build.js';
+import type { Format, Reporter } from './build.js';
 import type { Paper } from './render/pdf.js';
+
+/** Kept here so `--help` and argument errors answer without loading the pipeline. */
+const FORMATS: readonly Format[] = ['html', 'pdf', 'epub', 'md', 'json'];
 
 const USAGE = `Usage: npm run build -- [--input DIR] [--out DIR] [--formats ${FORMATS.join(',')}]
                         [--title TEXT] [--templates DIR] [--paper a4|letter]
@@ -124,6 +127,7 @@ export async function main(argv: string[]): Promise<number> {
   }
 
   const started = performance.now();
+  const { build, BuildError, formatWarning } = await import('./build.js');
   try {
     const result = await build({ ...options, reporter: stderrReporter() });
     for (const warning of result.dossier.warnings) process.stderr.write(`dossier: warning: ${formatWarning(warning)}\n`);

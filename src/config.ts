@@ -62,7 +62,7 @@ export async function findConfig(inputDir: string): Promise<string | undefined> 
 /** Parses a config file's text. `file` is the name used in messages. */
 export function parseConfig(text: string, file: string): { config: DossierConfig; warnings: Warning[] } {
   const lines = new LineCounter();
-  const document = parseDocument(text, { lineCounter: lines, prettyErrors: false });
+  const document = parseDocument(text, { lineCounter: lines });
   const lineOf = (node: Node | null | undefined) => (node?.range ? lines.linePos(node.range[0]).line : undefined);
   const fail = (node: Node | null | undefined, message: string): never => {
     const line = lineOf(node);
