@@ -49,6 +49,8 @@ export function isHeadlineLike(line: string): boolean {
 
 const ATTRIBUTION =
   /,?\s+(?:according to|it (?:has|had) (?:emerged|been (?:revealed|reported|claimed|confirmed))|it (?:is|was) (?:understood|claimed|reported|believed)|(?:sources|reports|officials) (?:say|said|have said)|(?:he|she|they) (?:said|says|told)).*$/i;
+/** A closing attribution: ", police said", ", the company told reporters". */
+const CLOSING_ATTRIBUTION = /,\s+(?:[\p{L}'’-]+\s+){1,4}(?:said|says|told [\p{L}\s]+|reported|announced|confirmed|claimed)$/u;
 const CLAUSE_BREAK = /,\s|\s(?:because|after|as|while|when|since|although|though|despite|amid|following|which|who|whose|where|but|and then)\s/g;
 /** A leading description such as "London mayoral candidate" before a name. */
 const PREMODIFIER =
@@ -57,7 +59,7 @@ const NOT_A_PREMODIFIER = /^(?:the|a|an|this|that|these|those|it|there|in|on|at|
 
 /** A short headline from the lede's first sentence: its main clause, without attribution. */
 export function deriveHeadline(lede: string): string {
-  let text = firstSentence(lede).replace(/[.!…]+["'”’]?$/u, '').replace(ATTRIBUTION, '').trim();
+  let text = firstSentence(lede).replace(/[.!…]+["'”’]?$/u, '').replace(ATTRIBUTION, '').replace(CLOSING_ATTRIBUTION, '').trim();
   if (countWords(text) > DERIVED_TARGET_WORDS) {
     for (const match of text.matchAll(CLAUSE_BREAK)) {
       const head = text.slice(0, match.index);

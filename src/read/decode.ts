@@ -27,7 +27,9 @@ export function decode(bytes: Uint8Array): Decoded {
   } catch {
     // Node 20's own windows-1252 decoder drops bytes 0x80–0x9F (curly quotes,
     // dashes, the euro sign), so a real code-page table does this.
-    text = iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), 'windows-1252');
+    // A UTF-8 byte-order mark on a file that is not UTF-8 after all is still not text.
+    const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+    text = iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset + start, bytes.byteLength - start), 'windows-1252');
     encoding = 'windows-1252';
   }
   return finish(text, encoding);

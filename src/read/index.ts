@@ -44,7 +44,8 @@ export async function findArticleFiles(dir: string): Promise<{ files: string[]; 
     if (FORMATS[path.extname(entry.name).toLowerCase()]) files.push(relative);
     else ignored.push(relative);
   }
-  const byCodePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  // UTF-8 byte order is code-point order (JavaScript's `<` compares UTF-16 units).
+  const byCodePoint = (a: string, b: string) => Buffer.compare(Buffer.from(a), Buffer.from(b));
   return { files: files.sort(byCodePoint), ignored: ignored.sort(byCodePoint) };
 }
 
@@ -61,7 +62,9 @@ export async function readArticle(
   try {
     bytes = await readFile(path.join(dir, file));
   } catch (error) {
-    warnings.push({ file, message: `skipped: it could not be read (${(error as NodeJS.ErrnoException).code ?? error}). Check the file's permissions.` });
+    const code = (error as NodeJS.ErrnoException).code;
+    const advice = code === 'EACCES' || code === 'EPERM' ? ' Check the file\'s permissions.' : '';
+    warnings.push({ file, message: `skipped: it could not be read (${code ?? String(error)}).${advice}` });
     return undefined;
   }
   const decoded = decode(bytes);

@@ -34,12 +34,14 @@ export function readMarkdown(text: string, file: string, warnings: Warning[]): R
   visit(tree, (node, index, parent) => {
     if (!parent || index === undefined) return;
     if (node.type === 'html') {
-      // Comments are notes to the editor, not article text.
-      if (/^\s*<!--[\s\S]*-->\s*$/.test(node.value)) {
+      // Comments are notes to the editor, not article text; the rest of the
+      // HTML stays visible as the literal text it is.
+      const value = node.value.replace(/<!--[\s\S]*?(?:-->|$)/g, '').trim();
+      if (value === '') {
         parent.children.splice(index, 1);
         return [SKIP, index];
       }
-      const literal = { type: 'text', value: node.value, position: node.position } as RootContent;
+      const literal = { type: 'text', value, position: node.position } as RootContent;
       // A block of HTML becomes a paragraph of its literal text.
       parent.children[index] = (parent.type === 'root' || parent.type === 'blockquote' || parent.type === 'listItem'
         ? { type: 'paragraph', children: [literal], position: node.position }
