@@ -53,35 +53,24 @@ export async function articleFrom(
   return { article, warnings };
 }
 
-/** Runs the dossier command as a user would (`npm run build -- …` without the set-up). */
-export async function runCli(
+/** Runs a command (the CLI, EPUBCheck, poppler, qpdf) and returns its exit code and output. */
+export async function runTool(
+  command: string,
   args: string[],
   env: Record<string, string | undefined> = {},
 ): Promise<{ code: number; stdout: string; stderr: string }> {
   const { execFile } = await import('node:child_process');
-  const tsx = path.join(ROOT, 'node_modules', '.bin', 'tsx');
   return new Promise((resolve) => {
-    execFile(
-      tsx,
-      [path.join(ROOT, 'src', 'cli.ts'), ...args],
-      { cwd: ROOT, env: { ...process.env, ...env }, maxBuffer: 64 * 1024 * 1024 },
-      (error, stdout, stderr) => {
-        const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
-        resolve({ code, stdout, stderr });
-      },
-    );
-  });
-}
-
-/** Runs a command-line checker (EPUBCheck, poppler, qpdf) and returns its output. */
-export async function runTool(command: string, args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const { execFile } = await import('node:child_process');
-  return new Promise((resolve) => {
-    execFile(command, args, { maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
+    execFile(command, args, { cwd: ROOT, env: { ...process.env, ...env }, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
       const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
       resolve({ code, stdout, stderr });
     });
   });
+}
+
+/** Runs the dossier command as a user would (`npm run build -- …` without the set-up). */
+export function runCli(args: string[], env: Record<string, string | undefined> = {}) {
+  return runTool(path.join(ROOT, 'node_modules', '.bin', 'tsx'), [path.join(ROOT, 'src', 'cli.ts'), ...args], env);
 }
 
 /** A fresh temporary folder. */

@@ -1,5 +1,5 @@
 // Helpers for looking at top-level blocks of an article's mdast.
-import type { Paragraph, Root, RootContent } from 'mdast';
+import type { Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 
 /**
@@ -18,14 +18,6 @@ export function plainParagraph(node: RootContent | undefined): string | undefine
   if (node?.type !== 'paragraph') return undefined;
   if (!node.children.every((child) => child.type === 'text' || child.type === 'break')) return undefined;
   return toString(node).trim();
-}
-
-export function isParagraph(node: RootContent | undefined): node is Paragraph {
-  return node?.type === 'paragraph';
-}
-
-export function lineOf(node: RootContent | undefined): number | undefined {
-  return node?.position?.start.line;
 }
 
 /** Removes `node` from the tree's top level. */

@@ -2,6 +2,7 @@
 // reader for its format. Every reader returns the same `ReadArticle`.
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { CONFIG_FILE_NAMES } from '../config.js';
 import type { InputFormat, ReadArticle, Warning } from '../model.js';
 import { decode } from './decode.js';
 import { NoArticleError, readHtml } from './html.js';
@@ -18,7 +19,7 @@ const FORMATS: Record<string, InputFormat> = {
 };
 
 /** Files the build reads as settings, never as articles. */
-const SETTINGS_FILES = new Set(['dossier.yaml', 'dossier.yml']);
+const SETTINGS_FILES = new Set(CONFIG_FILE_NAMES);
 
 export const ARTICLE_EXTENSIONS = Object.keys(FORMATS);
 

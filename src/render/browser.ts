@@ -4,15 +4,13 @@
 import { existsSync } from 'node:fs';
 import puppeteer, { type Browser } from 'puppeteer';
 
-export class NoBrowserError extends Error {}
-
 const HOW_TO_GET_ONE =
   'install Chromium (Debian/Ubuntu: `apt-get install chromium`) or set PUPPETEER_EXECUTABLE_PATH to a Chrome or Chromium binary';
 
 export async function launchBrowser(): Promise<Browser> {
   const executablePath = puppeteer.executablePath();
   if (!executablePath || !existsSync(executablePath)) {
-    throw new NoBrowserError(`no Chromium browser found${executablePath ? ` at ${executablePath}` : ''}: ${HOW_TO_GET_ONE}.`);
+    throw new Error(`no Chromium browser found${executablePath ? ` at ${executablePath}` : ''}: ${HOW_TO_GET_ONE}.`);
   }
   const args = [
     // Chromium refuses to start its sandbox as root; elsewhere the sandbox stays on.
@@ -26,6 +24,6 @@ export async function launchBrowser(): Promise<Browser> {
     return await puppeteer.launch({ headless: true, args, executablePath });
   } catch (error) {
     const reason = String(error instanceof Error ? error.message : error).split('\n')[0];
-    throw new NoBrowserError(`Chromium at ${executablePath} would not start (${reason}): ${HOW_TO_GET_ONE}.`);
+    throw new Error(`Chromium at ${executablePath} would not start (${reason}): ${HOW_TO_GET_ONE}.`);
   }
 }

@@ -9,8 +9,6 @@ import nunjucks from 'nunjucks';
 
 export const DEFAULT_TEMPLATES = fileURLToPath(new URL('../../templates/', import.meta.url));
 
-export class TemplateError extends Error {}
-
 export class Templates {
   readonly dirs: string[];
   private readonly env: nunjucks.Environment;
@@ -30,7 +28,7 @@ export class Templates {
       return this.env.render(name, context);
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      throw new TemplateError(`template ${name}: ${message.replace(/\s+/g, ' ').trim()}. Check the template, or remove it from --templates to use the default.`);
+      throw new Error(`template ${name}: ${message.replace(/\s+/g, ' ').trim()}. Check the template, or remove it from --templates to use the default.`);
     }
   }
 
@@ -43,6 +41,6 @@ export class Templates {
         if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
       }
     }
-    throw new TemplateError(`template ${name} was not found in ${this.dirs.join(' or ')}`);
+    throw new Error(`template ${name} was not found in ${this.dirs.join(' or ')}`);
   }
 }
