@@ -13,7 +13,7 @@ import remarkFrontmatter from 'remark-frontmatter';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { FIXTURES, runCli, runTool, tempDir } from '../helpers.js';
+import { FIXTURES, inputFile, runCli, runTool, tempDir } from '../helpers.js';
 
 const LITERALS = [
   '#1 priority for the new board',
@@ -31,7 +31,7 @@ beforeAll(async () => {
   const input = await tempDir();
   for (const name of ['plain-text-literals', 'markdown-front-matter', 'html-page']) {
     const dir = path.join(FIXTURES, 'normalise', name);
-    const file = (await readdir(dir)).find((entry) => entry.startsWith('input.'))!;
+    const file = inputFile(dir);
     await mkdir(path.join(input, name));
     await copyFile(path.join(dir, file), path.join(input, name, file));
   }

@@ -1,0 +1,32 @@
+// The normalised markdown: every fixture's text comes back word for word
+// when the file is parsed again, and the front matter says where it came from.
+import type { Root } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import remarkFrontmatter from 'remark-frontmatter';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { describe, expect, it } from 'vitest';
+import { parse as parseYaml } from 'yaml';
+import { articleMarkdown } from '../../src/render/markdown.js';
+import { articleFrom, fixtureCases, inputFile } from '../helpers.js';
+
+const parser = unified().use(remarkParse).use(remarkFrontmatter).use(remarkGfm);
+
+describe('normalised markdown round-trips', () => {
+  for (const { name, dir } of fixtureCases('normalise')) {
+    it(name, async () => {
+      const file = inputFile(dir);
+      const { article } = await articleFrom(dir, file);
+      const tree = parser.parse(articleMarkdown(article)) as Root;
+      const [front, ...body] = tree.children;
+      expect(front?.type).toBe('yaml');
+      const meta = parseYaml((front as { value: string }).value);
+      expect(meta).toMatchObject({ title: article.title, file, format: article.format, words: article.words });
+      // Same words, same block structure: escaping changed nothing a reader sees.
+      const reparsed: Root = { type: 'root', children: body };
+      expect(toString(reparsed)).toBe(toString(article.body));
+      expect(body.map((node) => node.type)).toEqual(article.body.children.map((node) => node.type));
+    });
+  }
+});
