@@ -69,6 +69,74 @@ export interface Article {
   words: number;
 }
 
+/** An article after enrichment: its body annotated for reading. */
+export interface EnrichedArticle extends Article {
+  /**
+   * The body with paragraph anchors, links from mentions to the people
+   * section, and cross-reference footnotes. `body` stays the normalised text.
+   */
+  content: Root;
+}
+
+/** Where an enrichment found something: an article id and how often. */
+export interface Mention {
+  article: string;
+  count: number;
+}
+
+export interface Role {
+  /** The article's own words ("London mayoral candidate"). */
+  text: string;
+  /** The article id; absent when the role was set in dossier.yaml. */
+  article?: string;
+}
+
+export interface Person {
+  id: string;
+  name: string;
+  /** Other forms the articles use: surname, first name, title and surname. */
+  aliases: string[];
+  roles: Role[];
+  mentions: Mention[];
+}
+
+export interface Organisation {
+  id: string;
+  name: string;
+  aliases: string[];
+  mentions: Mention[];
+}
+
+export interface TimelineEntry {
+  /** `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, as precise as the text is. */
+  date: string;
+  /** `HH:MM` when the text gives a time. */
+  time?: string;
+  /** `published`: the article's own date; `mentioned`: a date in its text. */
+  kind: 'published' | 'mentioned';
+  /** The date as the text writes it ("on March 1", "in 2008"). */
+  text: string;
+  /** The sentence it comes from (the headline, for publication dates). */
+  sentence: string;
+  article: string;
+  paragraph?: number;
+  /** The year was not in the text; it was taken from the dossier's dated articles. */
+  yearInferred?: boolean;
+}
+
+export interface CrossReferenceOccurrence {
+  article: string;
+  /** Body paragraph number, as in the anchor `<article id>-p<n>`. */
+  paragraph: number;
+}
+
+export interface CrossReference {
+  id: string;
+  /** The shared passage as the first article has it. */
+  text: string;
+  occurrences: CrossReferenceOccurrence[];
+}
+
 export interface DossierMeta {
   title: string;
   subtitle?: string;
@@ -81,6 +149,10 @@ export interface DossierMeta {
 }
 
 export interface Dossier extends DossierMeta {
-  articles: Article[];
+  articles: EnrichedArticle[];
+  people: Person[];
+  organisations: Organisation[];
+  timeline: TimelineEntry[];
+  crossrefs: CrossReference[];
   warnings: Warning[];
 }

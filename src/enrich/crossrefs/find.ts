@@ -1,0 +1,276 @@
+// Passages that two or more articles share, verbatim or nearly: the same
+// quotation or sentence with different punctuation, quote marks, case, a
+// word added or dropped. An index of word shingles finds candidate pairs of
+// paragraphs, so the work grows with the text, not with the square of the
+// number of articles; only paragraph pairs that share shingles are aligned.
+import type { BodyParagraph } from '../paragraphs.js';
+import { STOP_WORDS, tokenise, type Tokens } from './tokens.js';
+
+/** Words per shingle. */
+const SHINGLE = 4;
+/** A shared passage is at least this many words in each article. */
+export const MIN_PASSAGE_WORDS = 8;
+/** …of which at least this many different ones are not stop words. */
+const MIN_CONTENT_WORDS = 4;
+/**
+ * Below this many words a passage must carry a name, a number or a quotation
+ * mark: short runs of plain words ("as part of a major cost-cutting drive")
+ * are common phrases, not a shared source.
+ */
+const PLAIN_PASSAGE_WORDS = 12;
+/** A passage that runs a few words into the next sentence, or starts a few words before one, is cut there. */
+const SENTENCE_SLACK_WORDS = 5;
+/** Words that may be added or dropped between two matching runs. */
+const MAX_GAP = 2;
+/** Shingles in more articles than this are boilerplate, not a story's shared passage. */
+const boilerplateLimit = (articles: number) => Math.max(20, Math.ceil(2 * Math.sqrt(articles)));
+
+export interface ArticleParagraphs {
+  id: string;
+  paragraphs: BodyParagraph[];
+}
+
+export interface PassageOccurrence {
+  article: string;
+  paragraph: number;
+  /** Character offsets of the passage in the paragraph's text. */
+  start: number;
+  end: number;
+}
+
+export interface SharedPassage {
+  text: string;
+  occurrences: PassageOccurrence[];
+}
+
+interface Para {
+  article: number;
+  paragraph: BodyParagraph;
+  tokens: Tokens;
+}
+
+export function findSharedPassages(articles: ArticleParagraphs[]): SharedPassage[] {
+  const paras: Para[] = articles.flatMap((article, index) =>
+    article.paragraphs.map((paragraph) => ({ article: index, paragraph, tokens: tokenise(paragraph.text) })),
+  );
+
+  // 1. Shingle index: shingle → the paragraphs and positions it starts at.
+  const postings = new Map<string, number[]>();
+  paras.forEach((para, paraIndex) => {
+    const { words } = para.tokens;
+    for (let position = 0; position + SHINGLE <= words.length; position++) {
+      const shingle = words.slice(position, position + SHINGLE);
+      if (shingle.every((word) => STOP_WORDS.has(word))) continue;
+      const key = shingle.join(' ');
+      let list = postings.get(key);
+      if (!list) postings.set(key, (list = []));
+      list.push(paraIndex, position);
+    }
+  });
+
+  // 2. Paragraph pairs from different articles that share shingles, with where.
+  const limit = boilerplateLimit(articles.length);
+  const hits = new Map<number, number[]>();
+  for (const list of postings.values()) {
+    if (list.length < 4) continue;
+    const inArticles = new Set<number>();
+    for (let i = 0; i < list.length; i += 2) inArticles.add(paras[list[i]!]!.article);
+    if (inArticles.size < 2 || inArticles.size > limit) continue;
+    for (let i = 0; i < list.length; i += 2) {
+      for (let j = i + 2; j < list.length; j += 2) {
+        const a = list[i]!;
+        const b = list[j]!;
+        if (paras[a]!.article === paras[b]!.article) continue;
+        const [first, second, firstPos, secondPos] = a < b ? [a, b, list[i + 1]!, list[j + 1]!] : [b, a, list[j + 1]!, list[i + 1]!];
+        const key = first * paras.length + second;
+        let pairHits = hits.get(key);
+        if (!pairHits) hits.set(key, (pairHits = []));
+        pairHits.push(firstPos, secondPos);
+      }
+    }
+  }
+
+  // 3. Align each pair: chain shingle hits into runs, allowing small gaps.
+  const occurrences = new OccurrenceSet();
+  const minHits = MIN_PASSAGE_WORDS - SHINGLE - 2 * MAX_GAP;
+  for (const [key, pairHits] of hits) {
+    if (pairHits.length / 2 < Math.max(2, minHits)) continue;
+    const a = Math.floor(key / paras.length);
+    const b = key % paras.length;
+    for (const run of chain(pairHits)) {
+      const lengthA = run.endA - run.startA;
+      const lengthB = run.endB - run.startB;
+      if (Math.min(lengthA, lengthB) < MIN_PASSAGE_WORDS) continue;
+      const content = paras[a]!.tokens.words.slice(run.startA, run.endA).filter((word) => !STOP_WORDS.has(word));
+      if (new Set(content).size < MIN_CONTENT_WORDS) continue;
+      occurrences.link(occurrences.add(a, run.startA, run.endA), occurrences.add(b, run.startB, run.endB));
+    }
+  }
+
+  // 4. Groups of linked occurrences that span two or more articles.
+  const passages: SharedPassage[] = [];
+  for (const group of occurrences.groups()) {
+    if (new Set(group.map((occurrence) => paras[occurrence.para]!.article)).size < 2) continue;
+    const merged = mergeByParagraph(group);
+    const found = merged.map((occurrence) => {
+      const para = paras[occurrence.para]!;
+      return {
+        article: articles[para.article]!.id,
+        paragraph: para.paragraph.number,
+        ...charSpan(para, occurrence.start, occurrence.end),
+      };
+    });
+    const first = found[0]!;
+    const text = paras[merged[0]!.para]!.paragraph.text.slice(first.start, first.end);
+    if (!isDistinctive(text)) continue;
+    passages.push({ text, occurrences: found });
+  }
+  return passages.sort(
+    (x, y) =>
+      articleIndex(articles, x.occurrences[0]!.article) - articleIndex(articles, y.occurrences[0]!.article) ||
+      x.occurrences[0]!.paragraph - y.occurrences[0]!.paragraph ||
+      x.occurrences[0]!.start - y.occurrences[0]!.start,
+  );
+}
+
+function articleIndex(articles: ArticleParagraphs[], id: string): number {
+  return articles.findIndex((article) => article.id === id);
+}
+
+interface Run {
+  startA: number;
+  endA: number;
+  startB: number;
+  endB: number;
+  lastA: number;
+  lastB: number;
+}
+
+/** Chains shingle hits (pairs of positions) into runs of near-identical text. */
+function chain(pairHits: number[]): Run[] {
+  const points: [number, number][] = [];
+  for (let i = 0; i < pairHits.length; i += 2) points.push([pairHits[i]!, pairHits[i + 1]!]);
+  points.sort((x, y) => x[0] - y[0] || x[1] - y[1]);
+  const runs: Run[] = [];
+  for (const [a, b] of points) {
+    const run = runs.find((candidate) => {
+      const stepA = a - candidate.lastA;
+      const stepB = b - candidate.lastB;
+      return stepA > 0 && stepB > 0 && stepA <= SHINGLE + MAX_GAP && Math.abs(stepA - stepB) <= MAX_GAP;
+    });
+    if (run) {
+      run.lastA = a;
+      run.lastB = b;
+      run.endA = a + SHINGLE;
+      run.endB = b + SHINGLE;
+    } else {
+      runs.push({ startA: a, endA: a + SHINGLE, startB: b, endB: b + SHINGLE, lastA: a, lastB: b });
+    }
+  }
+  return runs;
+}
+
+/** One occurrence per paragraph: two runs of the same passage in a paragraph become one. */
+function mergeByParagraph(group: Occurrence[]): Occurrence[] {
+  const merged = new Map<number, Occurrence>();
+  for (const occurrence of group) {
+    const seen = merged.get(occurrence.para);
+    if (seen) {
+      seen.start = Math.min(seen.start, occurrence.start);
+      seen.end = Math.max(seen.end, occurrence.end);
+    } else {
+      merged.set(occurrence.para, { ...occurrence });
+    }
+  }
+  return [...merged.values()].sort((x, y) => x.para - y.para);
+}
+
+/**
+ * The passage's characters: trimmed to the sentence when it runs a few words
+ * over either end, and with the closing punctuation and quote marks that end it.
+ */
+function charSpan(para: Para, startWord: number, endWord: number): { start: number; end: number } {
+  const { text } = para.paragraph;
+  const { starts, ends } = para.tokens;
+  const sentenceEndsAfter = (word: number) => /^[.!?…]["'”’)]*\s/u.test(text.slice(ends[word]!, starts[word + 1] ?? text.length + 1) + ' ');
+  const startLimit = Math.min(endWord - MIN_PASSAGE_WORDS, startWord + SENTENCE_SLACK_WORDS);
+  for (let word = startLimit - 1; word >= startWord; word--) {
+    if (sentenceEndsAfter(word)) {
+      startWord = word + 1;
+      break;
+    }
+  }
+  for (let word = endWord - 2; word >= Math.max(startWord + MIN_PASSAGE_WORDS - 1, endWord - 1 - SENTENCE_SLACK_WORDS); word--) {
+    if (sentenceEndsAfter(word)) {
+      endWord = word + 1;
+      break;
+    }
+  }
+  const start = starts[startWord]!;
+  let end = ends[endWord - 1]!;
+  while (end < text.length && /[.,;:!?…"'”’)\]]/u.test(text[end]!)) end++;
+  return { start, end };
+}
+
+/** Long passages count as they are; short ones need a name, a number or a quotation. */
+function isDistinctive(text: string): boolean {
+  if (tokenise(text).words.length >= PLAIN_PASSAGE_WORDS) return true;
+  return /["“”]|\d|\s\p{Lu}/u.test(text);
+}
+
+interface Occurrence {
+  para: number;
+  start: number;
+  end: number;
+}
+
+/**
+ * Occurrences of passages in paragraphs, joined into groups: two occurrences
+ * in one paragraph that mostly overlap are the same passage.
+ */
+class OccurrenceSet {
+  private readonly all: Occurrence[] = [];
+  private readonly parent: number[] = [];
+  private readonly byPara = new Map<number, number[]>();
+
+  add(para: number, start: number, end: number): number {
+    const existing = this.byPara.get(para) ?? [];
+    for (const index of existing) {
+      const occurrence = this.all[index]!;
+      const overlap = Math.min(end, occurrence.end) - Math.max(start, occurrence.start);
+      if (overlap * 2 >= Math.min(end - start, occurrence.end - occurrence.start)) {
+        occurrence.start = Math.min(start, occurrence.start);
+        occurrence.end = Math.max(end, occurrence.end);
+        return index;
+      }
+    }
+    const index = this.all.push({ para, start, end }) - 1;
+    this.parent.push(index);
+    existing.push(index);
+    this.byPara.set(para, existing);
+    return index;
+  }
+
+  link(a: number, b: number): void {
+    this.parent[this.root(a)] = this.root(b);
+  }
+
+  groups(): Occurrence[][] {
+    const groups = new Map<number, Occurrence[]>();
+    this.all.forEach((occurrence, index) => {
+      const root = this.root(index);
+      const group = groups.get(root);
+      if (group) group.push(occurrence);
+      else groups.set(root, [occurrence]);
+    });
+    return [...groups.values()];
+  }
+
+  private root(index: number): number {
+    while (this.parent[index] !== index) {
+      this.parent[index] = this.parent[this.parent[index]!]!;
+      index = this.parent[index]!;
+    }
+    return index;
+  }
+}
