@@ -3,7 +3,8 @@
 // machine got wrong about an article (its source, a better headline…).
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { isMap, isScalar, LineCounter, parseDocument, type Node, type Pair } from 'yaml';
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type Pair } from 'yaml';
+import type { EntitySettings } from './enrich/people/index.js';
 import type { Warning } from './model.js';
 import { parseStatedDate, type DateOrder } from './normalise/dates.js';
 
@@ -28,6 +29,9 @@ export interface DossierConfig {
   dateOrder?: DateOrder;
   /** Keyed by the article's path relative to the input folder. */
   articles: Record<string, ArticleOverride>;
+  /** Editorial corrections to the people found: the config beats the machine. */
+  people?: EntitySettings;
+  organisations?: EntitySettings;
 }
 
 /** A config the build cannot go on with: names the file and line, says what to do. */
@@ -42,6 +46,8 @@ const TOP_KEYS: Record<string, keyof DossierConfig> = {
   description: 'description',
   'date-order': 'dateOrder',
   articles: 'articles',
+  people: 'people',
+  organisations: 'organisations',
 };
 const ARTICLE_KEYS = ['title', 'source', 'date', 'byline', 'url', 'standfirst'] as const;
 const DATE_ORDERS: DateOrder[] = ['day-first', 'month-first'];
@@ -91,6 +97,10 @@ export function parseConfig(text: string, file: string): { config: DossierConfig
       config.articles = parseArticles(pair.value as Node, file, fail, lineOf, warnings);
       continue;
     }
+    if (field === 'people' || field === 'organisations') {
+      config[field] = parseEntities(key, pair.value as Node, file, fail, lineOf, warnings);
+      continue;
+    }
     const value = scalarText(pair.value as Node, () => fail(pair.value as Node, `"${key}" must be a single line of text.`));
     if (field === 'dateOrder') {
       if (!DATE_ORDERS.includes(value as DateOrder)) fail(pair.value as Node, `"date-order" must be ${DATE_ORDERS.join(' or ')}.`);
@@ -134,6 +144,66 @@ function parseArticles(
     articles[name.split(path.sep).join('/')] = override;
   }
   return articles;
+}
+
+const ENTITY_KEYS = ['add', 'aliases', 'roles', 'exclude'];
+
+/** `people:` and `organisations:` settings: add, aliases, roles, exclude. */
+function parseEntities(
+  section: string,
+  node: Node | null,
+  file: string,
+  fail: (node: Node | null | undefined, message: string) => never,
+  lineOf: (node: Node | null | undefined) => number | undefined,
+  warnings: Warning[],
+): EntitySettings {
+  const settings: EntitySettings = { add: [], aliases: {}, roles: {}, exclude: [] };
+  if (node === null || (isScalar(node) && node.value === null)) return settings;
+  if (!isMap(node)) return fail(node, `"${section}" takes add, aliases, roles and exclude; see README.md.`);
+  const text = (value: Node | null, what: string) => scalarText(value, () => fail(value, `${what} must be a single line of text.`));
+  const list = (value: Node | null, what: string): string[] => {
+    if (isScalar(value)) return [text(value, what)];
+    if (!isSeq(value)) return fail(value, `${what} must be a list such as [Miliband, Ed].`);
+    return (value.items as Node[]).map((item) => text(item, what));
+  };
+  for (const pair of node.items as Pair[]) {
+    const key = String(isScalar(pair.key) ? pair.key.value : pair.key);
+    const value = pair.value as Node | null;
+    if (!ENTITY_KEYS.includes(key)) {
+      warnings.push({ file, line: lineOf(pair.key as Node), message: `unknown setting "${section}.${key}" was ignored; known: ${ENTITY_KEYS.join(', ')}.` });
+      continue;
+    }
+    if (key === 'exclude') settings.exclude = list(value, `"${section}.exclude"`);
+    if (key === 'add') {
+      if (!isSeq(value)) fail(value, `"${section}.add" must be a list of names, or of entries with name, aliases and role.`);
+      for (const item of (value as { items: Node[] }).items) {
+        if (isScalar(item)) {
+          settings.add.push({ name: text(item, `"${section}.add"`), aliases: [] });
+          continue;
+        }
+        if (!isMap(item)) fail(item, `each "${section}.add" entry is a name, or name/aliases/role lines.`);
+        const entry = { name: '', aliases: [] as string[], role: undefined as string | undefined };
+        for (const field of (item as { items: Pair[] }).items) {
+          const name = String(isScalar(field.key) ? field.key.value : field.key);
+          if (name === 'name') entry.name = text(field.value as Node, `"${section}.add" name`);
+          else if (name === 'aliases') entry.aliases = list(field.value as Node, `"${section}.add" aliases`);
+          else if (name === 'role') entry.role = text(field.value as Node, `"${section}.add" role`);
+          else warnings.push({ file, line: lineOf(field.key as Node), message: `unknown field "${name}" in "${section}.add" was ignored; known: name, aliases, role.` });
+        }
+        if (!entry.name) fail(item, `each "${section}.add" entry needs a name.`);
+        settings.add.push({ name: entry.name, aliases: entry.aliases, ...(entry.role ? { role: entry.role } : {}) });
+      }
+    }
+    if (key === 'aliases' || key === 'roles') {
+      if (!isMap(value)) fail(value, `"${section}.${key}" maps a name to ${key === 'aliases' ? 'a list of other forms' : 'a role'}.`);
+      for (const item of (value as { items: Pair[] }).items) {
+        const name = String(isScalar(item.key) ? item.key.value : item.key);
+        if (key === 'aliases') settings.aliases[name] = list(item.value as Node, `"${section}.aliases" for ${name}`);
+        else settings.roles[name] = text(item.value as Node, `"${section}.roles" for ${name}`);
+      }
+    }
+  }
+  return settings;
 }
 
 function scalarText(node: Node | null, onError: () => never): string {

@@ -1,0 +1,124 @@
+// What is and is not part of a person's name in newspaper copy.
+import { lexiconTags } from './lexicon.js';
+
+/** Courtesy titles: never part of the name, never a role. */
+export const HONORIFICS = new Set([
+  'Mr', 'Mrs', 'Ms', 'Miss', 'Mx', 'Dr', 'Sir', 'Dame', 'Lord', 'Lady', 'Baroness', 'Baron', 'Prof', 'Professor', 'Hon', 'Rt',
+  'Sheikh', 'Sheik', 'Ayatollah', 'Mullah', 'Sayyid', 'Haji',
+]);
+
+/** Titles that also say what the person is: not part of the name, but a role. */
+export const FUNCTION_TITLES = new Set([
+  'Rabbi', 'Imam', 'Father', 'Rev', 'Reverend', 'Bishop', 'Archbishop', 'Cardinal', 'Cllr', 'Councillor',
+  'President', 'Chancellor', 'Senator', 'Judge', 'Justice', 'Captain', 'Capt', 'General', 'Gen', 'Colonel', 'Col', 'Sgt',
+  'Sergeant', 'Inspector', 'Det', 'Detective', 'Pope', 'King', 'Queen', 'Prince', 'Princess',
+]);
+
+/** Letters after a name. */
+const SUFFIXES = new Set(['MP', 'MEP', 'MSP', 'AM', 'QC', 'KC', 'OBE', 'MBE', 'CBE', 'Jr', 'Sr', 'Jnr', 'Snr']);
+
+/** Lower-case particles inside names: Yusuf al-Qaradawi, Ursula von der Leyen. */
+export const PARTICLE = /^(?:al|el|bin|ibn|bint|de|del|della|der|di|da|du|dos|van|von|la|le|ter|ten|y)(?:[-‑]|$)/;
+
+/** Words that make a capitalised run an organisation or a place, not a person. */
+const NOT_A_PERSON = new Set(
+  `House Street Road Lane Avenue Square Place Park Bridge Hall Centre Center Court Station Airport Hospital School College
+  University Institute Church Mosque Synagogue Chronicle Post Times Telegraph Guardian Herald Mail Express Mirror Sun Observer
+  Independent News Journal Gazette Review Magazine Party Council Forum Committee Office Ministry Department Commission
+  Association Union Brotherhood Foundation Trust Board Society Agency Bank Group Company Corporation Ltd Plc Inc Club United
+  City County Borough Government Parliament Assembly Senate Congress Cabinet Treasury Labour Conservative Conservatives Tory
+  Tories Democrats Republicans Republican Democrat Liberal Green Greens Jewish Muslim Christian Israeli British English
+  Scottish Welsh Irish American European Arab Islamic Zionist January February March April May June July August September
+  October November December Monday Tuesday Wednesday Thursday Friday Saturday Sunday Today Programme BBC ITV Sky Reuters
+  Plan Act Bill Report Fund Scheme Strategy Policy Treaty Agreement Summit Prize Award Cup Games War PhD Lib Dem Dems
+  Christmas Easter Premiership Championship Olympics`.split(/\s+/),
+);
+
+/** Capitalised at a sentence start, these are never part of a name. */
+const FUNCTION_WORDS = new Set(
+  `a an and or but the this that these those his her its our their my your it he she they we you i if as at in on of to for
+  with by from no not all there earlier later meanwhile however yet still also now then today yesterday tomorrow most many`.split(/\s+/),
+);
+
+/** First names that are also everyday words, too risky to count when they stand alone. */
+export const AMBIGUOUS_FIRST_NAMES = new Set(
+  `Will Mark May Bill Rose Grace Hope Joy Faith Dawn Summer June April August Art Frank Guy Jack Pat Rob Sue Victor Wade Ray
+  Gene Jean Glen Dale Rich Sandy Rusty Chase Drew Dick Earl Lance Miles Pearl Ruby Sky Sterling Warren`.split(/\s+/),
+);
+
+export interface CleanName {
+  /** The name without titles, suffixes, possessive or punctuation. */
+  name: string;
+  /** The titles in front of it, as written. */
+  titles: string[];
+}
+
+/** `"Sheik Yusuf al-Qaradawi’s` → `{ name: 'Yusuf al-Qaradawi', titles: ['Sheik'] }`; undefined when no name is left. */
+export function cleanName(raw: string): CleanName | undefined {
+  const words = raw
+    .replace(/[’']s\b|[’']$/gu, '')
+    .replace(/[^\p{L}\p{N}\s.'’-]/gu, ' ')
+    .split(/\s+/)
+    .map((word) => word.replace(/^[.'’-]+|[.'’-]+$/gu, ''))
+    .filter(Boolean);
+  const titles: string[] = [];
+  while (words.length && (HONORIFICS.has(words[0]!) || FUNCTION_TITLES.has(words[0]!))) titles.push(words.shift()!);
+  while (words.length && SUFFIXES.has(words.at(-1)!)) words.pop();
+  if (words.length === 0) return undefined;
+  if (!words.every((word, index) => /^\p{Lu}/u.test(word) || (index > 0 && PARTICLE.test(word)))) return undefined;
+  if (words.some((word) => NOT_A_PERSON.has(word) || FUNCTION_WORDS.has(word.toLowerCase()))) return undefined;
+  if (words.length > 4) return undefined;
+  // A surname is never a lone initial ("Cell Block H").
+  if (words.length > 1 && /^\p{Lu}\.?$/u.test(words.at(-1)!)) return undefined;
+  return { name: words.join(' '), titles };
+}
+
+export function nameParts(name: string): { first: string; last: string; count: number } {
+  const words = name.split(' ');
+  return { first: words[0]!, last: words.at(-1)!, count: words.length };
+}
+
+/** A name form starts with a capital, or with a particle and a capital ("al-Qaradawi"). */
+export function looksLikeName(form: string): boolean {
+  const first = form[0] ?? '';
+  if (first !== first.toLowerCase()) return true;
+  return /^(?:al|el|bin|ibn|de|van|von|da|di|du|le|la)[-‑ ]\p{Lu}/u.test(form);
+}
+
+/** compromise tags that make a word something other than part of a person's name. */
+const NOT_NAME_TAGS = [
+  'Preposition', 'Conjunction', 'Determiner', 'Pronoun', 'Adverb', 'There', 'Expression', 'QuestionWord', 'Place', 'Country',
+  'City', 'Region', 'Organization', 'Demonym', 'Month', 'WeekDay', 'Holiday', 'Date', 'Value', 'Copula', 'Modal', 'Auxiliary',
+];
+
+/**
+ * Whether a capitalised word can be part of a person's name: not an acronym
+ * ("US"), a lone letter without a stop, a place, a body, a nationality or a
+ * function word — unless compromise knows it as a first or last name too.
+ */
+export function isNameWord(word: string): boolean {
+  const bare = word.replace(/[’']s$|[’']$/u, '');
+  if (/^\p{Lu}\.$/u.test(bare)) return true;
+  if (/[’'](?:d|ll|re|ve|m)$|n[’']t$/u.test(bare)) return false;
+  if (/^[\p{Lu}\p{N}]{2,}$/u.test(bare) || /^\p{Lu}$/u.test(bare)) return false;
+  if (NOT_A_PERSON.has(bare) || FUNCTION_WORDS.has(bare.toLowerCase())) return false;
+  const tags = lexiconTags(bare);
+  if (tags.includes('FirstName') || tags.includes('LastName')) return true;
+  return !NOT_NAME_TAGS.some((tag) => tags.includes(tag));
+}
+
+export function isFirstName(word: string): boolean {
+  return lexiconTags(word.replace(/[’']s$|\.$/u, '')).includes('FirstName');
+}
+
+/** compromise knows the word as a first name, a last name or a person. */
+export function isKnownName(word: string): boolean {
+  const tags = lexiconTags(word.replace(/[’']s$/u, ''));
+  return tags.includes('FirstName') || tags.includes('LastName') || tags.includes('Person');
+}
+
+/** A known word that is not a name ("Live" in "Jimmy Kimmel Live"). */
+export function isOrdinaryWord(word: string): boolean {
+  const tags = lexiconTags(word.replace(/[’']s$/u, ''));
+  return tags.length > 0 && !tags.includes('FirstName') && !tags.includes('LastName') && !tags.includes('Person');
+}

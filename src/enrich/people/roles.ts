@@ -1,0 +1,125 @@
+// A person's role in the article's own words: the description in front of
+// the name ("London mayoral candidate Ken Livingstone", "party leader
+// Miliband") or in apposition after it ("Val Shawcross, his own running-mate").
+import nlp from 'compromise';
+import { lexiconTags } from './lexicon.js';
+import { FUNCTION_TITLES, HONORIFICS } from './names.js';
+
+const MAX_PREMODIFIER_WORDS = 6;
+const MAX_APPOSITION_WORDS = 8;
+
+/** Words that end a description going backwards from a name. */
+const STOP_BEFORE = new Set(
+  `a an the this that these those his her their its our my your and or but nor of to for from by with without in on at into onto as than then when while
+  after before since until about against between among including according following such like said says told tells asked
+  says is was are were be been being has have had do does did will would could should may might must can said:`.split(/\s+/),
+);
+
+/** Nouns that say what someone is, for words compromise does not know as such. */
+const ROLE_NOUNS = new Set(
+  `candidate leader chair chairman chairwoman chairperson chief secretary minister spokesman spokeswoman spokesperson cleric
+  rabbi imam priest vicar bishop editor correspondent journalist reporter columnist commentator author writer mayor councillor
+  mp mep president chancellor director executive founder member activist campaigner lawyer barrister solicitor judge officer
+  commissioner adviser advisor aide deputy governor senator ambassador official head boss manager coach captain player
+  striker economist analyst professor academic scientist businessman businesswoman tycoon donor signatory signatories
+  running-mate colleague ally rival opponent critic supporter backer veteran whip treasurer organiser organizer convenor
+  presenter broadcaster producer actor actress singer star chef doctor surgeon nurse teacher student pupil father mother
+  son daughter wife husband brother sister widow friend partner spokesmen representative delegate envoy negotiator
+  investigator detective inspector constable sergeant commander general colonel soldier pilot founder owner chairman ceo`.split(/\s+/),
+);
+
+/** Nouns too general to describe anyone ("the man", "a great man"). */
+const GENERIC = new Set(['man', 'woman', 'person', 'people', 'men', 'women', 'figure', 'guy', 'individual', 'one', 'someone']);
+
+export function isRoleNoun(word: string): boolean {
+  const lower = word.toLowerCase();
+  if (GENERIC.has(lower)) return false;
+  if (ROLE_NOUNS.has(lower) || FUNCTION_TITLES.has(word) || lexiconTags(lower).includes('Actor')) return true;
+  // Lower-case words that name what someone does: co-ordinator, economist, politician.
+  return word === lower && /(?:ator|itor|ist|ician|eer|person|spokes\w+)$/.test(lower);
+}
+
+/** The description in front of a mention that starts at `start`, if there is one. */
+export function roleBefore(text: string, start: number, titles: string[]): string | undefined {
+  const functionTitle = titles.find((title) => FUNCTION_TITLES.has(title));
+  const words: string[] = [];
+  // A description is a few words long: no need to look further back.
+  const before = text.slice(Math.max(0, start - 120), start);
+  const pattern = /(\S+)\s+$/u;
+  let rest = before;
+  // The mention's own titles are part of it; what stands before them describes the person.
+  for (const title of [...titles].reverse()) rest = rest.replace(new RegExp(`${title}\\.?\\s+$`), '');
+  while (words.length < MAX_PREMODIFIER_WORDS) {
+    const match = pattern.exec(rest);
+    if (!match) break;
+    const word = match[1]!;
+    if (/[,.;:!?"“”()\]]$/u.test(word) || STOP_BEFORE.has(word.toLowerCase()) || HONORIFICS.has(word)) break;
+    words.unshift(word);
+    rest = rest.slice(0, match.index);
+  }
+  if (functionTitle) words.push(functionTitle);
+  if (words.length === 0) return roleInFrontApposition(before);
+  if (!isRoleNoun(words.at(-1)!)) return undefined;
+  // Cut at the last verb: "defended embracing radical Islamic cleric" → "radical Islamic cleric".
+  const terms = nlp(words.join(' ')).terms().json() as { text: string; terms: { tags: string[] }[] }[];
+  let from = 0;
+  terms.forEach((term, index) => {
+    const tags = term.terms[0]?.tags ?? [];
+    if (index === terms.length - 1 || /^ex-/i.test(words[index]!)) return;
+    // Cut after a verb, or after a plural that ends another phrase ("cabinet colleagues Foreign Secretary").
+    if ((tags.includes('Verb') && !tags.includes('Adjective') && !tags.includes('Noun')) || tags.includes('Plural')) from = index + 1;
+  });
+  // A gerund in front ("embracing radical Islamic cleric") is the sentence's verb, not part of the role.
+  while (from < words.length - 1 && /^\p{Ll}+ing$/u.test(words[from]!) && !(terms[from]?.terms[0]?.tags ?? []).includes('Adjective')) from++;
+  const role = words.slice(from).join(' ');
+  return role || undefined;
+}
+
+const FRONT_APPOSITION = /(?:^|[.!?;:]\s+|,\s+(?:and|but)\s+|\b(?:to|by|with|from|for|and|but)\s+)((?:the|a|an|its|his|her|their)\s+[^,.;:!?"“”]{2,60}),\s+$/iu;
+
+/** "The mayor, Sandra Okoye, …": a description set off by commas in front of the name. */
+function roleInFrontApposition(before: string): string | undefined {
+  const match = FRONT_APPOSITION.exec(before);
+  if (!match) return undefined;
+  const phrase = match[1]!.trim();
+  const words = phrase.split(/\s+/);
+  if (words.length > MAX_APPOSITION_WORDS || !isRoleNoun(words.at(-1)!.replace(/[^\p{L}-]/gu, ''))) return undefined;
+  return phrase.replace(/^(The|A|An)\b/, (determiner) => determiner.toLowerCase());
+}
+
+const APPOSITION_START = /^,\s+((?:[^,.;:!?()"“”]|\.(?=\w))+)/u;
+const NOT_APPOSITION = /^(?:who|whom|whose|which|where|when|while|and|but|or|said|says|told|according|as|if|because|although|though|since|after|before)\b/i;
+
+/** The apposition after a mention that ends at `end` ("…, his own running-mate,"), if there is one. */
+export function roleAfter(text: string, end: number): string | undefined {
+  const match = APPOSITION_START.exec(text.slice(end));
+  if (!match) return undefined;
+  const phrase = match[1]!.trim();
+  if (!/^\p{Ll}/u.test(phrase) || NOT_APPOSITION.test(phrase)) return undefined;
+  const terms = nlp(phrase).terms().json() as { text: string; terms: { tags: string[]; text: string }[] }[];
+  // "Ken, towards the end of the meeting, stated…" is an aside, not a description.
+  const firstTags = terms[0]?.terms[0]?.tags ?? [];
+  if (['Preposition', 'Conjunction', 'Verb', 'Adverb'].some((tag) => firstTags.includes(tag))) return undefined;
+  const kept: { text: string; tags: string[] }[] = [];
+  for (const term of terms) {
+    const tags = term.terms[0]?.tags ?? [];
+    // The description stops where a verb starts the rest of the sentence.
+    if (tags.includes('Verb') && !tags.includes('Noun') && !tags.includes('Adjective')) break;
+    kept.push({ text: term.terms[0]?.text ?? term.text, tags });
+  }
+  while (kept.length && (/^(?:of|the|a|an|and|to|for|in|on|at|with|by)$/i.test(kept.at(-1)!.text) || kept.at(-1)!.tags.includes('Adverb'))) kept.pop();
+  if (kept.length === 0 || kept.length > MAX_APPOSITION_WORDS) return undefined;
+  // The head noun says what the person is: "one of the signatories", "his own running-mate".
+  const scope = /^(?:one|some|many|all|each|none|several|two|three)$/i.test(kept[0]!.text) && kept[1]?.text.toLowerCase() === 'of' ? kept.slice(2) : kept;
+  const ofAt = scope.findIndex((term) => term.text.toLowerCase() === 'of');
+  const head = (ofAt > 0 ? scope.slice(0, ofAt) : scope).filter((term) => term.tags.includes('Noun') && !term.tags.includes('Pronoun')).at(-1);
+  if (!head || !isRoleNoun(head.text.replace(/[^\p{L}-]/gu, ''))) return undefined;
+  // Keep the article's own characters: the phrase up to the end of the last kept word.
+  let position = 0;
+  for (const { text: word } of kept) {
+    const at = phrase.indexOf(word, position);
+    if (at === -1) break;
+    position = at + word.length;
+  }
+  return phrase.slice(0, position).replace(/[\s,;:-]+$/u, '') || undefined;
+}
