@@ -44,16 +44,32 @@ export function capitalisedShare(text: string): number {
 const ABBREVIATIONS =
   /\b(?:Mr|Mrs|Ms|Dr|Prof|Sir|St|Rev|Gen|Col|Capt|Lt|Sgt|Cllr|Rt|Hon|No|Co|Corp|Inc|Ltd|Jr|Sr|vs|etc|e\.g|i\.e|U\.S|U\.K|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.$/;
 
-/** The first sentence of a paragraph: up to the first stop that is not inside an abbreviation. */
-export function firstSentence(text: string): string {
+/** Where sentences end in a paragraph: after each stop that is not an abbreviation or an initial. */
+export function sentenceEnds(text: string): number[] {
+  const ends: number[] = [];
   const pattern = /[.!?…]["'”’)]*(?=\s+["'“‘(]?[\p{Lu}\p{N}])/gu;
   for (const match of text.matchAll(pattern)) {
-    const end = (match.index ?? 0) + match[0].length;
-    const candidate = text.slice(0, end);
-    if (ABBREVIATIONS.test(candidate.slice(0, (match.index ?? 0) + 1))) continue;
+    const before = text.slice(0, match.index + 1);
+    if (ABBREVIATIONS.test(before)) continue;
     // A single capital before the stop is an initial ("John F. Kennedy").
-    if (/(?:^|\s)\p{Lu}\.$/u.test(candidate)) continue;
-    return candidate.trim();
+    if (/(?:^|\s)\p{Lu}\.$/u.test(before)) continue;
+    ends.push(match.index + match[0].length);
   }
-  return text.trim();
+  ends.push(text.length);
+  return ends;
+}
+
+/** The first sentence of a paragraph. */
+export function firstSentence(text: string): string {
+  return text.slice(0, sentenceEnds(text)[0]).trim();
+}
+
+/** The sentence of a paragraph that holds character `index`. */
+export function sentenceAt(text: string, index: number): string {
+  let start = 0;
+  for (const end of sentenceEnds(text)) {
+    if (index < end) return text.slice(start, end).trim();
+    start = end;
+  }
+  return text.slice(start).trim();
 }
