@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type { Browser } from 'puppeteer';
 import { ConfigError, findConfig, loadConfig, type DossierConfig } from './config.js';
-import { enrich } from './enrich/index.js';
+import { enrich, type Enrichment } from './enrich/index.js';
 import type { Article, Dossier, Warning } from './model.js';
 import { normalise, type NormalisedArticle } from './normalise/index.js';
 import { writeFileAtomic, writeFolderAtomic } from './output.js';
@@ -113,8 +113,17 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   }
 
   // Enrich: what the articles tell us together.
-  const articles = await timed('enrich', () => enrich(withIds(normalised)), (result) => `${result.length} articles`);
-  const dossier = dossierOf(config, options, articles, warnings);
+  const enrichment = await timed(
+    'enrich',
+    () =>
+      enrich(withIds(normalised), {
+        ...(config.people ? { people: config.people } : {}),
+        ...(config.organisations ? { organisations: config.organisations } : {}),
+        ...(config.dateOrder ? { dateOrder: config.dateOrder } : {}),
+      }),
+    (result) => `${result.people.length} people, ${result.crossrefs.length} shared passages`,
+  );
+  const dossier = dossierOf(config, options, enrichment, warnings);
 
   // Render: every format from the same dossier.
   return renderAll(dossier, templates, options, timed);
@@ -236,7 +245,8 @@ function unmatchedOverrides(config: DossierConfig, files: string[]): Warning[] {
     .map((name) => ({ file: 'dossier.yaml', message: `settings for "${name}" match no article file; use the path relative to the input folder.` }));
 }
 
-function dossierOf(config: DossierConfig, options: BuildOptions, articles: Article[], warnings: Warning[]): Dossier {
+function dossierOf(config: DossierConfig, options: BuildOptions, enrichment: Enrichment, warnings: Warning[]): Dossier {
+  const { articles } = enrichment;
   const title = options.title ?? config.title ?? `Dossier: ${path.basename(path.resolve(options.input))}`;
   const titles = articles.slice(0, 3).map((article) => `“${article.title}”`);
   const more = articles.length > 3 ? `, and ${articles.length - 3} more` : '';
@@ -248,7 +258,7 @@ function dossierOf(config: DossierConfig, options: BuildOptions, articles: Artic
     language: config.language ?? 'en',
     description:
       config.description ?? `A briefing dossier of ${articles.length} news article${articles.length === 1 ? '' : 's'}: ${titles.join(', ')}${more}.`,
-    articles,
+    ...enrichment,
     warnings,
   };
 }

@@ -1,13 +1,13 @@
 // One article body, mdast → hast → HTML: the single path every visual format
 // (HTML page, PDF, EPUB) takes. Sanitising here means no input can become
 // active content in any of them.
-import type { Root as HastRoot } from 'hast';
+import type { Element, ElementContent, Root as HastRoot } from 'hast';
 import type { Root } from 'mdast';
 import rehypeSanitize, { defaultSchema, type Options as SanitizeSchema } from 'rehype-sanitize';
 import rehypeStringify from 'rehype-stringify';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
-import { visit } from 'unist-util-visit';
+import { SKIP, visit } from 'unist-util-visit';
 import { typesetTree } from './typography.js';
 
 const schema: SanitizeSchema = {
@@ -19,6 +19,8 @@ const schema: SanitizeSchema = {
   attributes: {
     ...defaultSchema.attributes,
     '*': [...(defaultSchema.attributes?.['*'] ?? []), 'id', 'className'],
+    // The default allows only the footnote class on links; ours mark mentions too.
+    a: [...(defaultSchema.attributes?.a ?? []).filter((rule) => !(Array.isArray(rule) && rule[0] === 'className')), 'className'],
   },
 };
 
@@ -32,16 +34,79 @@ function rehypeHeadingBase(options: { headlineLevel: number }) {
   };
 }
 
+/** Footnote ids unique in the whole page: remark-rehype leaves the notes heading's id unprefixed. */
+function rehypeNoteIds(options: { prefix: string }) {
+  const label = `${options.prefix}notes`;
+  return (tree: HastRoot) => {
+    visit(tree, 'element', (node) => {
+      if (node.properties.id === 'footnote-label') node.properties.id = label;
+      if (node.properties.ariaDescribedBy) node.properties.ariaDescribedBy = [label];
+    });
+  };
+}
+
+/**
+ * EPUB 3 footnotes, as pandoc writes them: `epub:type="noteref"` calls and an
+ * `<aside epub:type="footnote">` per note, so e-readers show them as pop-ups.
+ */
+function rehypeEpubFootnotes() {
+  return (tree: HastRoot) => {
+    visit(tree, 'element', (node, index, parent) => {
+      if (!parent || index === undefined) return undefined;
+      const link = node.tagName === 'sup' ? node.children.find((child): child is Element => child.type === 'element' && child.tagName === 'a') : undefined;
+      if (link && 'dataFootnoteRef' in link.properties) {
+        const noteref: Element = {
+          type: 'element',
+          tagName: 'a',
+          properties: { href: link.properties.href, id: link.properties.id, 'epub:type': 'noteref', role: 'doc-noteref', className: ['noteref'] },
+          children: [{ type: 'element', tagName: 'sup', properties: {}, children: link.children }],
+        };
+        parent.children[index] = noteref;
+        return SKIP;
+      }
+      if (node.tagName === 'section' && 'dataFootnotes' in node.properties) {
+        const asides: ElementContent[] = [];
+        visit(node, 'element', (item) => {
+          if (item.tagName !== 'li') return undefined;
+          visit(item, 'element', (child) => {
+            if ('dataFootnoteBackref' in child.properties) child.properties = { href: child.properties.href, role: 'doc-backlink', className: ['backlink'] };
+          });
+          asides.push({ type: 'element', tagName: 'aside', properties: { id: item.properties.id, 'epub:type': 'footnote', role: 'doc-footnote', className: ['footnote'] }, children: item.children });
+          return SKIP;
+        });
+        const heading = node.children.find((child): child is Element => child.type === 'element' && /^h[1-6]$/.test(child.tagName));
+        node.properties = { className: ['footnotes'], 'epub:type': 'footnotes' };
+        node.children = [...(heading ? [heading] : []), ...asides];
+        return SKIP;
+      }
+      return undefined;
+    });
+  };
+}
+
 export interface ArticleHtmlOptions {
   /** Heading level of the article's headline in the page: 2 in the dossier page, 1 in an EPUB chapter. */
   headlineLevel: number;
+  /** Makes footnote ids unique in a page of many articles: the article id. */
+  idPrefix: string;
+  format: 'html' | 'epub';
 }
 
 export function articleBodyHtml(body: Root, options: ArticleHtmlOptions): string {
+  const prefix = `${options.idPrefix}-`;
   const processor = unified()
-    .use(remarkRehype)
+    .use(remarkRehype, {
+      clobberPrefix: prefix,
+      footnoteLabel: 'Notes',
+      // Level 2 in the model, shifted under the headline with the other headings.
+      footnoteLabelTagName: 'h2',
+      footnoteLabelProperties: { className: ['notes-heading'] },
+      footnoteBackLabel: (reference, rereference) => `Back to the text${rereference > 1 ? ` (${rereference})` : ''}`,
+    })
     .use(rehypeHeadingBase, options)
+    .use(rehypeNoteIds, { prefix })
     .use(rehypeSanitize, schema)
+    .use(options.format === 'epub' ? rehypeEpubFootnotes : () => undefined)
     .use(rehypeStringify);
   const hast = processor.runSync(typesetTree(structuredClone(body)));
   return processor.stringify(hast as HastRoot);

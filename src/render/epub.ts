@@ -18,7 +18,7 @@ interface EpubChapter extends Chapter {
 }
 
 export async function renderEpub(dossier: Dossier, templates: Templates): Promise<Uint8Array> {
-  const view = dossierView(dossier, { headlineLevel: 1 });
+  const view = dossierView(dossier, { headlineLevel: 1, format: 'epub' });
   const chapters: EpubChapter[] = [
     {
       filename: 'title.xhtml',
@@ -39,6 +39,22 @@ export async function renderEpub(dossier: Dossier, templates: Templates): Promis
         ...(index === 0 ? { landmark: 'bodymatter', landmarkLabel: 'Articles' } : {}),
       }),
     ),
+    ...(
+      [
+        ['people', 'People involved', view.people.length],
+        ['organisations', 'Organisations', view.organisations.length],
+        ['chronology', 'Chronology', view.timeline.length],
+      ] as const
+    )
+      .filter(([, , count]) => count > 0)
+      .map(
+        ([name, title]): EpubChapter => ({
+          filename: `${name}.xhtml`,
+          title,
+          content: templates.render(`${name}.njk`, view),
+          bodyType: 'backmatter',
+        }),
+      ),
     {
       filename: 'about.xhtml',
       title: 'About this dossier',

@@ -6,5 +6,5 @@ import { dossierView } from './view.js';
 
 export async function renderHtml(dossier: Dossier, templates: Templates): Promise<string> {
   const css = await templates.file('dossier.css');
-  return templates.render('dossier.njk', { ...dossierView(dossier, { headlineLevel: 2 }), css });
+  return templates.render('dossier.njk', { ...dossierView(dossier, { headlineLevel: 2, format: 'html' }), css });
 }

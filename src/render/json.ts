@@ -31,6 +31,10 @@ export function dossierRecord(dossier: Dossier) {
     language: dossier.language,
     description: dossier.description,
     articles: dossier.articles.map(articleRecord),
+    people: dossier.people,
+    organisations: dossier.organisations,
+    timeline: dossier.timeline,
+    crossrefs: dossier.crossrefs,
     warnings: dossier.warnings,
   };
 }

@@ -1,7 +1,7 @@
 // What the templates see: the enriched dossier, typeset and formatted for
 // reading. Built once per format from the same dossier; templates never
 // compute anything themselves.
-import type { Article, Dossier, PublicationDate, Warning } from '../model.js';
+import type { Dossier, EnrichedArticle, Mention, PublicationDate, Role, TimelineEntry, Warning } from '../model.js';
 import { articleBodyHtml } from './article-html.js';
 import { typeset } from './typography.js';
 
@@ -21,6 +21,38 @@ export interface ArticleView {
   words: number;
 }
 
+/** A link to an article from a reference section: its number and headline. */
+export interface ArticleLink {
+  id: string;
+  number: number;
+  title: string;
+  /** Paragraph anchor, when the link goes to one paragraph. */
+  anchor?: string;
+  count?: number;
+}
+
+export interface EntityView {
+  id: string;
+  name: string;
+  aliases: string[];
+  roles: { text: string; articles: ArticleLink[] }[];
+  mentions: ArticleLink[];
+  total: number;
+}
+
+export interface TimelineView {
+  date: { iso: string; display: string };
+  time?: string;
+  kind: TimelineEntry['kind'];
+  /** The sentence cut around the date words, so templates can mark them. */
+  before: string;
+  text: string;
+  after: string;
+  /** The articles that say the same thing about the same date. */
+  articles: ArticleLink[];
+  yearInferred: boolean;
+}
+
 export interface DossierView {
   title: string;
   subtitle?: string;
@@ -32,10 +64,30 @@ export interface DossierView {
   totalWords: number;
   warnings: Warning[];
   headlineLevel: number;
+  people: EntityView[];
+  organisations: EntityView[];
+  timeline: TimelineView[];
+  crossrefCount: number;
 }
 
-export function dossierView(dossier: Dossier, options: { headlineLevel: number }): DossierView {
-  const articles = dossier.articles.map((article, index) => articleView(article, index + 1, options.headlineLevel));
+export interface ViewOptions {
+  /** The headline's heading level: 2 in the dossier page, 1 in an EPUB chapter. */
+  headlineLevel: number;
+  format: 'html' | 'epub';
+}
+
+export function dossierView(dossier: Dossier, options: ViewOptions): DossierView {
+  const articles = dossier.articles.map((article, index) => articleView(article, index + 1, options));
+  const links = new Map(articles.map((article) => [article.id, { id: article.id, number: article.number, title: article.title }]));
+  const linkTo = (id: string, extra: Partial<ArticleLink> = {}): ArticleLink => ({ ...links.get(id)!, ...extra });
+  const entity = (entry: { id: string; name: string; aliases: string[]; mentions: Mention[]; roles?: Role[] }): EntityView => ({
+    id: entry.id,
+    name: typeset(entry.name),
+    aliases: entry.aliases.map(typeset),
+    roles: groupRoles(entry.roles ?? [], linkTo),
+    mentions: entry.mentions.map((mention) => linkTo(mention.article, { count: mention.count })),
+    total: entry.mentions.reduce((sum, mention) => sum + mention.count, 0),
+  });
   return {
     title: typeset(dossier.title),
     ...(dossier.subtitle ? { subtitle: typeset(dossier.subtitle) } : {}),
@@ -47,10 +99,57 @@ export function dossierView(dossier: Dossier, options: { headlineLevel: number }
     totalWords: articles.reduce((sum, article) => sum + article.words, 0),
     warnings: dossier.warnings,
     headlineLevel: options.headlineLevel,
+    people: dossier.people.map(entity),
+    organisations: dossier.organisations.map(entity),
+    timeline: groupTimeline(dossier.timeline.map((entry) => timelineView(entry, linkTo))),
+    crossrefCount: dossier.crossrefs.length,
   };
 }
 
-function articleView(article: Article, number: number, headlineLevel: number): ArticleView {
+/** Each role once, with the articles that give it. */
+function groupRoles(roles: Role[], linkTo: (id: string) => ArticleLink): EntityView['roles'] {
+  const grouped = new Map<string, { text: string; articles: ArticleLink[] }>();
+  for (const role of roles) {
+    const key = role.text.toLowerCase();
+    if (!grouped.has(key)) grouped.set(key, { text: typeset(role.text), articles: [] });
+    if (role.article) grouped.get(key)!.articles.push(linkTo(role.article));
+  }
+  return [...grouped.values()];
+}
+
+function timelineView(entry: TimelineEntry, linkTo: (id: string, extra?: Partial<ArticleLink>) => ArticleLink): TimelineView {
+  const at = entry.kind === 'mentioned' ? entry.sentence.indexOf(entry.text) : -1;
+  const [before, text, after] = at === -1 ? ['', '', entry.sentence] : [entry.sentence.slice(0, at), entry.text, entry.sentence.slice(at + entry.text.length)];
+  return {
+    date: { iso: entry.date, display: formatPartialDate(entry.date) },
+    ...(entry.time ? { time: entry.time } : {}),
+    kind: entry.kind,
+    before: typeset(before),
+    text: typeset(text),
+    after: typeset(after),
+    articles: [linkTo(entry.article, entry.paragraph ? { anchor: `${entry.article}-p${entry.paragraph}` } : {})],
+    yearInferred: entry.yearInferred ?? false,
+  };
+}
+
+/** Rows that say the same about the same date become one row listing every article. */
+function groupTimeline(rows: TimelineView[]): TimelineView[] {
+  const grouped: TimelineView[] = [];
+  const key = (row: TimelineView) => `${row.date.iso}|${row.time ?? ''}|${row.kind}|${`${row.before}${row.text}${row.after}`.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ')}`;
+  const byKey = new Map<string, TimelineView>();
+  for (const row of rows) {
+    const same = row.kind === 'mentioned' ? byKey.get(key(row)) : undefined;
+    if (same) {
+      if (!same.articles.some((link) => link.id === row.articles[0]!.id)) same.articles.push(...row.articles);
+      continue;
+    }
+    byKey.set(key(row), row);
+    grouped.push(row);
+  }
+  return grouped;
+}
+
+function articleView(article: EnrichedArticle, number: number, options: ViewOptions): ArticleView {
   return {
     id: article.id,
     number,
@@ -63,7 +162,7 @@ function articleView(article: Article, number: number, headlineLevel: number): A
     ...(article.url ? { url: article.url } : {}),
     ...(article.date ? { date: dateView(article.date) } : {}),
     relatedLinks: article.relatedLinks.map(typeset),
-    bodyHtml: articleBodyHtml(article.body, { headlineLevel }),
+    bodyHtml: articleBodyHtml(article.content, { headlineLevel: options.headlineLevel, idPrefix: article.id, format: options.format }),
     words: article.words,
   };
 }
@@ -79,6 +178,16 @@ function dateView(date: PublicationDate): NonNullable<ArticleView['date']> {
 }
 
 const longDate = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+
+const monthYear = new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' });
+
+/** `2008` → `2008`, `2012-03` → `March 2012`, `2012-03-21` → `21 March 2012`. */
+export function formatPartialDate(isoDate: string): string {
+  const [year, month] = isoDate.split('-').map(Number);
+  if (/^\d{4}$/.test(isoDate)) return isoDate;
+  if (/^\d{4}-\d{2}$/.test(isoDate) && year && month) return monthYear.format(new Date(Date.UTC(year, month - 1, 1)));
+  return formatCalendarDate(isoDate);
+}
 
 /** `2012-03-21` → `21 March 2012`, without any time-zone shift. */
 export function formatCalendarDate(isoDate: string): string {

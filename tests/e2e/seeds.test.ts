@@ -10,6 +10,10 @@ let out: string;
 let stderr: string;
 let json: {
   title: string;
+  people: { id: string; name: string; aliases: string[]; roles: { text: string; article?: string }[]; mentions: { article: string; count: number }[] }[];
+  organisations: { name: string; aliases: string[] }[];
+  timeline: { date: string; kind: string; text: string; article: string; yearInferred?: boolean }[];
+  crossrefs: { id: string; text: string; occurrences: { article: string; paragraph: number }[] }[];
   articles: {
     id: string;
     file: string;
@@ -86,7 +90,61 @@ describe('the default build', () => {
   });
 });
 
+describe('who is involved and where the articles repeat each other', () => {
+  const person = (name: string) => json.people.find((entry) => entry.name === name);
+
+  it('folds the forms of a name into one person, with roles in the articles’ words', () => {
+    expect(person('Ken Livingstone')?.aliases).toEqual(['Ken', 'Livingstone', 'Mr Livingstone']);
+    expect(person('Ken Livingstone')?.roles.map((role) => role.text)).toContain('London mayoral candidate');
+    expect(person('Ken Livingstone')?.mentions.map((mention) => mention.article)).toEqual(json.articles.map((article) => article.id));
+    expect(person('Ed Miliband')?.aliases).toContain('Miliband');
+    expect(person('Ed Miliband')?.roles.map((role) => role.text)).toContain('party leader');
+    expect(person('Danny Rich')?.roles.map((role) => role.text)).toEqual(['leading Liberal Rabbi']);
+    expect(person('Andrew Gilber')?.roles.map((role) => role.text)).toEqual(['former Limmud chair']);
+    expect(person('Val Shawcross')?.roles.map((role) => role.text)).toEqual(['his own running-mate']);
+    expect(person('Yusuf al-Qaradawi')?.aliases).toContain('al-Qaradawi');
+    const names = json.people.map((entry) => entry.name);
+    for (const notAPerson of ['Rich', 'Chatham House', 'Jewish Chronicle', 'Victoria Street', 'Labour', 'London']) expect(names).not.toContain(notAPerson);
+    expect(json.organisations.map((entry) => entry.name)).toEqual(expect.arrayContaining(['Jewish Chronicle', 'Labour Party', 'Muslim Brotherhood']));
+  });
+
+  it('puts dates from the text in a chronology, resolved against the dossier', () => {
+    const dates = json.timeline.map((entry) => `${entry.date} ${entry.kind} ${entry.text}`);
+    expect(dates).toEqual(expect.arrayContaining(['2008 mentioned in 2008', '2012-03-01 mentioned March 1', '2012-05-03 mentioned May 3']));
+    expect(dates.some((date) => date.startsWith('2012-03-21 published'))).toBe(true);
+    expect(json.timeline.find((entry) => entry.text === 'March 1')?.yearInferred).toBe(true);
+    const sorted = [...json.timeline].map((entry) => entry.date).sort();
+    expect(json.timeline.map((entry) => entry.date)).toEqual(sorted);
+  });
+
+  it('finds the letter’s sentence in all three articles despite their differences', () => {
+    const quote = json.crossrefs.find((crossref) => /inversely proportional/.test(crossref.text));
+    expect(quote?.occurrences.map((occurrence) => occurrence.article)).toEqual(json.articles.map((article) => article.id));
+    expect(json.crossrefs.some((crossref) => /harder and harder to consider voting for Ken/.test(crossref.text))).toBe(true);
+  });
+
+  it('links mentions to people and puts cross-reference footnotes in the HTML', async () => {
+    const html = await readFile(path.join(out, 'dossier.html'), 'utf8');
+    expect(html).toContain('<section class="reference people" id="people"');
+    for (const entry of json.people) expect(html).toContain(`id="${entry.id}"`);
+    expect(html).toMatch(/<a href="#person-ken-livingstone" class="person-mention">Ken Livingstone<\/a>/);
+    expect(html).toMatch(/data-footnote-ref[^>]*>1<\/a><\/sup>/);
+    expect(html).toMatch(/Also in: <a href="#02-[a-z-]+-p3">Ken Livingstone Provokes Fury/);
+  });
+});
+
 describe('dossier.epub', () => {
+  it('has pop-up footnotes and chapters for people and the chronology', async () => {
+    const JSZip = (await import('jszip')).default;
+    const zip = await JSZip.loadAsync(await readFile(path.join(out, 'dossier.epub')));
+    const first = await zip.file(`OEBPS/${json.articles[0]!.id}.xhtml`)!.async('string');
+    expect(first).toMatch(/<a [^>]*epub:type="noteref"[^>]*>/);
+    expect(first).toMatch(/<aside [^>]*epub:type="footnote"[^>]*>/);
+    expect(first).toMatch(/href="02-[a-z-]+\.xhtml#02-[a-z-]+-p3"/);
+    expect(zip.file('OEBPS/people.xhtml')).not.toBeNull();
+    expect(zip.file('OEBPS/chronology.xhtml')).not.toBeNull();
+  });
+
   it('passes EPUBCheck 4.2.6 with no errors and no warnings', async () => {
     const report = path.join(out, 'epubcheck.json');
     const result = await runTool('java', ['-jar', '/usr/share/java/epubcheck.jar', path.join(out, 'dossier.epub'), '--json', report]);

@@ -7,6 +7,10 @@ const dossier = (text: string): Dossier => ({
   language: 'en',
   description: 'd',
   warnings: [],
+  people: [],
+  organisations: [],
+  timeline: [],
+  crossrefs: [],
   articles: [
     {
       id: '01-a',
@@ -17,6 +21,7 @@ const dossier = (text: string): Dossier => ({
       relatedLinks: [],
       words: 1,
       body: { type: 'root', children: [{ type: 'paragraph', children: [{ type: 'text', value: text }] }] },
+      content: { type: 'root', children: [] },
     },
   ],
 });

@@ -19,7 +19,7 @@ async function page(...cases: string[]): Promise<string> {
     title: 'Test <dossier> & "quotes"',
     language: 'en-GB',
     description: 'A test.',
-    articles: enrich(articles),
+    ...enrich(articles),
     warnings: [{ file: 'bad.txt', message: 'skipped: <it> is bad.' }],
   };
   return renderHtml(dossier, new Templates());
