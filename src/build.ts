@@ -63,7 +63,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const templates = new Templates(options.templates);
 
   // Read: every article file, decoded and parsed by the reader for its format.
-  const { files, ignored } = await findArticleFiles(options.input);
+  const { files, ignored } = await findArticleFiles(options.input, { exclude: options.out });
   if (files.length === 0) {
     throw new BuildError(`no article files (${ARTICLE_EXTENSIONS.join(' ')}) in ${options.input}: put the articles there, or pass --input DIR.`);
   }
@@ -92,12 +92,19 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const normalised = await timed(
     'normalise',
     () =>
-      reads.map(({ article }) =>
-        normalise(article, fileWarnings.get(article.file)!, {
+      reads.flatMap(({ article }) => {
+        const warnings = fileWarnings.get(article.file)!;
+        const result = normalise(article, warnings, {
           ...(config.dateOrder ? { dateOrder: config.dateOrder } : {}),
           ...(config.articles[article.file] ? { override: config.articles[article.file] } : {}),
-        }),
-      ),
+        });
+        // A headline or front matter with nothing under it is not an article to brief from.
+        if (result.words === 0) {
+          warnings.push({ file: article.file, message: `skipped: it has no article text${result.titleDerived ? '' : ` under the headline "${result.title}"`}.` });
+          return [];
+        }
+        return [result];
+      }),
     (result) => `${result.length} articles`,
   );
   const warnings = [
@@ -207,7 +214,7 @@ async function renderAll(dossier: Dossier, templates: Templates, options: BuildO
   }
   if (wants('json')) {
     await attempt('json', async () => {
-      await writeFileAtomic(path.join(out, 'dossier.json'), renderJson(dossier));
+      await writeFileAtomic(path.join(out, 'dossier.json'), renderJson(dossier, { markdown: wants('md') }));
       return ['dossier.json'];
     });
   }

@@ -68,10 +68,13 @@ export async function parseCli(argv: string[]): Promise<CliOptions | 'help'> {
 
   const input = values.input ?? 'seeds';
   await mustBeFolder(input, '--input');
+  const out = values.out ?? 'out';
+  const outInfo = await stat(out).catch(() => undefined);
+  if (outInfo && !outInfo.isDirectory()) throw new UsageError(`--out: ${out} is a file, not a folder.`);
   if (values.templates !== undefined) await mustBeFolder(values.templates, '--templates');
   return {
     input,
-    out: values.out ?? 'out',
+    out,
     formats: [...new Set(formats)] as Format[],
     ...(values.title !== undefined ? { title: values.title.trim() } : {}),
     ...(values.templates !== undefined ? { templates: values.templates } : {}),

@@ -1,11 +1,12 @@
 // The dossier's settings: `dossier.yaml` in the input folder. Every key is
 // optional; editors use it to title the pack and to correct what the
 // machine got wrong about an article (its source, a better headline…).
-import { readFile } from 'node:fs/promises';
+import { access, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type Pair } from 'yaml';
 import type { EntitySettings } from './enrich/people/index.js';
 import type { Warning } from './model.js';
+import { decode, withoutControlCharacters } from './read/decode.js';
 import { parseStatedDate, type DateOrder } from './normalise/dates.js';
 
 export const CONFIG_FILE_NAMES = ['dossier.yaml', 'dossier.yml'];
@@ -56,7 +57,7 @@ export async function findConfig(inputDir: string): Promise<string | undefined> 
   for (const name of CONFIG_FILE_NAMES) {
     const candidate = path.join(inputDir, name);
     try {
-      await readFile(candidate);
+      await access(candidate);
       return candidate;
     } catch {
       // not there; try the next name
@@ -82,6 +83,7 @@ export function parseConfig(text: string, file: string): { config: DossierConfig
 
   const config: DossierConfig = { articles: {} };
   const warnings: Warning[] = [];
+  let dateNode: Node | undefined;
   const root = document.contents;
   if (root === null || (isScalar(root) && root.value === null)) return { config, warnings };
   if (!isMap(root)) fail(root, 'expected settings such as `title: …`, one per line.');
@@ -106,11 +108,27 @@ export function parseConfig(text: string, file: string): { config: DossierConfig
       if (!DATE_ORDERS.includes(value as DateOrder)) fail(pair.value as Node, `"date-order" must be ${DATE_ORDERS.join(' or ')}.`);
       config.dateOrder = value as DateOrder;
     } else if (field === 'date') {
-      const date = parseStatedDate(value);
-      if (date) config.date = date.date;
-      else warnings.push({ file, line: lineOf(pair.value as Node), message: `"date: ${value}" is not a date and was ignored; write it as YYYY-MM-DD.` });
+      dateNode = pair.value as Node;
+      config.date = value;
+    } else if (field === 'language') {
+      try {
+        const tag = Intl.getCanonicalLocales(value)[0]!;
+        if (!/^[a-z]{2,3}(?:-|$)/.test(tag)) throw new RangeError(tag);
+        config.language = tag;
+      } catch {
+        warnings.push({ file, line: lineOf(pair.value as Node), message: `"language: ${value}" is not a language tag and was ignored; write one such as en-GB or fr.` });
+      }
     } else {
       config[field] = value;
+    }
+  }
+  // Read after the loop: date-order may come after the date in the file.
+  if (config.date !== undefined) {
+    const date = parseStatedDate(config.date, config.dateOrder);
+    if (date) config.date = date.date;
+    else {
+      warnings.push({ file, line: lineOf(dateNode), message: `"date: ${config.date}" is not a date and was ignored; write it as YYYY-MM-DD.` });
+      delete config.date;
     }
   }
   return { config, warnings };
@@ -208,10 +226,11 @@ function parseEntities(
 
 function scalarText(node: Node | null, onError: () => never): string {
   if (!isScalar(node) || node.value === null || typeof node.value === 'object') return onError();
-  return String(node.value).trim();
+  return withoutControlCharacters(String(node.value)).trim();
 }
 
 export async function loadConfig(configPath: string, displayName: string): Promise<{ config: DossierConfig; warnings: Warning[] }> {
-  const text = await readFile(configPath, 'utf8');
-  return parseConfig(text, displayName);
+  // Decoded as articles are: a settings file saved in Windows-1252 reads correctly too.
+  const decoded = decode(await readFile(configPath));
+  return parseConfig(decoded.ok ? decoded.text : '', displayName);
 }

@@ -55,6 +55,8 @@ export interface Article {
   file: string;
   format: InputFormat;
   title: string;
+  /** A section label printed over the headline ("UK Politics"). */
+  kicker?: string;
   /** True when the cutting had no headline and one was made from its first sentence. */
   titleDerived: boolean;
   date?: PublicationDate;

@@ -159,3 +159,13 @@ describe('templates', () => {
     expect(html).toContain('About this dossier');
   });
 });
+
+describe('the out folder', () => {
+  it('must be a folder', async () => {
+    const file = path.join(await tempDir(), 'not-a-folder');
+    await writeFile(file, 'x');
+    const result = await runCli(['--out', file, '--formats', 'json']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/--out: .* is a file, not a folder/);
+  });
+});

@@ -8,7 +8,9 @@ import type { VFile } from 'vfile';
 import { plainParagraph } from './blocks.js';
 
 const OPENERS = /^["“]/u;
-const LEAD_IN = /(?::|\b(?:that|was|were|is|said|says|wrote|writes|reads|read|states|stated|added|adds|explained|explains|including))$/u;
+/** A list item, not a quoted passage, often follows a colon. */
+const LIST_ITEM = /^(?:[-*•–—·]\s|\d{1,3}[.)]\s)/u;
+const LEAD_IN = /(?::|\b(?:that|as follows|the following))$/u;
 
 export default function remarkBlockQuotes() {
   return (tree: Root, file: VFile) => {
@@ -26,8 +28,8 @@ export default function remarkBlockQuotes() {
       }
       const quoted =
         isWhollyQuoted(text) ||
-        (quoteOpen && OPENERS.test(text)) ||
-        (previous !== undefined && LEAD_IN.test(previous) && !OPENERS.test(text));
+        (quoteOpen && OPENERS.test(text) && !closesThenNarrates(text)) ||
+        (previous !== undefined && LEAD_IN.test(previous) && !OPENERS.test(text) && !LIST_ITEM.test(text));
       quoteOpen = quoteLeftOpen(text, quoteOpen);
       previous = text;
       if (!quoted) {
@@ -47,6 +49,15 @@ export function isWhollyQuoted(text: string): boolean {
   if (/^".*"[.!?]?$/su.test(text)) return (text.match(/"/g) ?? []).length === 2;
   if (/^“.*”[.!?]?$/su.test(text)) return (text.match(/”/g) ?? []).length === 1;
   return false;
+}
+
+/**
+ * A continued quotation that closes and then goes on in the reporter's words
+ * (`"…on Monday." She then got into a car…`) is not wholly a quotation.
+ */
+function closesThenNarrates(text: string): boolean {
+  const close = /[”"](?=\s+\S)/u.exec(text.slice(1));
+  return close !== null;
 }
 
 /** Whether a quotation is still open at the end of the paragraph. */

@@ -1,5 +1,6 @@
 // What the normalisation plugins learn about an article travels on the
 // vfile's `data`, the way unified plugins share results.
+import type { ArticleOverride } from '../config.js';
 import type { Deck, InputFormat, PublicationDate, StatedMeta } from '../model.js';
 import type { DateOrder } from './dates.js';
 
@@ -15,6 +16,9 @@ declare module 'vfile' {
   interface DataMap {
     format: InputFormat;
     stated: StatedMeta;
+    /** The editor's corrections from dossier.yaml: they win over what is found. */
+    override: ArticleOverride;
+    kicker: string;
     dateOrder: DateOrder;
     headline: Headline;
     publication: PublicationDate;

@@ -22,10 +22,12 @@ export default function remarkDateline() {
         break;
       }
     }
-    const statedText = file.data.stated?.date;
+    const corrected = file.data.override?.date;
+    const statedText = corrected ?? file.data.stated?.date;
     const stated = statedText ? parseStatedDate(statedText, order) : undefined;
     if (statedText && !stated) {
-      file.message(`the stated date "${statedText}" could not be read as a date; write it as YYYY-MM-DD`);
+      const where = corrected ? 'dossier.yaml gives' : 'the file states';
+      file.message(`${where} the date "${statedText}", which could not be read as a date; write it as YYYY-MM-DD`);
     }
     const date = stated ? { ...stated, ...(found?.dateline ? { dateline: found.dateline } : {}) } : found;
     if (date) file.data.publication = date;

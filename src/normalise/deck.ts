@@ -9,10 +9,18 @@ import { countWords, endsLikeSentence } from './prose.js';
 const MAX_DECK_WORDS = 40;
 /** Words that point at a picture that was on the page. */
 const CAPTION_HINT =
-  /\b(?:pictured|picture[ds]?|photo(?:graph)?(?:ed)?|image|left|right|centre|center|above|below|(?:these|those) (?:men|women|people|two)|(?:this|that) (?:man|woman)|one of these)\b/i;
+  /\((?:pictured|left|right|centre|center|above|below|top|bottom)\)|\bpictured\b|\b(?:picture|photo(?:graph)?|image)\s*:|\b(?:these|those) (?:men|women|people|two)\b|\b(?:this|that) (?:man|woman)\b|\bone of these\b/i;
+/** A lede that lost its full stop still ends with its attribution: "…, police have said". */
+const ENDS_WITH_ATTRIBUTION = /\b(?:said|says|say|reported|reports|announced|confirmed|told \w+|claimed|revealed)$/i;
 
 export default function remarkDeck() {
   return (tree: Root, file: VFile) => {
+    // The editor's standfirst: nothing in the text is taken for one.
+    const corrected = file.data.override?.standfirst;
+    if (corrected) {
+      file.data.deck = deckOf(corrected);
+      return;
+    }
     const stated = file.data.stated?.standfirst;
     if (stated) {
       const lede = plainLine(tree.children[0]) ?? '';
@@ -24,7 +32,7 @@ export default function remarkDeck() {
     const line = plainLine(next);
     if (!next || line === undefined || tree.children.length < 2) return;
     // A line ending in a colon or comma leads into what follows: it is body text.
-    if (countWords(line) > MAX_DECK_WORDS || endsLikeSentence(line) || /[:,;]$/.test(line)) return;
+    if (countWords(line) > MAX_DECK_WORDS || endsLikeSentence(line) || /[:,;]$/.test(line) || ENDS_WITH_ATTRIBUTION.test(line)) return;
     file.data.deck = deckOf(line);
     removeBlock(tree, next);
   };

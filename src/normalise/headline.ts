@@ -6,7 +6,7 @@ import type { Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { VFile } from 'vfile';
 import { plainLine, removeBlock } from './blocks.js';
-import { countWords, firstSentence, lastStop, words } from './prose.js';
+import { capitalisedShare, countWords, endsLikeSentence, firstSentence, lastStop, words } from './prose.js';
 
 const MAX_HEADLINE_WORDS = 20;
 const MAX_HEADLINE_LENGTH = 160;
@@ -14,30 +14,56 @@ const DERIVED_TARGET_WORDS = 12;
 
 export default function remarkHeadline() {
   return (tree: Root, file: VFile) => {
-    const first = tree.children[0];
-    const stated = file.data.stated?.title?.trim();
-    if (stated) {
-      file.data.headline = { text: stated, derived: false, fromText: false };
-      if (first && (first.type === 'heading' || first.type === 'paragraph') && sameText(toString(first), stated)) {
-        removeBlock(tree, first);
-      }
-      return;
-    }
-    if (first?.type === 'heading') {
-      file.data.headline = { text: toString(first).trim(), derived: false, fromText: true };
-      removeBlock(tree, first);
-      return;
-    }
-    const line = plainLine(first);
-    if (first && line !== undefined && tree.children.length > 1 && isHeadlineLike(line)) {
-      file.data.headline = { text: line, derived: false, fromText: true };
-      removeBlock(tree, first);
-      return;
-    }
-    const lede = tree.children.find((node) => node.type === 'paragraph');
-    const text = lede ? deriveHeadline(toString(lede)) : '';
-    file.data.headline = { text: text || untitled(file), derived: true, fromText: false };
+    findHeadline(tree, file);
+    // The editor's headline replaces whatever was found; the found one is still not body text.
+    const corrected = file.data.override?.title;
+    if (corrected) file.data.headline = { text: corrected, derived: false, fromText: file.data.headline?.fromText ?? false };
   };
+}
+
+const MAX_KICKER_WORDS = 3;
+
+const MAX_HEADLINE_AFTER_KICKER_WORDS = 14;
+
+/** "UK Politics" over the headline: a section label, kept apart from the headline. */
+function takeKicker(tree: Root, file: VFile): void {
+  const kicker = plainLine(tree.children[0]);
+  const next = plainLine(tree.children[1]);
+  if (kicker === undefined || next === undefined || tree.children.length < 3 || file.data.stated?.title) return;
+  const kickerWords = countWords(kicker);
+  const nextWords = countWords(next);
+  if (kickerWords > MAX_KICKER_WORDS || nextWords <= kickerWords + 1 || nextWords > MAX_HEADLINE_AFTER_KICKER_WORDS) return;
+  if (!isHeadlineLike(kicker) || !isHeadlineLike(next) || capitalisedShare(kicker) < 1) return;
+  file.data.kicker = kicker;
+  removeBlock(tree, tree.children[0]!);
+}
+
+function findHeadline(tree: Root, file: VFile): void {
+  takeKicker(tree, file);
+  const first = tree.children[0];
+  const stated = file.data.stated?.title?.trim();
+  if (stated) {
+    file.data.headline = { text: stated, derived: false, fromText: false };
+    if (first && (first.type === 'heading' || first.type === 'paragraph') && sameText(toString(first), stated)) {
+      removeBlock(tree, first);
+    }
+    return;
+  }
+  if (first?.type === 'heading') {
+    file.data.headline = { text: toString(first).trim(), derived: false, fromText: true };
+    removeBlock(tree, first);
+    return;
+  }
+  const line = plainLine(first);
+  // A lone short line is a headline with no text under it, not a lede.
+  if (first && line !== undefined && isHeadlineLike(line) && (tree.children.length > 1 || !endsLikeSentence(line))) {
+    file.data.headline = { text: line, derived: false, fromText: true };
+    removeBlock(tree, first);
+    return;
+  }
+  const lede = tree.children.find((node) => node.type === 'paragraph');
+  const text = lede ? deriveHeadline(toString(lede)) : '';
+  file.data.headline = { text: text || untitled(file), derived: true, fromText: false };
 }
 
 /** A headline is one short line that does not end like a sentence or a clause. */

@@ -10,12 +10,12 @@ import type { Article, ReadArticle, Warning } from '../model.js';
 import remarkBlockQuotes from './block-quotes.js';
 import remarkByline from './byline.js';
 import remarkDateline from './dateline.js';
-import { parseStatedDate, type DateOrder } from './dates.js';
-import remarkDeck, { deckOf } from './deck.js';
+import type { DateOrder } from './dates.js';
+import remarkDeck from './deck.js';
 import remarkHeadingLevels from './heading-levels.js';
 import remarkHeadline from './headline.js';
 import { countWords } from './prose.js';
-import remarkSafeLinks from './links.js';
+import remarkSafeLinks, { isSafeUrl } from './links.js';
 import remarkRelatedLinks from './related-links.js';
 import remarkCleanWhitespace from './whitespace.js';
 import './data.js';
@@ -44,32 +44,32 @@ export function normalise(read: ReadArticle, warnings: Warning[], options: Norma
   const dateOrder = options.dateOrder ?? 'day-first';
   file.data.format = read.format;
   file.data.stated = read.meta;
+  file.data.override = options.override ?? {};
   file.data.dateOrder = dateOrder;
   const body = processor.runSync(read.tree, file) as Root;
   for (const message of file.messages) {
     warnings.push({ file: read.file, ...(message.line ? { line: message.line } : {}), message: message.reason });
   }
 
-  const { headline, publication, byline, deck, relatedLinks } = file.data;
+  const { headline, publication, byline, deck, relatedLinks, kicker } = file.data;
   const override = options.override ?? {};
-  const overrideDate = override.date ? parseStatedDate(override.date, dateOrder) : undefined;
   const article: NormalisedArticle = {
     file: read.file,
     format: read.format,
-    title: override.title ?? headline?.text ?? read.file,
-    titleDerived: override.title ? false : (headline?.derived ?? true),
+    title: headline?.text ?? read.file,
+    titleDerived: headline?.derived ?? true,
     relatedLinks: relatedLinks ?? [],
     body,
     words: countWords(toString(body)),
   };
-  const date = overrideDate ?? publication;
-  if (date) article.date = date;
+  if (kicker) article.kicker = kicker;
+  if (publication) article.date = publication;
   const source = override.source ?? read.meta.source;
   if (source) article.source = source;
   if (override.byline ?? byline) article.byline = (override.byline ?? byline)!;
   const url = override.url ?? read.meta.url;
-  if (url) article.url = url;
-  const finalDeck = override.standfirst ? deckOf(override.standfirst) : deck;
-  if (finalDeck) article.deck = finalDeck;
+  if (url && isSafeUrl(url)) article.url = url;
+  else if (url) warnings.push({ file: read.file, message: `the link "${url}" was left out: only http, https and mailto links are kept.` });
+  if (deck) article.deck = deck;
   return article;
 }

@@ -6,11 +6,16 @@ import { SKIP, visit } from 'unist-util-visit';
 
 const SAFE_URL = /^(?:https?:\/\/|mailto:)/i;
 
+/** Only web and mail addresses may become links in any output. */
+export function isSafeUrl(url: string): boolean {
+  return SAFE_URL.test(url.trim());
+}
+
 export default function remarkSafeLinks() {
   return (tree: Root) => {
     visit(tree, (node, index, parent) => {
       if (!parent || index === undefined) return undefined;
-      if ((node.type === 'link' && !SAFE_URL.test(node.url.trim())) || node.type === 'linkReference') {
+      if ((node.type === 'link' && !isSafeUrl(node.url)) || node.type === 'linkReference') {
         parent.children.splice(index, 1, ...(node.children as never[]));
         return [SKIP, index];
       }

@@ -6,7 +6,11 @@ import type { Root } from 'mdast';
 import rehypeParse from 'rehype-parse';
 import rehypeRemark from 'rehype-remark';
 import { unified } from 'unified';
+import { SKIP, visit } from 'unist-util-visit';
 import type { ReadArticle, StatedMeta } from '../model.js';
+
+/** Relative links resolve against this stand-in address; they mean nothing outside their site and lose the link. */
+const STAND_IN_BASE = 'https://dossier.invalid/';
 
 const toMdast = unified().use(rehypeParse, { fragment: true }).use(rehypeRemark, {
   handlers: {
@@ -27,20 +31,22 @@ export async function readHtml(html: string, file: string): Promise<ReadArticle>
     import('@mozilla/readability'),
   ]);
   const virtualConsole = new VirtualConsole(); // silence the page's CSS errors
-  const dom = new JSDOM(html, { url: 'https://dossier.invalid/', virtualConsole });
+  const dom = new JSDOM(html, { url: STAND_IN_BASE, virtualConsole });
   const document = dom.window.document;
   const pageMeta = metaTags(document);
   const parsed = new Readability(document, { keepClasses: false }).parse();
   dom.window.close();
-  if (!parsed?.content || !parsed.textContent?.trim()) {
+  // A page of navigation has a few words of link text; an article has sentences.
+  if (!parsed?.content || (parsed.textContent ?? '').trim().split(/\s+/).length < MIN_ARTICLE_WORDS) {
     throw new NoArticleError('no article text was found in the page');
   }
 
   const hast = toMdast.parse(parsed.content) as HastRoot;
   const tree = (await toMdast.run(hast)) as Root;
+  unwrapRelativeLinks(tree);
   const meta: StatedMeta = {
     ...definedOnly({
-      title: parsed.title ?? undefined,
+      title: withoutSiteName(parsed.title ?? undefined, parsed.siteName ?? undefined),
       byline: parsed.byline ?? undefined,
       source: parsed.siteName ?? undefined,
       date: parsed.publishedTime ?? undefined,
@@ -48,6 +54,23 @@ export async function readHtml(html: string, file: string): Promise<ReadArticle>
     ...pageMeta,
   };
   return { file, format: 'html', tree, meta };
+}
+
+const MIN_ARTICLE_WORDS = 20;
+
+function unwrapRelativeLinks(tree: Root): void {
+  visit(tree, 'link', (node, index, parent) => {
+    if (!parent || index === undefined || !node.url.startsWith(STAND_IN_BASE)) return undefined;
+    parent.children.splice(index, 1, ...node.children);
+    return [SKIP, index];
+  });
+}
+
+/** "Council approves bypass | The Northern Echo" → "Council approves bypass". */
+function withoutSiteName(title: string | undefined, siteName: string | undefined): string | undefined {
+  if (!title || !siteName) return title;
+  const escaped = siteName.trim().replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return title.replace(new RegExp(`\\s*[|–—:-]\\s*${escaped}\\s*$`, 'i'), '').trim() || title;
 }
 
 /** Metadata Readability does not return: canonical link and standfirst. */

@@ -1,6 +1,6 @@
 // The reading stage: find article files, decode them, and hand each to the
 // reader for its format. Every reader returns the same `ReadArticle`.
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { CONFIG_FILE_NAMES } from '../config.js';
 import type { InputFormat, ReadArticle, Warning } from '../model.js';
@@ -33,13 +33,22 @@ export interface ReadResult {
  * `/` separators, sorted by code point so the order never depends on the
  * machine. Hidden files and folders are left out.
  */
-export async function findArticleFiles(dir: string): Promise<{ files: string[]; ignored: string[] }> {
+export async function findArticleFiles(dir: string, options: { exclude?: string } = {}): Promise<{ files: string[]; ignored: string[] }> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
   const files: string[] = [];
   const ignored: string[] = [];
+  // An out folder inside the input folder holds the last build, not articles.
+  const excluded = options.exclude ? path.relative(path.resolve(dir), path.resolve(options.exclude)) : undefined;
+  const inExcluded = (relative: string) =>
+    excluded !== undefined && excluded !== '' && !excluded.startsWith('..') && (relative === excluded || relative.startsWith(`${excluded}${path.sep}`));
   for (const entry of entries) {
-    if (!entry.isFile()) continue;
-    const relative = path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/');
+    const full = path.join(entry.parentPath, entry.name);
+    // A link to a file is read as the file it points to.
+    const isFile = entry.isFile() || (entry.isSymbolicLink() && (await stat(full).catch(() => undefined))?.isFile());
+    if (!isFile) continue;
+    const native = path.relative(dir, full);
+    if (inExcluded(native)) continue;
+    const relative = native.split(path.sep).join('/');
     if (relative.split('/').some((part) => part.startsWith('.')) || relative.includes('node_modules/')) continue;
     if (SETTINGS_FILES.has(relative)) continue;
     if (FORMATS[path.extname(entry.name).toLowerCase()]) files.push(relative);

@@ -12,8 +12,8 @@ declare module 'mdast' {
   }
 }
 
-/** A line that starts like a bullet or a numbered item keeps its own line. */
-const ITEM_LINE = /^\s*(?:[-*•–—·]\s|\d{1,3}[.)]\s)/;
+/** A line that starts like a bullet, a numbered item or a credit ("Editing by …") keeps its own line. */
+const ITEM_LINE = /^\s*(?:[-*•–—·]\s|\d{1,3}[.)]\s|(?:additional reporting|reporting|editing|edited|writing|written|compiled|translated) by\b)/i;
 
 export function readText(text: string, file: string): ReadArticle {
   const lines = text.split('\n');

@@ -119,14 +119,15 @@ function modifiedTimestamp(): string {
 /** In one HTML page every anchor is `#id`; in an EPUB the target may sit in another chapter file. */
 function linkAcrossChapters(chapters: EpubChapter[]): void {
   const home = new Map<string, string>();
+  // Only inside tags: text that spells out markup is escaped (`&#x3C;a href=…`) and never matches.
   for (const chapter of chapters) {
-    for (const match of chapter.content.matchAll(/\sid="([^"]+)"/g)) home.set(match[1]!, chapter.filename);
+    for (const match of chapter.content.matchAll(/<[a-z][^<>]*\sid="([^"]+)"/g)) home.set(match[1]!, chapter.filename);
   }
   for (const chapter of chapters) {
-    chapter.content = chapter.content.replace(/\shref="#([^"]+)"/g, (whole, id: string) => {
+    chapter.content = chapter.content.replace(/(<a\s[^<>]*?href=")#([^"]+)"/g, (whole, start: string, id: string) => {
       const file = home.get(id);
-      if (!file) return whole;
-      return file === chapter.filename ? whole : ` href="${file}#${id}"`;
+      if (!file || file === chapter.filename) return whole;
+      return `${start}${file}#${id}"`;
     });
   }
 }

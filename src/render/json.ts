@@ -8,6 +8,7 @@ export interface ArticleRecord {
   format: Article['format'];
   title: string;
   titleDerived: boolean;
+  kicker?: string;
   date?: string;
   published?: string;
   updated?: string;
@@ -19,10 +20,16 @@ export interface ArticleRecord {
   caption?: string;
   relatedLinks: string[];
   words: number;
-  markdown: string;
+  /** The normalised markdown file, when the build wrote markdown. */
+  markdown?: string;
 }
 
-export function dossierRecord(dossier: Dossier) {
+export interface RecordOptions {
+  /** Whether the build writes markdown/, so records may point at those files. */
+  markdown?: boolean;
+}
+
+export function dossierRecord(dossier: Dossier, options: RecordOptions = {}) {
   return {
     title: dossier.title,
     ...(dossier.subtitle ? { subtitle: dossier.subtitle } : {}),
@@ -30,7 +37,7 @@ export function dossierRecord(dossier: Dossier) {
     ...(dossier.date ? { date: dossier.date } : {}),
     language: dossier.language,
     description: dossier.description,
-    articles: dossier.articles.map(articleRecord),
+    articles: dossier.articles.map((article) => articleRecord(article, options)),
     people: dossier.people,
     organisations: dossier.organisations,
     timeline: dossier.timeline,
@@ -39,13 +46,14 @@ export function dossierRecord(dossier: Dossier) {
   };
 }
 
-export function articleRecord(article: Article): ArticleRecord {
+export function articleRecord(article: Article, options: RecordOptions = {}): ArticleRecord {
   return {
     id: article.id,
     file: article.file,
     format: article.format,
     title: article.title,
     titleDerived: article.titleDerived,
+    ...(article.kicker ? { kicker: article.kicker } : {}),
     ...(article.date
       ? {
           date: article.date.date,
@@ -60,10 +68,10 @@ export function articleRecord(article: Article): ArticleRecord {
     ...(article.deck ? { [article.deck.kind]: article.deck.text } : {}),
     relatedLinks: article.relatedLinks,
     words: article.words,
-    markdown: `markdown/${article.id}.md`,
+    ...(options.markdown ? { markdown: `markdown/${article.id}.md` } : {}),
   };
 }
 
-export function renderJson(dossier: Dossier): string {
-  return `${JSON.stringify(dossierRecord(dossier), null, 2)}\n`;
+export function renderJson(dossier: Dossier, options: RecordOptions = {}): string {
+  return `${JSON.stringify(dossierRecord(dossier, options), null, 2)}\n`;
 }

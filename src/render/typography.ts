@@ -36,7 +36,8 @@ function typesetBlock(block: Parents): void {
   });
   // Replacing straight quotes with curly ones keeps every offset, so the joined
   // text can be cut back into the nodes it came from.
-  const quoted = smartypants(joined, QUOTES);
+  // Both steps keep every offset, so the joined text can be cut back into the nodes it came from.
+  const quoted = smartypants(openingQuotes(joined), QUOTES);
   let offset = 0;
   visit(block, (node) => {
     if (node.type === 'inlineCode') offset += node.value.length;
@@ -58,6 +59,11 @@ function smartypants(text: string, attributes: string): string {
 /** British and wire copy write a spaced hyphen where print sets an en dash. */
 function spacedDashes(text: string): string {
   return text.replace(/(\S) -{1,2} (?=\S)/g, '$1 – ');
+}
+
+/** A straight quote right after `:`, a dash or `=` opens a quotation (`said:"No"`); SmartyPants would close it. */
+function openingQuotes(text: string): string {
+  return text.replace(/([:=—–(\[])"(?=\S)/g, '$1“').replace(/([:=—–(\[])'(?=\S)/g, '$1‘');
 }
 
 /** Typesets a line such as a headline or a caption. */

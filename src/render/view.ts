@@ -11,6 +11,7 @@ export interface ArticleView {
   file: string;
   title: string;
   titleDerived: boolean;
+  kicker?: string;
   deck?: { kind: 'standfirst' | 'caption'; text: string };
   source?: string;
   byline?: string;
@@ -156,6 +157,7 @@ function articleView(article: EnrichedArticle, number: number, options: ViewOpti
     file: article.file,
     title: typeset(article.title),
     titleDerived: article.titleDerived,
+    ...(article.kicker ? { kicker: typeset(article.kicker) } : {}),
     ...(article.deck ? { deck: { kind: article.deck.kind, text: typeset(article.deck.text) } } : {}),
     ...(article.source ? { source: article.source } : {}),
     ...(article.byline ? { byline: article.byline } : {}),
