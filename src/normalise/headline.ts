@@ -6,7 +6,7 @@ import type { Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { VFile } from 'vfile';
 import { plainLine, removeBlock } from './blocks.js';
-import { capitalisedShare, countWords, endsLikeSentence, firstSentence, lastStop, words } from './prose.js';
+import { capitalisedShare, countWords, endsLikeSentence, firstSentence, lastStop, wordSpans } from './prose.js';
 
 const MAX_HEADLINE_WORDS = 20;
 const MAX_HEADLINE_LENGTH = 160;
@@ -101,23 +101,12 @@ export function deriveHeadline(lede: string): string {
       text = text.slice(premodifier.length);
     }
   }
-  const all = words(text);
-  if (all.length > DERIVED_TARGET_WORDS + 2) {
-    const cut = text.indexOf(all[DERIVED_TARGET_WORDS] ?? '', nthWordEnd(text, DERIVED_TARGET_WORDS - 1));
+  const spans = wordSpans(text);
+  if (spans.length > DERIVED_TARGET_WORDS + 2) {
+    const cut = spans[DERIVED_TARGET_WORDS]!.index;
     text = `${text.slice(0, cut).trimEnd().replace(/[,;:–—-]$/u, '')}…`;
   }
   return text.charAt(0).toUpperCase() + text.slice(1);
-}
-
-function nthWordEnd(text: string, n: number): number {
-  let index = 0;
-  const pattern = /[\p{L}\p{N}][\p{L}\p{N}'’.\-]*/gu;
-  for (let i = 0; i <= n; i++) {
-    const match = pattern.exec(text);
-    if (!match) return text.length;
-    index = match.index + match[0].length;
-  }
-  return index;
 }
 
 function sameText(a: string, b: string): boolean {

@@ -6,6 +6,11 @@ export function words(text: string): string[] {
   return text.match(WORD) ?? [];
 }
 
+/** Each word with where it starts. */
+export function wordSpans(text: string): RegExpMatchArray[] {
+  return [...text.matchAll(WORD)];
+}
+
 export function countWords(text: string): number {
   return words(text).length;
 }
