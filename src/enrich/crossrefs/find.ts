@@ -97,12 +97,14 @@ export function findSharedPassages(articles: ArticleParagraphs[]): SharedPassage
     if (pairHits.length / 2 < Math.max(2, minHits)) continue;
     const a = Math.floor(key / paras.length);
     const b = key % paras.length;
-    for (const run of chain(pairHits)) {
-      const lengthA = run.endA - run.startA;
-      const lengthB = run.endB - run.startB;
+    for (const core of chain(pairHits)) {
+      // The tests apply to what the shingles matched; growing the run only places its ends.
+      const lengthA = core.endA - core.startA;
+      const lengthB = core.endB - core.startB;
       if (Math.min(lengthA, lengthB) < MIN_PASSAGE_WORDS) continue;
-      const content = paras[a]!.tokens.words.slice(run.startA, run.endA).filter((word) => !STOP_WORDS.has(word));
+      const content = paras[a]!.tokens.words.slice(core.startA, core.endA).filter((word) => !STOP_WORDS.has(word));
       if (new Set(content).size < MIN_CONTENT_WORDS) continue;
+      const run = extend(core, paras[a]!.tokens.words, paras[b]!.tokens.words);
       occurrences.link(occurrences.add(a, run.startA, run.endA), occurrences.add(b, run.startB, run.endB));
     }
   }
@@ -183,6 +185,33 @@ function mergeByParagraph(group: Occurrence[]): Occurrence[] {
     }
   }
   return [...merged.values()].sort((x, y) => x.para - y.para);
+}
+
+/**
+ * Grows a run word by word past its shingles, through one changed, added or
+ * dropped word at a time: "leader of this council" and "leader of the
+ * council" end the same passage.
+ */
+function extend(run: Run, a: string[], b: string[]): Run {
+  let endA = run.endA;
+  let endB = run.endB;
+  while (endA < a.length && endB < b.length) {
+    if (a[endA] === b[endB]) [endA, endB] = [endA + 1, endB + 1];
+    else if (a[endA + 1] !== undefined && a[endA + 1] === b[endB + 1]) [endA, endB] = [endA + 2, endB + 2];
+    else if (a[endA + 1] !== undefined && a[endA + 1] === b[endB]) [endA, endB] = [endA + 2, endB + 1];
+    else if (b[endB + 1] !== undefined && a[endA] === b[endB + 1]) [endA, endB] = [endA + 1, endB + 2];
+    else break;
+  }
+  let startA = run.startA;
+  let startB = run.startB;
+  while (startA > 0 && startB > 0) {
+    if (a[startA - 1] === b[startB - 1]) [startA, startB] = [startA - 1, startB - 1];
+    else if (startA > 1 && startB > 1 && a[startA - 2] === b[startB - 2]) [startA, startB] = [startA - 2, startB - 2];
+    else if (startA > 1 && a[startA - 2] === b[startB - 1]) [startA, startB] = [startA - 2, startB - 1];
+    else if (startB > 1 && a[startA - 1] === b[startB - 2]) [startA, startB] = [startA - 1, startB - 2];
+    else break;
+  }
+  return { ...run, startA, endA, startB, endB };
 }
 
 /**

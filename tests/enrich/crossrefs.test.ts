@@ -1,0 +1,55 @@
+// Shared passages: found across articles however they are punctuated, and
+// not for boilerplate or runs of common words.
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { findSharedPassages, type ArticleParagraphs } from '../../src/enrich/crossrefs/find.js';
+import { build } from '../../src/build.js';
+import { CORPUS, tempDir } from '../helpers.js';
+
+const article = (id: string, ...texts: string[]): ArticleParagraphs => ({
+  id,
+  paragraphs: texts.map((text, index) => ({ node: { type: 'paragraph', children: [] }, number: index + 1, text })),
+});
+
+describe('findSharedPassages', () => {
+  it('finds a quotation across punctuation, quote style and a dropped word', () => {
+    const passages = findSharedPassages([
+      article('a', 'Intro.', 'She said: "The library will stay open on Sundays for as long as I am leader of this council."'),
+      article('b', 'The leader said the “library will stay open on Sundays for as long as I am leader of the council”.'),
+    ]);
+    expect(passages).toHaveLength(1);
+    expect(passages[0]!.occurrences.map(({ article: id, paragraph }) => `${id}#${paragraph}`)).toEqual(['a#2', 'b#1']);
+    expect(passages[0]!.text).toMatch(/The library will stay open on Sundays for as long as I am leader of this council\."$/);
+  });
+
+  it('ignores runs of common words and short plain phrases', () => {
+    const passages = findSharedPassages([
+      article('a', 'It was one of the most important things that he had ever done in all of his life.'),
+      article('b', 'For her it was one of the most important things that she had ever done.'),
+      article('c', 'The firm said it would close the plant as part of a major cost-cutting drive.'),
+      article('d', 'Jobs will go as part of a major cost-cutting drive, the union said.'),
+    ]);
+    expect(passages).toEqual([]);
+  });
+
+  it('treats a sentence in most of a large set of articles as boilerplate', () => {
+    const boilerplate = 'Sign up to our daily newsletter for the latest headlines from across the region and beyond.';
+    const many = Array.from({ length: 30 }, (_, index) => article(`n${index}`, `Story number ${index} is about something else entirely.`, boilerplate));
+    expect(findSharedPassages(many)).toEqual([]);
+  });
+});
+
+describe.skipIf(!existsSync(path.join(CORPUS, 'story')))('the BBC story cluster', () => {
+  it('links the passages its articles share and folds the people', async () => {
+    const out = await tempDir();
+    const { dossier } = await build({ input: path.join(CORPUS, 'story'), out, formats: ['json'] });
+    const file = new Map(dossier.articles.map((entry) => [entry.id, entry.file]));
+    const schoolboys = dossier.crossrefs.find((crossref) => /squabbling like schoolboys/.test(crossref.text));
+    expect(new Set(schoolboys?.occurrences.map((occurrence) => file.get(occurrence.article)))).toEqual(new Set(['218.txt', '255.txt']));
+    const brown = dossier.people.find((person) => person.name === 'Gordon Brown');
+    expect(brown?.aliases).toEqual(expect.arrayContaining(['Brown', 'Mr Brown']));
+    expect(dossier.people[0]?.name).toBe('Gordon Brown');
+    expect(dossier.timeline.some((entry) => entry.date === '2003-11')).toBe(true);
+  });
+});
