@@ -14,17 +14,26 @@ await mkdir(docs, { recursive: true });
 const browser = await launchBrowser();
 try {
   const page = await browser.newPage();
-  for (const [name, width, height] of [
-    ['html-wide.png', 1280, 860],
-    ['html-phone.png', 390, 780],
+  for (const [name, width, height, anchor] of [
+    ['html-wide.png', 1280, 860, ''],
+    ['html-phone.png', 390, 780, ''],
+    ['html-people.png', 1280, 860, '#people'],
+    ['html-notes.png', 1280, 860, '#01-ken-livingstone-believes-jewish-people-will-p6'],
   ] as const) {
     await page.setViewport({ width, height, deviceScaleFactor: 1 });
-    await page.goto(pathToFileURL(path.join(out, 'dossier.html')).href);
+    await page.goto(pathToFileURL(path.join(out, 'dossier.html')).href + anchor);
     await page.screenshot({ path: path.join(docs, name) });
   }
 } finally {
   await browser.close();
 }
-// The title page and the first article, as printed.
-execFileSync('pdftoppm', ['-png', '-r', '50', '-f', '1', '-l', '2', path.join(out, 'dossier.pdf'), path.join(docs, 'pdf-page')]);
+// The title page and the first article, as printed, and the chronology page.
+const pdf = path.join(out, 'dossier.pdf');
+const picture = (page: number, name: string) =>
+  execFileSync('pdftoppm', ['-png', '-r', '50', '-singlefile', '-f', String(page), '-l', String(page), pdf, path.join(docs, name)]);
+picture(1, 'pdf-title');
+picture(2, 'pdf-article');
+const pages = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' }).split('\f');
+const chronology = pages.findIndex((text) => text.includes('WHAT THE ARTICLES SAY')) + 1;
+if (chronology > 0) picture(chronology, 'pdf-chronology');
 console.log(`screenshots written to ${path.relative(process.cwd(), docs)}/`);

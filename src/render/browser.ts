@@ -21,7 +21,8 @@ export async function launchBrowser(): Promise<Browser> {
     '--font-render-hinting=none',
   ];
   try {
-    return await puppeteer.launch({ headless: true, args, executablePath });
+    // Printing a dossier of thousands of articles takes Chromium minutes; the default is three.
+    return await puppeteer.launch({ headless: true, args, executablePath, protocolTimeout: 20 * 60 * 1000 });
   } catch (error) {
     const reason = String(error instanceof Error ? error.message : error).split('\n')[0];
     throw new Error(`Chromium at ${executablePath} would not start (${reason}): ${HOW_TO_GET_ONE}.`);

@@ -10,7 +10,7 @@ import { typeset } from './typography.js';
 export type Paper = 'a4' | 'letter';
 
 /** Long dossiers take Chromium a while; a hung browser still ends the build. */
-const PRINT_TIMEOUT_MS = 10 * 60 * 1000;
+const PRINT_TIMEOUT_MS = 20 * 60 * 1000;
 
 export async function renderPdf(
   html: string,

@@ -159,7 +159,7 @@ export function findPeople(articles: ArticleNames[], settings: EntitySettings = 
         rolesTaken.set(key, seen + 1);
         const nameStart = title ? start + title.length : start;
         for (const role of [roleBefore(paragraph.text, nameStart, title ? [title.trim().replace(/\.$/, '')] : []), roleAfter(paragraph.text, end)]) {
-          if (role && !person.roles.some((known) => known.text.toLowerCase() === role.toLowerCase())) person.roles.push({ text: role, article: article.id });
+          if (role && !person.roles.some((known) => sameRole(known.text, role))) person.roles.push({ text: role, article: article.id });
         }
       }
     }
@@ -220,6 +220,12 @@ function partOfLongerName(text: string, start: number, end: number): boolean {
 
 function startsSentence(text: string, index: number): boolean {
   return /(?:^|[.!?]["'”’]?\s+|["“]\s*)$/u.test(text.slice(Math.max(0, index - 4), index));
+}
+
+/** "the party leader" says what "party leader" says. */
+function sameRole(a: string, b: string): boolean {
+  const plain = (role: string) => role.toLowerCase().replace(/^(?:the|a|an)\s+/, '');
+  return plain(a) === plain(b);
 }
 
 function total(person: Person): number {
