@@ -17,7 +17,8 @@ const USAGE = `Usage: npm run build -- [--input DIR] [--out DIR] [--formats ${FO
   --formats LIST    comma-separated formats to write (default: all)
   --title TEXT      the dossier's title (default: from dossier.yaml)
   --templates DIR   templates and stylesheets that replace the defaults, file by file
-  --paper SIZE      PDF paper size: a4 (default) or letter`;
+  --paper SIZE      PDF paper size: a4 (default) or letter
+  --strict          exit with 1 when any file was skipped or had a warning`;
 
 /** Thrown for a wrong argument: the message is shown with the usage. */
 class UsageError extends Error {}
@@ -29,6 +30,7 @@ interface CliOptions {
   title?: string;
   templates?: string;
   paper: Paper;
+  strict: boolean;
 }
 
 export async function parseCli(argv: string[]): Promise<CliOptions | 'help'> {
@@ -43,6 +45,7 @@ export async function parseCli(argv: string[]): Promise<CliOptions | 'help'> {
         title: { type: 'string' },
         templates: { type: 'string' },
         paper: { type: 'string' },
+        strict: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
       allowPositionals: false,
@@ -79,6 +82,7 @@ export async function parseCli(argv: string[]): Promise<CliOptions | 'help'> {
     ...(values.title !== undefined ? { title: values.title.trim() } : {}),
     ...(values.templates !== undefined ? { templates: values.templates } : {}),
     paper,
+    strict: values.strict ?? false,
   };
 }
 
@@ -130,9 +134,11 @@ export async function main(argv: string[]): Promise<number> {
   }
 
   const started = performance.now();
-  const { build, BuildError, formatWarning } = await import('./build.js');
+  const [{ build, BuildError, formatWarning }, { removePartialOutputsOnSignal }] = await Promise.all([import('./build.js'), import('./output.js')]);
+  removePartialOutputsOnSignal();
   try {
-    const result = await build({ ...options, reporter: stderrReporter() });
+    const { strict: _strict, ...buildOptions } = options;
+    const result = await build({ ...buildOptions, reporter: stderrReporter() });
     for (const warning of result.dossier.warnings) process.stderr.write(`dossier: warning: ${formatWarning(warning)}\n`);
     for (const failure of result.failed) process.stderr.write(`dossier: error: ${failure.format}: ${failure.message}\n`);
     const where = path.relative(process.cwd(), path.resolve(options.out)) || '.';
@@ -140,6 +146,10 @@ export async function main(argv: string[]): Promise<number> {
       `dossier: wrote ${result.written.length} file${result.written.length === 1 ? '' : 's'} to ${where}/ ` +
         `(${result.dossier.articles.length} articles, ${result.dossier.warnings.length} warnings) in ${formatMs(performance.now() - started)}\n`,
     );
+    if (options.strict && result.dossier.warnings.length) {
+      process.stderr.write(`dossier: error: --strict: ${result.dossier.warnings.length} warning${result.dossier.warnings.length === 1 ? '' : 's'} (above).\n`);
+      return 1;
+    }
     return result.failed.length ? 1 : 0;
   } catch (error) {
     if (error instanceof BuildError) {

@@ -1,18 +1,35 @@
 // Writing results. Every file is written beside its destination and renamed
 // into place, so a failed or interrupted build never leaves a half-written
 // file where a good one was.
+import { rmSync } from 'node:fs';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+
+/** Temporary files and folders being written now: removed if the build is interrupted. */
+const pending = new Set<string>();
+
+/** On Ctrl-C or a kill, take away what was half written, then stop. */
+export function removePartialOutputsOnSignal(): void {
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+    process.once(signal, () => {
+      for (const partial of pending) rmSync(partial, { recursive: true, force: true });
+      process.exit(128 + (signal === 'SIGINT' ? 2 : signal === 'SIGTERM' ? 15 : 1));
+    });
+  }
+}
 
 export async function writeFileAtomic(file: string, data: string | Uint8Array): Promise<void> {
   await mkdir(path.dirname(file), { recursive: true });
   const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
+  pending.add(temporary);
   try {
     await writeFile(temporary, data);
     await rename(temporary, file);
   } catch (error) {
     await rm(temporary, { force: true });
     throw error;
+  } finally {
+    pending.delete(temporary);
   }
 }
 
@@ -22,6 +39,7 @@ export async function writeFolderAtomic(dir: string, files: Map<string, string |
   const staging = path.join(parent, `.${path.basename(dir)}.${process.pid}.tmp`);
   const retired = path.join(parent, `.${path.basename(dir)}.${process.pid}.old`);
   await rm(staging, { recursive: true, force: true });
+  pending.add(staging);
   try {
     await mkdir(staging, { recursive: true });
     await Promise.all([...files].map(([name, data]) => writeFile(path.join(staging, name), data)));
@@ -32,6 +50,8 @@ export async function writeFolderAtomic(dir: string, files: Map<string, string |
   } catch (error) {
     await rm(staging, { recursive: true, force: true });
     throw error;
+  } finally {
+    pending.delete(staging);
   }
   await rm(retired, { recursive: true, force: true });
 }

@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import { EPub, type Chapter } from 'epub-gen-memory';
 import type { Dossier } from '../model.js';
 import { renderJson } from './json.js';
+import { buildTimestamp } from './timestamp.js';
 import type { Templates } from './templates.js';
 import { dossierView } from './view.js';
 
@@ -19,6 +20,7 @@ interface EpubChapter extends Chapter {
 
 export async function renderEpub(dossier: Dossier, templates: Templates): Promise<Uint8Array> {
   const view = dossierView(dossier, { headlineLevel: 1, format: 'epub' });
+  const made = buildTimestamp(dossier);
   const chapters: EpubChapter[] = [
     {
       filename: 'title.xhtml',
@@ -86,12 +88,21 @@ export async function renderEpub(dossier: Dossier, templates: Templates): Promis
     tocXHTML: tocXHTML!,
     // Our templates' own fields (the library passes unknown options through to them).
     bookId: bookIdentifier(dossier),
-    modified: modifiedTimestamp(),
+    modified: `${made.toISOString().slice(0, 19)}Z`,
     ...(dossier.date ? { publicationDate: dossier.date } : {}),
     ignoreFailedDownloads: false,
     verbose: false,
   };
-  return new EPub(options, chapters).genEpub();
+  return new ReproducibleEPub(options, chapters).generate(made);
+}
+
+/** epub-gen-memory stamps every file in the zip with the time of writing; this stamps them with the build's time. */
+class ReproducibleEPub extends EPub {
+  async generate(date: Date): Promise<Uint8Array> {
+    await this.render();
+    for (const file of Object.values(this.zip.files)) file.date = date;
+    return this.generateAsync({ type: 'uint8array', mimeType: 'application/epub+zip', compression: 'DEFLATE', compressionOptions: { level: 9 } });
+  }
 }
 
 /**
@@ -107,13 +118,6 @@ export function bookIdentifier(dossier: Dossier): string {
   bytes[8] = (bytes[8]! & 0x3f) | 0x80; // RFC 4122 variant
   const hex = bytes.toString('hex');
   return `urn:uuid:${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
-}
-
-/** `SOURCE_DATE_EPOCH` makes builds reproducible; otherwise the build time. */
-function modifiedTimestamp(): string {
-  const epoch = Number(process.env.SOURCE_DATE_EPOCH);
-  const date = Number.isFinite(epoch) && process.env.SOURCE_DATE_EPOCH ? new Date(epoch * 1000) : new Date();
-  return `${date.toISOString().slice(0, 19)}Z`;
 }
 
 /** In one HTML page every anchor is `#id`; in an EPUB the target may sit in another chapter file. */

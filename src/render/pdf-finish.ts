@@ -9,6 +9,7 @@ import rehypeParse from 'rehype-parse';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import type { Dossier } from '../model.js';
+import { buildTimestamp } from './timestamp.js';
 
 export async function finishPdf(pdf: Uint8Array, html: string, dossier: Dossier): Promise<Uint8Array> {
   const document = await PDFDocument.load(pdf, { updateMetadata: false });
@@ -18,6 +19,10 @@ export async function finishPdf(pdf: Uint8Array, html: string, dossier: Dossier)
   document.setSubject(dossier.description);
   document.setLanguage(dossier.language);
   document.setCreator('dossier');
+  document.setProducer('dossier with Chromium');
+  const made = buildTimestamp(dossier);
+  document.setCreationDate(made);
+  document.setModificationDate(made);
   return document.save({ useObjectStreams: false });
 }
 

@@ -20,8 +20,14 @@ export async function renderPdf(
 ): Promise<Uint8Array> {
   const page = await browser.newPage();
   try {
-    // The page needs no script, so none runs.
+    // The page needs no script, so none runs, and nothing is fetched: whatever
+    // an article names (an image, a stylesheet) stays where it is.
     await page.setJavaScriptEnabled(false);
+    await page.setRequestInterception(true);
+    page.on('request', (request) => {
+      if (request.url().startsWith('data:')) void request.continue();
+      else void request.abort('blockedbyclient');
+    });
     await page.setContent(html, { waitUntil: 'load', timeout: PRINT_TIMEOUT_MS });
     const pdf = await page.pdf({
       format: options.paper === 'letter' ? 'Letter' : 'A4',
