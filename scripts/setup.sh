@@ -49,7 +49,24 @@ if ! browser_found; then
   fi
 fi
 
-# 2. npm dependencies, as package-lock.json pins them. Not `npm ci`: it insists
+# 2. Fonts for names in other scripts, so the PDF shows them as text rather
+#    than empty boxes: Hebrew and Arabic (Noto), Chinese, Japanese and Korean
+#    (WenQuanYi Micro Hei, TrueType so the text stays searchable), emoji.
+if command -v fc-list >/dev/null 2>&1; then
+  fonts=()
+  { [ -n "$(fc-list :lang=he)" ] && [ -n "$(fc-list :lang=ar)" ]; } || fonts+=(fonts-noto-core)
+  fc-list : family | grep -q "WenQuanYi Micro Hei" || fonts+=(fonts-wqy-microhei)
+  fc-list : family | grep -q "Noto Color Emoji" || fonts+=(fonts-noto-color-emoji)
+  if [ "${#fonts[@]}" -gt 0 ]; then
+    if can_apt; then
+      apt_install "${fonts[@]}"
+    else
+      say "for names in Hebrew, Arabic and Chinese in the PDF, install: ${fonts[*]} (Debian/Ubuntu: sudo apt-get install ${fonts[*]})."
+    fi
+  fi
+fi
+
+# 3. npm dependencies, as package-lock.json pins them. Not `npm ci`: it insists
 #    on lock entries for every platform's optional binaries (rollup, esbuild),
 #    and registry mirrors that carry only this platform's cannot provide them.
 stamp=node_modules/.dossier-setup
@@ -60,7 +77,7 @@ if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
   echo "$want" > "$stamp"
 fi
 
-# 3. The real checkers the tests run: EPUBCheck (with Java), poppler, qpdf.
+# 4. The real checkers the tests run: EPUBCheck (with Java), poppler, qpdf.
 if [ "$mode" = test ]; then
   missing=()
   { command -v java >/dev/null 2>&1 && [ -f /usr/share/java/epubcheck.jar ]; } || missing+=(epubcheck)
