@@ -7,24 +7,28 @@ import rehypeParse from 'rehype-parse';
 import rehypeRemark from 'rehype-remark';
 import { unified } from 'unified';
 import { SKIP, visit } from 'unist-util-visit';
-import type { ReadArticle, StatedMeta } from '../model.js';
+import type { ReadArticle, StatedMeta, Warning } from '../model.js';
+import { picture, type PictureContext } from './pictures.js';
 
 /** Relative links resolve against this stand-in address; they mean nothing outside their site and lose the link. */
 const STAND_IN_BASE = 'https://dossier.invalid/';
 
-const toMdast = unified().use(rehypeParse, { fragment: true }).use(rehypeRemark, {
-  handlers: {
-    // Pictures would be remote requests; keep what they show as text.
-    img: (_state, node) => {
-      const alt = String(node.properties?.alt ?? '').trim();
-      return alt ? { type: 'text', value: `[Picture: ${alt}]` } : undefined;
+function toMdast(context: PictureContext) {
+  return unified().use(rehypeParse, { fragment: true }).use(rehypeRemark, {
+    handlers: {
+      img: (_state, node) => {
+        const src = String(node.properties?.src ?? '');
+        // jsdom made relative addresses absolute against the stand-in; undo that.
+        const relative = src.startsWith(STAND_IN_BASE) ? src.slice(STAND_IN_BASE.length) : src;
+        return picture(relative, String(node.properties?.alt ?? ''), context);
+      },
     },
-  },
-});
+  });
+}
 
 export class NoArticleError extends Error {}
 
-export async function readHtml(html: string, file: string): Promise<ReadArticle> {
+export async function readHtml(html: string, file: string, warnings: Warning[], root: string): Promise<ReadArticle> {
   // jsdom is heavy to load; only builds with HTML inputs pay for it.
   const [{ JSDOM, VirtualConsole }, { Readability }] = await Promise.all([
     import('jsdom'),
@@ -41,8 +45,9 @@ export async function readHtml(html: string, file: string): Promise<ReadArticle>
     throw new NoArticleError('no article text was found in the page');
   }
 
-  const hast = toMdast.parse(parsed.content) as HastRoot;
-  const tree = (await toMdast.run(hast)) as Root;
+  const processor = toMdast({ root, file, warnings });
+  const hast = processor.parse(parsed.content) as HastRoot;
+  const tree = (await processor.run(hast)) as Root;
   unwrapRelativeLinks(tree);
   const meta: StatedMeta = {
     ...definedOnly({

@@ -18,6 +18,9 @@ const FORMATS: Record<string, InputFormat> = {
   '.htm': 'html',
 };
 
+/** Files that go with articles (their pictures, a saved page's styles): neither articles nor worth a warning. */
+const ASSET_EXTENSIONS = new Set(['.png', '.jpg', '.jpeg', '.gif', '.webp', '.svg', '.ico', '.css', '.js', '.woff', '.woff2', '.ttf', '.otf']);
+
 /** Files the build reads as settings, never as articles. */
 const SETTINGS_FILES = new Set(CONFIG_FILE_NAMES);
 
@@ -51,8 +54,9 @@ export async function findArticleFiles(dir: string, options: { exclude?: string 
     const relative = native.split(path.sep).join('/');
     if (relative.split('/').some((part) => part.startsWith('.')) || relative.includes('node_modules/')) continue;
     if (SETTINGS_FILES.has(relative)) continue;
-    if (FORMATS[path.extname(entry.name).toLowerCase()]) files.push(relative);
-    else ignored.push(relative);
+    const extension = path.extname(entry.name).toLowerCase();
+    if (FORMATS[extension]) files.push(relative);
+    else if (!ASSET_EXTENSIONS.has(extension)) ignored.push(relative);
   }
   // UTF-8 byte order is code-point order (JavaScript's `<` compares UTF-16 units).
   const byCodePoint = (a: string, b: string) => Buffer.compare(Buffer.from(a), Buffer.from(b));
@@ -86,9 +90,9 @@ export async function readArticle(
   try {
     const article =
       format === 'markdown'
-        ? readMarkdown(decoded.text, file, warnings)
+        ? readMarkdown(decoded.text, file, warnings, dir)
         : format === 'html'
-          ? await readHtml(decoded.text, file)
+          ? await readHtml(decoded.text, file, warnings, dir)
           : readText(decoded.text, file);
     return { article, text: decoded.text };
   } catch (error) {

@@ -9,10 +9,12 @@ import { SKIP, visit } from 'unist-util-visit';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import type { ReadArticle, StatedMeta, Warning } from '../model.js';
 import { statedMeta } from './front-matter.js';
+import { picture } from './pictures.js';
 
 const parser = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm);
 
-export function readMarkdown(text: string, file: string, warnings: Warning[]): ReadArticle {
+export function readMarkdown(text: string, file: string, warnings: Warning[], root: string): ReadArticle {
+  const context = { root, file, warnings };
   const tree = parser.parse(text) as Root;
   let meta: StatedMeta = {};
 
@@ -49,14 +51,16 @@ export function readMarkdown(text: string, file: string, warnings: Warning[]): R
       return SKIP;
     }
     if (node.type === 'image' || node.type === 'imageReference') {
-      // No remote requests from the dossier: pictures are left out, their
-      // description stays as text.
+      // A reference-style picture keeps its description; its address is a definition elsewhere.
       const alt = node.alt?.trim();
-      if (alt) parent.children[index] = { type: 'text', value: `[Picture: ${alt}]` } as never;
+      const replacement =
+        node.type === 'image' ? picture(node.url, node.alt ?? '', context) : alt ? ({ type: 'text', value: `[Picture: ${alt}]` } as const) : undefined;
+      if (replacement) parent.children[index] = replacement as never;
       else {
         parent.children.splice(index, 1);
         return [SKIP, index];
       }
+      return SKIP;
     }
     return undefined;
   });

@@ -6,8 +6,11 @@ import type { Root } from 'mdast';
 import rehypeSanitize, { defaultSchema, type Options as SanitizeSchema } from 'rehype-sanitize';
 import rehypeStringify from 'rehype-stringify';
 import remarkRehype from 'remark-rehype';
+import { readFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 import { unified } from 'unified';
 import { SKIP, visit } from 'unist-util-visit';
+import type { PictureData } from '../read/pictures.js';
 import { typesetTree } from './typography.js';
 
 const schema: SanitizeSchema = {
@@ -21,8 +24,30 @@ const schema: SanitizeSchema = {
     '*': [...(defaultSchema.attributes?.['*'] ?? []), 'id', 'className'],
     // The default allows only the footnote class on links; ours mark mentions too.
     a: [...(defaultSchema.attributes?.a ?? []).filter((rule) => !(Array.isArray(rule) && rule[0] === 'className')), 'className'],
+    img: ['src', 'alt', 'title'],
   },
 };
+
+/**
+ * Pictures from the input folder, embedded after sanitising: a data: URL in
+ * the HTML page (and so the PDF), a file: URL the EPUB writer packs into the
+ * book. Any other picture address was already left out by the reader.
+ */
+function rehypeEmbedPictures(options: { pictures: Map<string, PictureData>; format: 'html' | 'epub' }) {
+  return (tree: HastRoot) => {
+    visit(tree, 'element', (node, index, parent) => {
+      if (node.tagName !== 'img') return undefined;
+      const picture = options.pictures.get(String(node.properties.src ?? ''));
+      if (!picture) {
+        if (parent && index !== undefined) parent.children.splice(index, 1);
+        return index;
+      }
+      node.properties.src =
+        options.format === 'epub' ? pathToFileURL(picture.path).href : `data:${picture.mime};base64,${readFileSync(picture.path).toString('base64')}`;
+      return undefined;
+    });
+  };
+}
 
 /** Shifts body headings (level 2 and below in the model) under the article's headline. */
 function rehypeHeadingBase(options: { headlineLevel: number }) {
@@ -94,6 +119,10 @@ export interface ArticleHtmlOptions {
 
 export function articleBodyHtml(body: Root, options: ArticleHtmlOptions): string {
   const prefix = `${options.idPrefix}-`;
+  const pictures = new Map<string, PictureData>();
+  visit(body, 'image', (node) => {
+    if (node.data?.picture) pictures.set(node.url, node.data.picture);
+  });
   const processor = unified()
     .use(remarkRehype, {
       clobberPrefix: prefix,
@@ -106,6 +135,7 @@ export function articleBodyHtml(body: Root, options: ArticleHtmlOptions): string
     .use(rehypeHeadingBase, options)
     .use(rehypeNoteIds, { prefix })
     .use(rehypeSanitize, schema)
+    .use(rehypeEmbedPictures, { pictures, format: options.format })
     .use(options.format === 'epub' ? rehypeEpubFootnotes : () => undefined)
     .use(rehypeStringify);
   const hast = processor.runSync(typesetTree(structuredClone(body)));

@@ -96,9 +96,18 @@ export async function renderEpub(dossier: Dossier, templates: Templates): Promis
   return new ReproducibleEPub(options, chapters).generate(made);
 }
 
-/** epub-gen-memory stamps every file in the zip with the time of writing; this stamps them with the build's time. */
+/**
+ * epub-gen-memory names pictures with random ids and stamps every file in the
+ * zip with the time of writing; this names them by order and stamps them with
+ * the build's time, so the same dossier gives the same book.
+ */
 class ReproducibleEPub extends EPub {
   async generate(date: Date): Promise<Uint8Array> {
+    this.images.forEach((image, index) => {
+      const id = `picture-${index + 1}`;
+      for (const chapter of this.content) chapter.content = chapter.content.split(`images/${image.id}.`).join(`images/${id}.`);
+      image.id = id;
+    });
     await this.render();
     for (const file of Object.values(this.zip.files)) file.date = date;
     return this.generateAsync({ type: 'uint8array', mimeType: 'application/epub+zip', compression: 'DEFLATE', compressionOptions: { level: 9 } });

@@ -9,7 +9,7 @@ import { readMarkdown } from '../../src/read/markdown.js';
 
 function read(text: string, file = 'cutting.md') {
   const warnings: Warning[] = [];
-  const article = readMarkdown(text, file, warnings);
+  const article = readMarkdown(text, file, warnings, '/tmp');
   return { article, warnings };
 }
 
