@@ -55,7 +55,8 @@ describe('findArticleFiles', () => {
 
   it('returns files with unknown extensions in `ignored`, sorted, and leaves the settings file out of both lists', async () => {
     const { files, ignored } = await findArticleFiles(dir);
-    expect(ignored).toEqual(['README', 'img/photo.JPG', 'notes.pdf']);
+    // Pictures go with articles: neither read nor warned about.
+    expect(ignored).toEqual(['README', 'notes.pdf']);
     expect([...files, ...ignored]).not.toContain('dossier.yaml');
   });
 
