@@ -180,8 +180,8 @@ async function renderAll(dossier: Dossier, templates: Templates, options: BuildO
           'render pdf',
           async () => {
             // Chromium and the EPUB writer load only for builds that make them.
-            const [{ launchBrowser }, { renderPdf }] = await Promise.all([import('./render/browser.js'), import('./render/pdf.js')]);
-            browser = await launchBrowser();
+            const [{ launchBrowser }, { renderPdf, printTimeout }] = await Promise.all([import('./render/browser.js'), import('./render/pdf.js')]);
+            browser = await launchBrowser(printTimeout(dossier));
             return renderPdf(page, dossier, browser, { paper: options.paper ?? 'a4', templates });
           },
           (bytes) => `${Math.round(bytes.length / 1024)} KB`,

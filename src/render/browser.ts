@@ -7,7 +7,10 @@ import puppeteer, { type Browser } from 'puppeteer';
 const HOW_TO_GET_ONE =
   'install Chromium (Debian/Ubuntu: `apt-get install chromium`) or set PUPPETEER_EXECUTABLE_PATH to a Chrome or Chromium binary';
 
-export async function launchBrowser(): Promise<Browser> {
+/** How long Chromium may take over one command before the build gives up on it. */
+export const DEFAULT_TIMEOUT_MS = 3 * 60 * 1000;
+
+export async function launchBrowser(timeoutMs = DEFAULT_TIMEOUT_MS): Promise<Browser> {
   const executablePath = puppeteer.executablePath();
   if (!executablePath || !existsSync(executablePath)) {
     throw new Error(`no Chromium browser found${executablePath ? ` at ${executablePath}` : ''}: ${HOW_TO_GET_ONE}.`);
@@ -21,8 +24,7 @@ export async function launchBrowser(): Promise<Browser> {
     '--font-render-hinting=none',
   ];
   try {
-    // Printing a dossier of thousands of articles takes Chromium minutes; the default is three.
-    return await puppeteer.launch({ headless: true, args, executablePath, protocolTimeout: 20 * 60 * 1000 });
+    return await puppeteer.launch({ headless: true, args, executablePath, protocolTimeout: timeoutMs });
   } catch (error) {
     const reason = String(error instanceof Error ? error.message : error).split('\n')[0];
     throw new Error(`Chromium at ${executablePath} would not start (${reason}): ${HOW_TO_GET_ONE}.`);

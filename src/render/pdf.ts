@@ -3,14 +3,21 @@
 // footer, bookmarks from the headings (`outline`) and a tagged structure.
 import type { Browser } from 'puppeteer';
 import type { Dossier } from '../model.js';
+import { DEFAULT_TIMEOUT_MS } from './browser.js';
 import { finishPdf } from './pdf-finish.js';
 import type { Templates } from './templates.js';
 import { typeset } from './typography.js';
 
 export type Paper = 'a4' | 'letter';
 
-/** Long dossiers take Chromium a while; a hung browser still ends the build. */
-const PRINT_TIMEOUT_MS = 20 * 60 * 1000;
+/**
+ * How long printing may take, sized to the dossier: a hung or crashed
+ * browser ends the build with an error, a long dossier still gets printed
+ * (2,000 articles take about four minutes on two cores).
+ */
+export function printTimeout(dossier: Dossier): number {
+  return Math.max(DEFAULT_TIMEOUT_MS, dossier.articles.length * 500);
+}
 
 export async function renderPdf(
   html: string,
@@ -28,7 +35,8 @@ export async function renderPdf(
       if (request.url().startsWith('data:')) void request.continue();
       else void request.abort('blockedbyclient');
     });
-    await page.setContent(html, { waitUntil: 'load', timeout: PRINT_TIMEOUT_MS });
+    const timeout = printTimeout(dossier);
+    await page.setContent(html, { waitUntil: 'load', timeout });
     const pdf = await page.pdf({
       format: options.paper === 'letter' ? 'Letter' : 'A4',
       margin: { top: '20mm', bottom: '22mm', left: '18mm', right: '18mm' },
@@ -38,7 +46,7 @@ export async function renderPdf(
       footerTemplate: options.templates.render('pdf-footer.njk', { title: typeset(dossier.title) }),
       outline: true,
       tagged: true,
-      timeout: PRINT_TIMEOUT_MS,
+      timeout,
     });
     return await finishPdf(pdf, html, dossier);
   } finally {
