@@ -266,7 +266,7 @@ function dossierOf(config: DossierConfig, options: BuildOptions, enrichment: Enr
     description:
       config.description ?? `A briefing dossier of ${articles.length} news article${articles.length === 1 ? '' : 's'}: ${titles.join(', ')}${more}.`,
     ...enrichment,
-    warnings,
+    warnings: [...warnings, ...enrichment.warnings],
   };
 }
 

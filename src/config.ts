@@ -4,7 +4,7 @@
 import { access, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type Pair } from 'yaml';
-import type { EntitySettings } from './enrich/people/index.js';
+import type { EntitySettings } from './enrich/settings.js';
 import type { Warning } from './model.js';
 import { decode, withoutControlCharacters } from './read/decode.js';
 import { parseStatedDate, type DateOrder } from './normalise/dates.js';

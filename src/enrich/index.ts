@@ -4,16 +4,17 @@
 // normalised text; `content` is the annotated copy the visual formats show.
 import type { Root } from 'mdast';
 import { unified } from 'unified';
-import type { Article, CrossReference, EnrichedArticle, Organisation, Person, TimelineEntry } from '../model.js';
+import type { Article, CrossReference, EnrichedArticle, Organisation, Person, TimelineEntry, Warning } from '../model.js';
 import type { DateOrder } from '../normalise/dates.js';
 import remarkCrossrefFootnotes, { type PlacedCrossReference } from './crossrefs/footnotes.js';
 import { findSharedPassages } from './crossrefs/find.js';
-import { findOrganisations } from './organisations.js';
+import { findOrganisationHits, findOrganisations } from './organisations.js';
 import remarkParagraphAnchors from './paragraph-anchors.js';
 import { bodyParagraphs } from './paragraphs.js';
 import { findNameHits } from './people/candidates.js';
-import { findPeople, NO_SETTINGS, type EntitySettings } from './people/index.js';
+import { findPeople, type PersonMention } from './people/index.js';
 import remarkLinkMentions from './people/link-mentions.js';
+import { NO_SETTINGS, type EntitySettings } from './settings.js';
 import { buildTimeline } from './timeline.js';
 
 export interface EnrichSettings {
@@ -28,6 +29,8 @@ export interface Enrichment {
   organisations: Organisation[];
   timeline: TimelineEntry[];
   crossrefs: CrossReference[];
+  /** Settings that matched nothing, said against dossier.yaml. */
+  warnings: Warning[];
 }
 
 export function enrich(articles: Article[], settings: EnrichSettings = {}): Enrichment {
@@ -35,47 +38,62 @@ export function enrich(articles: Article[], settings: EnrichSettings = {}): Enri
     (article) => unified().use(remarkParagraphAnchors, { articleId: article.id }).runSync(structuredClone(article.body)) as Root,
   );
   const paragraphs = contents.map((content) => bodyParagraphs(content));
+  const withParagraphs = articles.map((article, index) => ({ id: article.id, paragraphs: paragraphs[index]! }));
 
   const names = paragraphs.map((list) => findNameHits(list));
-  const { people, mentions } = findPeople(
-    articles.map((article, index) => ({ id: article.id, paragraphs: paragraphs[index]!, hits: names[index]!.people })),
+  const people = findPeople(
+    withParagraphs.map((article, index) => ({ ...article, hits: names[index]! })),
     settings.people ?? NO_SETTINGS,
   );
   const organisations = findOrganisations(
-    articles.map((article, index) => ({ id: article.id, hits: names[index]!.organisations })),
+    withParagraphs.map((article, index) => ({ ...article, hits: findOrganisationHits(article.paragraphs, names[index]!) })),
     settings.organisations ?? NO_SETTINGS,
   );
   const timeline = buildTimeline(
-    articles.map((article, index) => ({
-      id: article.id,
-      title: article.title,
-      ...(article.date ? { date: article.date } : {}),
-      paragraphs: paragraphs[index]!,
-    })),
+    articles.map((article, index) => ({ ...withParagraphs[index]!, title: article.title, ...(article.date ? { date: article.date } : {}) })),
     settings.dateOrder,
   );
-  const placed: PlacedCrossReference[] = findSharedPassages(
-    articles.map((article, index) => ({ id: article.id, paragraphs: paragraphs[index]! })),
-  ).map((passage, index) => ({
+  const placed: PlacedCrossReference[] = findSharedPassages(withParagraphs).map((passage, index) => ({
     id: `xref-${index + 1}`,
     text: passage.text,
     occurrences: passage.occurrences.map(({ article, paragraph }) => ({ article, paragraph })),
     ends: passage.occurrences.map((occurrence) => occurrence.end),
   }));
 
+  // Each article's annotations, gathered once rather than searched for per article.
+  const mentionsOf = groupBy(people.mentions, (mention: PersonMention) => mention.article);
+  const crossrefsOf = new Map<string, PlacedCrossReference[]>();
+  for (const crossref of placed) {
+    for (const article of new Set(crossref.occurrences.map((occurrence) => occurrence.article))) {
+      const list = crossrefsOf.get(article);
+      if (list) list.push(crossref);
+      else crossrefsOf.set(article, [crossref]);
+    }
+  }
   const titles = new Map(articles.map((article) => [article.id, article.title]));
   const enriched = articles.map((article, index): EnrichedArticle => {
     const content = unified()
-      .use(remarkLinkMentions, { mentions: mentions.filter((mention) => mention.article === article.id) })
-      .use(remarkCrossrefFootnotes, { articleId: article.id, crossrefs: placed, titles })
+      .use(remarkLinkMentions, { mentions: mentionsOf.get(article.id) ?? [] })
+      .use(remarkCrossrefFootnotes, { articleId: article.id, crossrefs: crossrefsOf.get(article.id) ?? [], titles })
       .runSync(contents[index]!) as Root;
     return { ...article, content };
   });
   return {
     articles: enriched,
-    people,
-    organisations,
+    people: people.people,
+    organisations: organisations.organisations,
     timeline,
     crossrefs: placed.map(({ ends: _ends, ...crossref }) => crossref),
+    warnings: [...people.warnings, ...organisations.warnings],
   };
+}
+
+function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const group = groups.get(key(item));
+    if (group) group.push(item);
+    else groups.set(key(item), [item]);
+  }
+  return groups;
 }

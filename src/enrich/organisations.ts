@@ -1,15 +1,34 @@
-// Organisations named in the articles (parties, papers, bodies), as
-// compromise finds them, counted per article. dossier.yaml can add, fold
-// and exclude, as for people.
-import type { Organisation } from '../model.js';
+// Organisations named in the articles: parties, papers and bodies. Found by
+// the words such names are made of ("… Party", "… Council", "Board of …"),
+// a list of parties, and initials (BBC, NHS); counted per article.
+// dossier.yaml can add, fold and exclude, as for people.
+import type { Organisation, Warning } from '../model.js';
 import { slugify } from '../slug.js';
-import type { OrganisationHit } from './people/candidates.js';
-import { NO_SETTINGS, type EntitySettings } from './people/index.js';
+import type { BodyParagraph } from './paragraphs.js';
+import { NO_SETTINGS, type EntitySettings } from './settings.js';
 
-export interface ArticleOrganisations {
-  id: string;
-  hits: OrganisationHit[];
+export interface OrganisationHit {
+  name: string;
+  paragraph: number;
 }
+
+/** Words that end (or, with "of", start) the name of a body. */
+const ORGANISATION_WORDS =
+  'Friends|Forum|Board|Institute|Party|Council|Committee|Association|Union|Brotherhood|Chronicle|Commission|Foundation|Trust|Society|Agency|Ministry|Department|Office|Bank|Group|Company|Corporation|University|College|Hospital|Church|Club|Federation|League|Alliance|Movement|Network|Service|Authority|Court|Parliament|Assembly|Congress|Senate|Times|Telegraph|Guardian|Herald|Post|Mail|Express|Mirror|Observer|Gazette|Journal|Review|News|Radio|Television|Press|Inc|Ltd|plc|Plc|Corp|Holdings|Airways|Airlines|Motors|Records|Studios|Pictures';
+const NAME_WORD = "\\p{Lu}[\\p{L}'’&.-]*";
+const ORGANISATION = new RegExp(
+  `(?:\\b(?:the\\s+)?)((?:${NAME_WORD}\\s+){1,4}(?:${ORGANISATION_WORDS})(?:\\s+(?:of|for)\\s+(?:the\\s+)?${NAME_WORD}(?:\\s+${NAME_WORD}){0,3})?|(?:${ORGANISATION_WORDS})\\s+(?:of|for)\\s+(?:the\\s+)?${NAME_WORD}(?:\\s+${NAME_WORD}){0,3})`,
+  'gu',
+);
+/** Political parties, which rarely carry a word that says so. */
+const PARTIES = /\b(Labour|Conservatives?|Tory|Tories|Liberal Democrats?|Lib Dems?|SNP|Plaid Cymru|Ukip|UKIP|Reform UK|Sinn F[eé]in|DUP|Green Party|Democrats|Republicans|GOP)\b/gu;
+/** Initials that name bodies (BBC, NHS, PLP). */
+const ACRONYM = /\b[A-Z]{2,6}\b/g;
+/** Initials that do not name a body. */
+const NOT_ORGANISATIONS = new Set(
+  `UK US USA GB MP MPS PM GMT BST UTC TV HQ LGBT PR OK AM CEO ID IT PC DVD CD AIDS HIV GDP VAT OBE MBE CBE QC MEP MEPS MSP BC AD NB
+  RIP PS CV DJ MC VIP DNA FM UFO ET PHD MA BA AGM IPO HD HDTV XP RSS PDF USB LCD DSL SMS GPS AI CGI TB SUV CCTV ASAP`.split(/\s+/),
+);
 
 /** One name for each party, however the copy writes it. */
 const PARTY_NAMES: Record<string, string> = {
@@ -18,7 +37,6 @@ const PARTY_NAMES: Record<string, string> = {
   conservatives: 'Conservative Party',
   tory: 'Conservative Party',
   tories: 'Conservative Party',
-  'tory party': 'Conservative Party',
   'liberal democrat': 'Liberal Democrats',
   'lib dem': 'Liberal Democrats',
   'lib dems': 'Liberal Democrats',
@@ -29,36 +47,117 @@ const PARTY_NAMES: Record<string, string> = {
   gop: 'Republican Party',
 };
 
-/** Abbreviations that look like organisations and are not. */
-const NOT_ORGANISATIONS = new Set(['pm', 'mp', 'mps', 'mep', 'meps', 'qc', 'ceo']);
+/**
+ * Organisation names in the paragraphs, longest first where they overlap;
+ * `people` are spans already taken by names of people, which are never also
+ * organisations.
+ */
+export function findOrganisationHits(paragraphs: BodyParagraph[], people: { paragraph: number; start: number; end: number }[]): OrganisationHit[] {
+  const hits: OrganisationHit[] = [];
+  for (const paragraph of paragraphs) {
+    const { text } = paragraph;
+    const spans: { start: number; end: number }[] = [];
+    for (const match of text.matchAll(ACRONYM)) {
+      if (!NOT_ORGANISATIONS.has(match[0].toUpperCase())) spans.push({ start: match.index, end: match.index + match[0].length });
+    }
+    for (const match of text.matchAll(ORGANISATION)) {
+      const start = match.index + match[0].indexOf(match[1]!);
+      spans.push({ start, end: start + match[1]!.length });
+    }
+    for (const match of text.matchAll(PARTIES)) spans.push({ start: match.index, end: match.index + match[0].length });
+    const taken = people.filter((person) => person.paragraph === paragraph.number);
+    const kept: { start: number; end: number }[] = [];
+    for (const span of spans.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start)) {
+      const overlaps = (other: { start: number; end: number }) => span.start < other.end && span.end > other.start;
+      if (kept.some(overlaps) || taken.some(overlaps)) continue;
+      const name = cleanOrganisation(text.slice(span.start, span.end));
+      if (!name) continue;
+      kept.push(span);
+      hits.push({ name, paragraph: paragraph.number });
+    }
+  }
+  return hits;
+}
 
-export function findOrganisations(articles: ArticleOrganisations[], settings: EntitySettings = NO_SETTINGS): Organisation[] {
+/** `the Jewish Chronicle,` → `Jewish Chronicle`; lower-case runs ("Jewish community") are not names. */
+function cleanOrganisation(raw: string): string | undefined {
+  const name = raw
+    .replace(/[’']s\b/gu, '')
+    .replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N})]+$/gu, '')
+    .replace(/^the\s+/i, '')
+    .trim();
+  const words = name.split(/\s+/);
+  if (!name || !words.every((word) => /^[\p{Lu}\p{N}&]/u.test(word) || /^(?:of|and|for|the|de|du)$/.test(word))) return undefined;
+  return name;
+}
+
+export interface ArticleOrganisations {
+  id: string;
+  paragraphs: BodyParagraph[];
+  hits: OrganisationHit[];
+}
+
+interface Found {
+  name: string;
+  forms: Set<string>;
+  mentions: Map<string, number>;
+}
+
+export function findOrganisations(
+  articles: ArticleOrganisations[],
+  settings: EntitySettings = NO_SETTINGS,
+): { organisations: Organisation[]; warnings: Warning[] } {
   const excluded = new Set(settings.exclude.map((name) => name.toLowerCase()));
   const canonical = new Map<string, string>();
-  for (const [name, aliases] of Object.entries(settings.aliases)) {
-    for (const alias of aliases) canonical.set(alias.toLowerCase(), name);
-  }
-  const found = new Map<string, { name: string; forms: Set<string>; mentions: Map<string, number> }>();
+  for (const [name, aliases] of Object.entries(settings.aliases)) for (const alias of aliases) canonical.set(alias.toLowerCase(), name);
+  for (const added of settings.add) for (const alias of added.aliases) canonical.set(alias.toLowerCase(), added.name);
+  const found = new Map<string, Found>();
   const entry = (name: string) => {
     const key = name.toLowerCase();
     if (!found.has(key)) found.set(key, { name, forms: new Set(), mentions: new Map() });
     return found.get(key)!;
   };
+  const count = (organisation: Found, article: string) => organisation.mentions.set(article, (organisation.mentions.get(article) ?? 0) + 1);
+
   for (const added of settings.add) entry(added.name);
   for (const article of articles) {
     for (const hit of article.hits) {
       const lower = hit.name.toLowerCase();
-      if (NOT_ORGANISATIONS.has(lower)) continue;
       const name = canonical.get(lower) ?? PARTY_NAMES[lower] ?? hit.name;
       if (excluded.has(name.toLowerCase()) || excluded.has(lower)) continue;
       const organisation = entry(name);
       if (hit.name !== name) organisation.forms.add(hit.name);
-      organisation.mentions.set(article.id, (organisation.mentions.get(article.id) ?? 0) + 1);
+      count(organisation, article.id);
+    }
+  }
+  // The editor's additions are counted wherever the text names them, however they were (not) found.
+  for (const added of settings.add) {
+    const organisation = entry(added.name);
+    organisation.mentions.clear();
+    const forms = [added.name, ...added.aliases];
+    for (const article of articles) {
+      for (const paragraph of article.paragraphs) {
+        for (const form of forms) {
+          for (let at = paragraph.text.indexOf(form); at !== -1; at = paragraph.text.indexOf(form, at + form.length)) {
+            if (/[\p{L}\p{N}]/u.test(paragraph.text[at - 1] ?? '') || /[\p{L}\p{N}]/u.test(paragraph.text[at + form.length] ?? '')) continue;
+            count(organisation, article.id);
+            if (form !== added.name) organisation.forms.add(form);
+          }
+        }
+      }
     }
   }
   foldAcronyms(found);
+
+  const warnings: Warning[] = Object.keys(settings.aliases)
+    .filter((name) => !found.has(name.toLowerCase()))
+    .map((name) => ({ file: 'dossier.yaml', message: `organisations.aliases: no organisation named "${name}" was found; add it under organisations.add.` }));
+  if (Object.keys(settings.roles).length) {
+    warnings.push({ file: 'dossier.yaml', message: 'organisations.roles was ignored: organisations have no roles.' });
+  }
+
   const used = new Set<string>();
-  return [...found.values()]
+  const organisations = [...found.values()]
     .filter((organisation) => organisation.mentions.size > 0 || settings.add.some((added) => added.name === organisation.name))
     .map((organisation) => {
       let id = `org-${slugify(organisation.name) || 'unnamed'}`;
@@ -68,27 +167,41 @@ export function findOrganisations(articles: ArticleOrganisations[], settings: En
         id,
         name: organisation.name,
         aliases: [...organisation.forms].sort(),
-        mentions: articles.filter((article) => organisation.mentions.has(article.id)).map((article) => ({ article: article.id, count: organisation.mentions.get(article.id)! })),
+        mentions: articles.flatMap((article) => {
+          const times = organisation.mentions.get(article.id);
+          return times ? [{ article: article.id, count: times }] : [];
+        }),
       };
     })
-    .sort((a, b) => count(b) - count(a) || a.name.localeCompare(b.name));
+    .sort((a, b) => total(b) - total(a) || a.name.localeCompare(b.name, 'en'));
+  return { organisations, warnings };
 }
 
-function count(organisation: Organisation): number {
+function total(organisation: Organisation): number {
   return organisation.mentions.reduce((sum, mention) => sum + mention.count, 0);
 }
 
-/** "JC" is the Jewish Chronicle when exactly one organisation found has those initials. */
-function foldAcronyms(found: Map<string, { name: string; forms: Set<string>; mentions: Map<string, number> }>): void {
-  for (const [key, acronym] of found) {
+/**
+ * "JC" is the Jewish Chronicle when exactly one organisation with those
+ * initials is named in an article that also uses the initials.
+ */
+function foldAcronyms(found: Map<string, Found>): void {
+  const byInitials = new Map<string, Found[]>();
+  for (const organisation of found.values()) {
+    const words = organisation.name.split(/\s+/).filter((word) => /^\p{Lu}/u.test(word));
+    if (words.length < 2) continue;
+    const initials = words.map((word) => word[0]).join('');
+    byInitials.set(initials, [...(byInitials.get(initials) ?? []), organisation]);
+  }
+  for (const [key, acronym] of [...found]) {
     if (!/^[A-Z]{2,6}$/.test(acronym.name)) continue;
-    const matches = [...found.values()].filter(
-      (other) => other !== acronym && other.name.split(/\s+/).filter((word) => /^\p{Lu}/u.test(word)).map((word) => word[0]).join('') === acronym.name,
+    const together = (byInitials.get(acronym.name) ?? []).filter(
+      (candidate) => candidate !== acronym && [...acronym.mentions.keys()].some((article) => candidate.mentions.has(article)),
     );
-    if (matches.length !== 1) continue;
-    const target = matches[0]!;
+    if (together.length !== 1) continue;
+    const target = together[0]!;
     target.forms.add(acronym.name);
-    for (const [article, count] of acronym.mentions) target.mentions.set(article, (target.mentions.get(article) ?? 0) + count);
+    for (const [article, times] of acronym.mentions) target.mentions.set(article, (target.mentions.get(article) ?? 0) + times);
     found.delete(key);
   }
 }

@@ -12,11 +12,10 @@ export interface BodyParagraph {
   text: string;
 }
 
-/** Paragraphs of running text: top level and in quotations, not list items. */
+/** Every paragraph of text: top level, in quotations and in list items. */
 export function bodyParagraphs(tree: Root): BodyParagraph[] {
   const paragraphs: BodyParagraph[] = [];
-  visit(tree, 'paragraph', (node, _index, parent) => {
-    if (parent?.type === 'listItem') return;
+  visit(tree, 'paragraph', (node) => {
     paragraphs.push({ node, number: paragraphs.length + 1, text: paragraphText(node) });
   });
   return paragraphs;

@@ -1,10 +1,11 @@
 // The chronology: publication dates, and the dates and times the articles
-// mention ("a meeting on March 1", "the May 3 election", "in 2008"), each
-// with its sentence, resolved against the article's publication date. An
-// undated article's dates take their year from the dossier's dated articles,
-// and say so.
+// mention ("a meeting on March 1", "the May 3 election", "in 2008", "the
+// 1990s"), each with its sentence, resolved against the article's
+// publication date. An undated article's dates take their year from the
+// dossier's dated articles, and say so. Nothing depends on the day of the
+// build: the same articles give the same chronology.
 import * as chrono from 'chrono-node';
-import type { ParsedComponents } from 'chrono-node';
+import type { ParsedComponents, ParsedResult } from 'chrono-node';
 import type { PublicationDate, TimelineEntry } from '../model.js';
 import type { DateOrder } from '../normalise/dates.js';
 import { sentenceAt } from '../normalise/prose.js';
@@ -18,27 +19,36 @@ export interface ArticleDates {
 }
 
 const parsers: Record<DateOrder, chrono.Chrono> = { 'day-first': chrono.en.GB, 'month-first': chrono.en.casual };
-/**
- * "March 28" is a day in any English; the day-first parser reads it as March
- * 2028. A month name and a day number alone are read the month-first way.
- */
-const MONTH_DAY = /^(?:on\s+)?(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+\d{1,2}(?:st|nd|rd|th)?$/i;
-/** Month and day names are capitalised in prose; lower-case "march" and "may" are verbs. */
-const CALENDAR_WORD = /\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b/gi;
 
+const MONTHS = 'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?';
+const DAYS = 'mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:rs(?:day)?)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?';
+
+/** "March 28" is a day in any English; the day-first parser reads it as March 2028, so it is re-read month-first. */
+const MONTH_DAY = new RegExp(`^(?:on\\s+)?(?:${MONTHS})\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?$`, 'i');
+/** Month and day names are capitalised in prose; lower-case "march" and "may" are verbs. */
+const CALENDAR_WORD = new RegExp(`\\b(?:${MONTHS}|${DAYS})\\b`, 'gi');
+/** What a date must contain: a month, a weekday, a whole numeric date, a year, or a day named by its distance from today. */
+const DATE_WORDS = new RegExp(
+  `\\b(?:${MONTHS}|${DAYS}|yesterday|tomorrow|tonight|last night|(?:this|last|next) (?:week|month|year)|ago)\\b|\\b\\d{1,2}[/.-]\\d{1,2}[/.-]\\d{2,4}\\b|\\b(?:1[89]|20)\\d{2}\\b`,
+  'i',
+);
+/** Lengths of time ("in 9.87 seconds", "for two hours") are not dates, unless counted back from the day of writing. */
+const DURATION = /\b(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|fortnights?|months?|years?|decades?)\b/i;
+const COUNTED_FROM_NOW = /\b(?:ago|last|next|this)\b/i;
 /** Words that make a date relative to the day of writing. */
 const RELATIVE = /\b(?:today|tonight|yesterday|tomorrow|this|last|next|ago|recently)\b/i;
 /** Relative words that, in news copy, are as often rhetoric as a date. */
 const NOT_A_DATE = /^(?:now|today|tonight|this (?:morning|afternoon|evening|week)|at the moment)$/i;
-/**
- * What a date must contain to be one: a month, a weekday, a numeric date, a
- * year or a named day. Durations ("for an hour", "after a week") are not dates.
- */
-const DATE_WORDS =
-  /\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:rs(?:day)?)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?|yesterday|tomorrow|tonight|last night|(?:this|last|next) (?:month|year))\b|\d{1,4}[/.-]\d{1,2}|\b(?:1[89]|20)\d{2}\b/i;
-
-/** A bare year, which chrono does not read: "in 2008", "since 1997". */
-const YEAR = /\b(?:in|since|by|until|till|from|during|before|after|of|early|late|mid)[ -]((?:1[89]|20)\d{2})\b(?![-–/]\d)/g;
+/** Words that put a weekday ahead of the day of writing ("will meet on Monday"). */
+const FUTURE = /\b(?:will|shall|is due|are due|is expected|are expected|is to|are to|plans? to|next|from|until|ahead of|before)\b/i;
+/** A time of day, written as one: "11:27", "6am", "noon". */
+const TIME_OF_DAY = /\d:\d\d|\b\d{1,2}\s?(?:am|pm)\b|\bnoon\b|\bmidnight\b|o'clock/i;
+/** A bare year, which chrono does not read: "in 2008", "since 1997"; not "2048 by 1080". */
+const YEAR = /\b(?:in|since|by|until|till|from|during|before|after|of|early|late|mid)[ -]((?:1[89]|20)\d{2})\b(?![-–/]\d)(?!\s*(?:by|x|×)\s*\d)/gi;
+/** A decade: "in the 1990s". */
+const DECADE = /\bthe\s+((?:1[89]|20)\d0)s\b/g;
+/** Without any dated article, chrono is given this day, and only dates with their own year are kept. */
+const NO_REFERENCE = new Date('2000-01-01T12:00:00Z');
 
 export function buildTimeline(articles: ArticleDates[], order: DateOrder = 'day-first'): TimelineEntry[] {
   const entries: TimelineEntry[] = [];
@@ -56,45 +66,51 @@ export function buildTimeline(articles: ArticleDates[], order: DateOrder = 'day-
       });
     }
     const reference = article.date?.date ?? dossierReference;
-    // With no date to go by, only dates that carry their own year can be placed.
-    const instant = reference ? new Date(`${reference}T12:00:00Z`) : undefined;
+    const instant = reference ? new Date(`${reference}T12:00:00Z`) : NO_REFERENCE;
     for (const paragraph of article.paragraphs) {
       const seen: [number, number][] = [];
-      for (const found of parsers[order].parse(paragraph.text, instant ? { instant } : undefined, { forwardDate: false })) {
-        const reread = MONTH_DAY.test(found.text.trim()) ? chrono.en.casual.parse(found.text, instant ? { instant } : undefined, { forwardDate: false })[0] : undefined;
+      for (const found of parsers[order].parse(paragraph.text, { instant }, { forwardDate: false })) {
+        const reread = MONTH_DAY.test(found.text.trim()) ? chrono.en.casual.parse(found.text, { instant }, { forwardDate: false })[0] : undefined;
         const start = (reread ?? found).start;
-        if (!instant && !start.isCertain('year')) continue;
+        if (!reference && !/\b(?:1[89]|20)\d{2}\b/.test(found.text)) continue;
         if ([...found.text.matchAll(CALENDAR_WORD)].some((word) => word[0][0] === word[0][0]!.toLowerCase())) continue;
-        const entry = mentioned(found.text, start, Boolean(article.date));
+        const sentence = sentenceAt(paragraph.text, found.index);
+        const entry = mentioned(found, start, Boolean(article.date), instant, sentence);
         if (!entry) continue;
         seen.push([found.index, found.index + found.text.length]);
         entries.push({
           ...entry,
           ...(article.date || start.isCertain('year') ? {} : { yearInferred: true }),
-          sentence: sentenceAt(paragraph.text, found.index),
+          sentence,
           article: article.id,
           paragraph: paragraph.number,
         });
       }
-      for (const match of paragraph.text.matchAll(YEAR)) {
-        const at = match.index + match[0].length - match[1]!.length;
-        if (seen.some(([from, to]) => at >= from && at < to)) continue;
-        entries.push({
-          date: match[1]!,
-          kind: 'mentioned',
-          text: match[0],
-          sentence: sentenceAt(paragraph.text, at),
-          article: article.id,
-          paragraph: paragraph.number,
-        });
+      for (const [pattern, precision] of [
+        [YEAR, 'year'],
+        [DECADE, 'decade'],
+      ] as const) {
+        for (const match of paragraph.text.matchAll(pattern)) {
+          const at = match.index + match[0].length - match[1]!.length - (precision === 'decade' ? 1 : 0);
+          if (seen.some(([from, to]) => at >= from && at < to)) continue;
+          entries.push({
+            date: match[1]!,
+            kind: 'mentioned',
+            text: match[0],
+            sentence: sentenceAt(paragraph.text, at),
+            article: article.id,
+            paragraph: paragraph.number,
+          });
+        }
       }
     }
   }
   const position = new Map(articles.map((article, index) => [article.id, index]));
+  const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
   return entries.sort(
     (a, b) =>
-      a.date.localeCompare(b.date) ||
-      (a.time ?? '').localeCompare(b.time ?? '') ||
+      compare(a.date, b.date) ||
+      compare(a.time ?? '', b.time ?? '') ||
       (a.kind === b.kind ? 0 : a.kind === 'published' ? 1 : -1) ||
       position.get(a.article)! - position.get(b.article)! ||
       (a.paragraph ?? 0) - (b.paragraph ?? 0),
@@ -102,20 +118,36 @@ export function buildTimeline(articles: ArticleDates[], order: DateOrder = 'day-
 }
 
 /** A date the text mentions, as precise as the text is; undefined for what is not a usable date. */
-function mentioned(text: string, start: ParsedComponents, articleDated: boolean): Omit<TimelineEntry, 'sentence' | 'article'> | undefined {
-  const written = text.trim();
-  if (NOT_A_DATE.test(written) || !DATE_WORDS.test(written)) return undefined;
+function mentioned(
+  found: ParsedResult,
+  start: ParsedComponents,
+  articleDated: boolean,
+  reference: Date,
+  sentence: string,
+): Omit<TimelineEntry, 'sentence' | 'article'> | undefined {
+  const written = found.text.trim();
+  // "In 2002 S&N" reads as "in 2002 s(econds)": a stray initial means chrono misread the words.
+  if (/\s\p{Lu}$/u.test(written)) return undefined;
+  if (NOT_A_DATE.test(written) || !DATE_WORDS.test(written) || /^\d+$/.test(written)) return undefined;
+  if (DURATION.test(written) && !COUNTED_FROM_NOW.test(written)) return undefined;
   const relative = RELATIVE.test(written) || (start.isCertain('weekday') && !start.isCertain('day'));
   // "On Monday" or "yesterday" mean something only from a known day of writing.
   if (relative && !articleDated) return undefined;
-  const pad = (n: number | null) => String(n ?? 0).padStart(2, '0');
-  const year = String(start.get('year'));
-  const hasDay = start.isCertain('day') || start.isCertain('weekday') || /yesterday|tomorrow|night/i.test(written);
+  // From the parsed parts, not chrono's Date, which is in the build machine's time zone.
+  let date = new Date(Date.UTC(start.get('year') ?? 2000, (start.get('month') ?? 1) - 1, start.get('day') ?? 1, 12));
+  // News reports what happened: "Shares rose on Monday" in a Friday paper is the Monday before.
+  if (start.isCertain('weekday') && !start.isCertain('day') && date > reference && !FUTURE.test(sentence)) {
+    date = new Date(date.getTime() - 7 * 24 * 60 * 60 * 1000);
+  }
+  const pad = (n: number) => String(n).padStart(2, '0');
+  const year = String(date.getUTCFullYear());
+  const hasDay = start.isCertain('day') || start.isCertain('weekday') || /yesterday|tomorrow|night|\bago\b/i.test(written);
   const hasMonth = start.isCertain('month') || hasDay;
-  if (!hasMonth) return undefined;
-  const date = hasDay ? `${year}-${pad(start.get('month'))}-${pad(start.get('day'))}` : `${year}-${pad(start.get('month'))}`;
-  const time = start.isCertain('hour') ? `${pad(start.get('hour'))}:${pad(start.get('minute'))}` : undefined;
-  return { date, ...(time ? { time } : {}), kind: 'mentioned', text: written };
+  const yearOnly = /\b(?:this|last|next) year\b/i.test(written);
+  if (!hasMonth && !yearOnly) return undefined;
+  const iso = hasDay ? `${year}-${pad(date.getUTCMonth() + 1)}-${pad(date.getUTCDate())}` : hasMonth ? `${year}-${pad(date.getUTCMonth() + 1)}` : year;
+  const time = start.isCertain('hour') && TIME_OF_DAY.test(written) ? `${pad(start.get('hour') ?? 0)}:${pad(start.get('minute') ?? 0)}` : undefined;
+  return { date: iso, ...(time ? { time } : {}), kind: 'mentioned', text: written };
 }
 
 function medianDate(dates: string[]): string | undefined {

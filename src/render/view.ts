@@ -2,6 +2,7 @@
 // reading. Built once per format from the same dossier; templates never
 // compute anything themselves.
 import type { Dossier, EnrichedArticle, Mention, PublicationDate, Role, TimelineEntry, Warning } from '../model.js';
+import { paragraphId } from '../enrich/paragraph-anchors.js';
 import { articleBodyHtml } from './article-html.js';
 import { typeset } from './typography.js';
 
@@ -85,7 +86,7 @@ export function dossierView(dossier: Dossier, options: ViewOptions): DossierView
     id: entry.id,
     name: typeset(entry.name),
     aliases: entry.aliases.map(typeset),
-    roles: groupRoles(entry.roles ?? [], linkTo),
+    roles: (entry.roles ?? []).map((role) => ({ text: typeset(role.text), articles: role.article ? [linkTo(role.article)] : [] })),
     mentions: entry.mentions.map((mention) => linkTo(mention.article, { count: mention.count })),
     total: entry.mentions.reduce((sum, mention) => sum + mention.count, 0),
   });
@@ -107,28 +108,18 @@ export function dossierView(dossier: Dossier, options: ViewOptions): DossierView
   };
 }
 
-/** Each role once, with the articles that give it. */
-function groupRoles(roles: Role[], linkTo: (id: string) => ArticleLink): EntityView['roles'] {
-  const grouped = new Map<string, { text: string; articles: ArticleLink[] }>();
-  for (const role of roles) {
-    const key = role.text.toLowerCase();
-    if (!grouped.has(key)) grouped.set(key, { text: typeset(role.text), articles: [] });
-    if (role.article) grouped.get(key)!.articles.push(linkTo(role.article));
-  }
-  return [...grouped.values()];
-}
-
 function timelineView(entry: TimelineEntry, linkTo: (id: string, extra?: Partial<ArticleLink>) => ArticleLink): TimelineView {
   const at = entry.kind === 'mentioned' ? entry.sentence.indexOf(entry.text) : -1;
   const [before, text, after] = at === -1 ? ['', '', entry.sentence] : [entry.sentence.slice(0, at), entry.text, entry.sentence.slice(at + entry.text.length)];
   return {
-    date: { iso: entry.date, display: formatPartialDate(entry.date) },
+    // "the 1990s" is a decade, not the year 1990.
+    date: { iso: entry.date, display: /\b\d{4}s\b/.test(entry.text) ? `${entry.date}s` : formatPartialDate(entry.date) },
     ...(entry.time ? { time: entry.time } : {}),
     kind: entry.kind,
     before: typeset(before),
     text: typeset(text),
     after: typeset(after),
-    articles: [linkTo(entry.article, entry.paragraph ? { anchor: `${entry.article}-p${entry.paragraph}` } : {})],
+    articles: [linkTo(entry.article, entry.paragraph ? { anchor: paragraphId(entry.article, entry.paragraph) } : {})],
     yearInferred: entry.yearInferred ?? false,
   };
 }

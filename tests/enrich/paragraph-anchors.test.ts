@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import remarkParagraphAnchors, { paragraphId } from '../../src/enrich/paragraph-anchors.js';
 
 describe('paragraph anchors', () => {
-  it('numbers body paragraphs, quoted ones included, list items not', () => {
+  it('numbers every paragraph of text, in quotations and list items too', () => {
     const tree: Root = {
       type: 'root',
       children: [
@@ -21,7 +21,7 @@ describe('paragraph anchors', () => {
       node.children?.forEach((child) => walk(child as never));
     };
     walk(tree as never);
-    expect(ids).toEqual(['07-x-p1', '07-x-p2', '07-x-p3']);
-    expect(paragraphId('07-x', 3)).toBe('07-x-p3');
+    expect(ids).toEqual(['07-x-p1', '07-x-p2', '07-x-p3', '07-x-p4']);
+    expect(paragraphId('07-x', 4)).toBe('07-x-p4');
   });
 });

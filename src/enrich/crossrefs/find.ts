@@ -109,10 +109,13 @@ export function findSharedPassages(articles: ArticleParagraphs[]): SharedPassage
     }
   }
 
-  // 4. Groups of linked occurrences that span two or more articles.
+  // 4. Groups of linked occurrences that span two or more articles; one
+  //    passage per paragraph, so a quotation split over two paragraphs in one
+  //    article and run together in another gives one note, not two.
   const passages: SharedPassage[] = [];
-  for (const group of occurrences.groups()) {
-    if (new Set(group.map((occurrence) => paras[occurrence.para]!.article)).size < 2) continue;
+  const articleCount = (group: Occurrence[]) => new Set(group.map((occurrence) => paras[occurrence.para]!.article)).size;
+  for (const group of joinSharingParagraphs(occurrences.groups(), (occurrence) => paras[occurrence.para]!.article)) {
+    if (articleCount(group) < 2) continue;
     const merged = mergeByParagraph(group);
     const found = merged.map((occurrence) => {
       const para = paras[occurrence.para]!;
@@ -124,7 +127,7 @@ export function findSharedPassages(articles: ArticleParagraphs[]): SharedPassage
     });
     const first = found[0]!;
     const text = paras[merged[0]!.para]!.paragraph.text.slice(first.start, first.end);
-    if (!isDistinctive(text)) continue;
+    if (!isDistinctive(text) || isBoilerplate(text, merged.map((occurrence) => paras[occurrence.para]!), articles)) continue;
     passages.push({ text, occurrences: found });
   }
   return passages.sort(
@@ -133,6 +136,35 @@ export function findSharedPassages(articles: ArticleParagraphs[]): SharedPassage
       x.occurrences[0]!.paragraph - y.occurrences[0]!.paragraph ||
       x.occurrences[0]!.start - y.occurrences[0]!.start,
   );
+}
+
+/** Groups that share a paragraph and the same articles are one passage. */
+function joinSharingParagraphs(groups: Occurrence[][], articleOf: (occurrence: Occurrence) => number): Occurrence[][] {
+  const signature = (group: Occurrence[]) => [...new Set(group.map(articleOf))].sort((a, b) => a - b).join(',');
+  const joined = new Map<string, Occurrence[]>();
+  const owner = new Map<number, string>();
+  for (const group of groups) {
+    const key = signature(group);
+    const shared = group.map((occurrence) => owner.get(occurrence.para)).find((candidate) => candidate !== undefined && candidate.startsWith(`${key}#`));
+    const id = shared ?? `${key}#${joined.size}`;
+    joined.set(id, [...(joined.get(id) ?? []), ...group]);
+    for (const occurrence of group) owner.set(occurrence.para, id);
+  }
+  return [...joined.values()];
+}
+
+/** Lines that papers print under every article: copyright, newsletters, social media. */
+const BOILERPLATE = /©|\bcopyright\b|all rights reserved|follow us|sign up|newsletter|subscribe|click here|terms and conditions|cookies?\b|download (?:our|the) app/i;
+/** Passages in this many articles, always first or last, are the paper's furniture, not the story. */
+const FURNITURE_ARTICLES = 4;
+
+function isBoilerplate(text: string, paragraphs: Para[], articles: ArticleParagraphs[]): boolean {
+  if (BOILERPLATE.test(text)) return true;
+  if (new Set(paragraphs.map((para) => para.article)).size < FURNITURE_ARTICLES) return false;
+  return paragraphs.every((para) => {
+    const count = articles[para.article]!.paragraphs.length;
+    return para.paragraph.number === 1 || para.paragraph.number === count;
+  });
 }
 
 function articleIndex(articles: ArticleParagraphs[], id: string): number {

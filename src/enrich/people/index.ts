@@ -2,25 +2,14 @@
 // uses for one person (full name, surname, first name, title and surname)
 // folded into one entry when that is unambiguous, their roles in the
 // articles' words, and where they are mentioned. dossier.yaml has the last word.
-import type { Person, Role } from '../../model.js';
+import type { Person, Role, Warning } from '../../model.js';
 import { slugify } from '../../slug.js';
 import type { BodyParagraph } from '../paragraphs.js';
+import { NO_SETTINGS, type EntitySettings } from '../settings.js';
 import type { NameHit } from './candidates.js';
-import { AMBIGUOUS_FIRST_NAMES, FUNCTION_TITLES, HONORIFICS, isNameWord, looksLikeName, nameParts } from './names.js';
+import { lexiconTags } from './lexicon.js';
+import { AMBIGUOUS_FIRST_NAMES, isNameWord, isOrdinaryWord, looksLikeName, MEN_TITLES, nameParts, PARTICLES, TITLES, WOMEN_TITLES } from './names.js';
 import { roleAfter, roleBefore } from './roles.js';
-
-export interface EntitySettings {
-  /** Entries to add: name, other forms, and a role. */
-  add: { name: string; aliases: string[]; role?: string }[];
-  /** Forms to fold into a name: `Ed Miliband: [Miliband, Ed]`. */
-  aliases: Record<string, string[]>;
-  /** A role to state for a name, before those found. */
-  roles: Record<string, string>;
-  /** Names (or forms) that are not entries at all. */
-  exclude: string[];
-}
-
-export const NO_SETTINGS: EntitySettings = { add: [], aliases: {}, roles: {}, exclude: [] };
 
 export interface ArticleNames {
   id: string;
@@ -46,10 +35,12 @@ interface Entry {
   fromSettings: boolean;
 }
 
-const TITLES = new Set([...HONORIFICS, ...FUNCTION_TITLES]);
 /** Mentions per person per article whose surroundings are read for a role. */
 const ROLE_MENTIONS = 3;
-const WORD = /(?:[\p{L}][\p{L}'’-]*|(?:al|el|bin|ibn|de|van|von|da|di|du|le|la)[-‑][\p{L}'’-]+)/gu;
+const WORD = new RegExp(`(?:[\\p{L}][\\p{L}'’-]*|(?:${PARTICLES})[-‑][\\p{L}'’-]+)`, 'gu');
+
+/** One key for "O'Neill" and "O’Neill", "Brown" and "BROWN". */
+const keyOf = (name: string) => name.toLowerCase().replace(/’/g, "'");
 
 interface FoundForm {
   form: string;
@@ -64,17 +55,18 @@ interface FoundForm {
  * title in front when there is one: a walk over the words with map lookups,
  * so the cost grows with the text, not with the number of names known.
  */
+/** `forms` holds keys (see `keyOf`): "O'Neill" and "O’Neill" are one form. */
 function findForms(text: string, forms: Set<string>, aliasOf: Map<string, string>, longest: number): FoundForm[] {
   const words = [...text.matchAll(WORD)].map((match) => ({ text: match[0].replace(/[’']s$|[’']$/u, ''), start: match.index }));
   const found: FoundForm[] = [];
   for (let index = 0; index < words.length; index++) {
     const first = words[index]!;
-    if (!looksLikeName(first.text) && !aliasOf.has(first.text.toLowerCase())) continue;
+    if (!looksLikeName(first.text) && !aliasOf.has(keyOf(first.text))) continue;
     for (let length = Math.min(longest, words.length - index); length >= 1; length--) {
       const last = words[index + length - 1]!;
       const end = last.start + last.text.length;
       const form = text.slice(first.start, end);
-      if (!forms.has(form) && !aliasOf.has(form.toLowerCase())) continue;
+      if (!forms.has(keyOf(form))) continue;
       if (/\s{2,}|[^\p{L}\s'’‑-]/u.test(form)) continue;
       const previous = words[index - 1];
       const title = previous && TITLES.has(previous.text) && /^\.?\s+$/u.test(text.slice(previous.start + previous.text.length, first.start)) ? text.slice(previous.start, first.start) : '';
@@ -86,11 +78,14 @@ function findForms(text: string, forms: Set<string>, aliasOf: Map<string, string
   return found;
 }
 
-export function findPeople(articles: ArticleNames[], settings: EntitySettings = NO_SETTINGS): { people: Person[]; mentions: PersonMention[] } {
-  const excluded = new Set(settings.exclude.map((name) => name.toLowerCase()));
+export function findPeople(
+  articles: ArticleNames[],
+  settings: EntitySettings = NO_SETTINGS,
+): { people: Person[]; mentions: PersonMention[]; warnings: Warning[] } {
+  const excluded = new Set(settings.exclude.map(keyOf));
   const entries = new Map<string, Entry>();
   const entry = (name: string, fromSettings = false): Entry => {
-    const key = name.toLowerCase();
+    const key = keyOf(name);
     let found = entries.get(key);
     if (!found) entries.set(key, (found = { name, forms: new Map(), roles: [], mentions: new Map(), fromSettings }));
     return found;
@@ -100,15 +95,15 @@ export function findPeople(articles: ArticleNames[], settings: EntitySettings = 
   const aliasOf = new Map<string, string>();
   for (const added of settings.add) {
     entry(added.name, true);
-    for (const alias of added.aliases) aliasOf.set(alias.toLowerCase(), added.name.toLowerCase());
+    for (const alias of added.aliases) aliasOf.set(keyOf(alias), keyOf(added.name));
   }
   for (const [name, aliases] of Object.entries(settings.aliases)) {
     entry(name, true);
-    for (const alias of aliases) aliasOf.set(alias.toLowerCase(), name.toLowerCase());
+    for (const alias of aliases) aliasOf.set(keyOf(alias), keyOf(name));
   }
   for (const article of articles) {
     for (const hit of article.hits) {
-      if (hit.name.includes(' ') && !excluded.has(hit.name.toLowerCase()) && !aliasOf.has(hit.name.toLowerCase())) entry(hit.name);
+      if (hit.name.includes(' ') && !excluded.has(keyOf(hit.name)) && !aliasOf.has(keyOf(hit.name))) entry(hit.name);
     }
   }
   const fullNames = [...entries.values()].filter((candidate) => candidate.name.includes(' '));
@@ -119,35 +114,42 @@ export function findPeople(articles: ArticleNames[], settings: EntitySettings = 
   };
   for (const full of fullNames) {
     const { first, last } = nameParts(full.name);
-    addPart(first, full.name.toLowerCase());
-    addPart(last, full.name.toLowerCase());
+    addPart(keyOf(first), keyOf(full.name));
+    addPart(keyOf(last), keyOf(full.name));
   }
   // People known only as "Mr Smith": titled single names that fold into no full name.
   for (const article of articles) {
     for (const hit of article.hits) {
-      if (!hit.name.includes(' ') && hit.titles.length > 0 && !byPart.has(hit.name) && !excluded.has(hit.name.toLowerCase())) {
+      if (!hit.name.includes(' ') && hit.titles.length > 0 && !byPart.has(keyOf(hit.name)) && !excluded.has(keyOf(hit.name))) {
         entry(hit.name).display ??= `${hit.titles[0]} ${hit.name}`;
       }
     }
   }
 
   // 2. Mentions: every form of every known name, longest first, in each article.
-  // A full name, and each of its words that can stand alone for the person ("Livingstone", not "US").
-  const forms = new Set([...entries.values()].flatMap((known) => [known.name, ...known.name.split(' ').filter((part) => isNameWord(part) && part.length > 1)]));
+  // A full name, and each of its words that can stand alone for the person:
+  // "Livingstone", not "US", a place or a title; "May" and "Green" only where
+  // they cannot be the ordinary word (not at a sentence's start).
+  const forms = new Set(
+    [...entries.values()].flatMap((known) => [known.name, ...known.name.split(' ').filter((part) => part.length > 1 && !TITLES.has(part) && canStandAlone(part))]).map(keyOf),
+  );
   for (const alias of aliasOf.keys()) forms.add(alias);
   const longestForm = Math.max(1, ...[...forms].map((form) => form.split(' ').length));
 
   const mentions: PersonMention[] = [];
   for (const article of articles) {
-    const inArticle = new Set(article.hits.filter((hit) => hit.name.includes(' ')).map((hit) => hit.name.toLowerCase()));
+    const inArticle = new Set(article.hits.filter((hit) => hit.name.includes(' ')).map((hit) => keyOf(hit.name)));
     const rolesTaken = new Map<string, number>();
     for (const paragraph of article.paragraphs) {
       for (const found of findForms(paragraph.text, forms, aliasOf, longestForm)) {
         const { form, title, start, end } = found;
-        const key = resolve(form, Boolean(title), inArticle, entries, byPart, aliasOf);
-        if (!key || excluded.has(key) || excluded.has(form.toLowerCase())) continue;
-        if (!form.includes(' ') && !title && partOfLongerName(paragraph.text, start, end)) continue;
-        if (!form.includes(' ') && !title && AMBIGUOUS_FIRST_NAMES.has(form) && startsSentence(paragraph.text, start)) continue;
+        const titleWord = title.trim().replace(/\.$/, '');
+        const key = resolve(form, titleWord, inArticle, entries, byPart, aliasOf);
+        if (!key || excluded.has(key) || excluded.has(keyOf(form))) continue;
+        const bare = !form.includes(' ') && !title;
+        if (bare && partOfLongerName(paragraph.text, start, end)) continue;
+        if (bare && (AMBIGUOUS_FIRST_NAMES.has(form) || !isNameWord(form)) && startsSentence(paragraph.text, start)) continue;
+        if (bare && !isNameWord(form) && readsAsTheWord(paragraph.text, start, end)) continue;
         const person = entries.get(key)!;
         const written = paragraph.text.slice(start, end);
         person.forms.set(written, (person.forms.get(written) ?? 0) + 1);
@@ -158,20 +160,34 @@ export function findPeople(articles: ArticleNames[], settings: EntitySettings = 
         if (seen >= ROLE_MENTIONS) continue;
         rolesTaken.set(key, seen + 1);
         const nameStart = title ? start + title.length : start;
-        for (const role of [roleBefore(paragraph.text, nameStart, title ? [title.trim().replace(/\.$/, '')] : []), roleAfter(paragraph.text, end)]) {
+        for (const role of [roleBefore(paragraph.text, nameStart, titleWord ? [titleWord] : []), roleAfter(paragraph.text, end)]) {
           if (role && !person.roles.some((known) => sameRole(known.text, role))) person.roles.push({ text: role, article: article.id });
         }
       }
     }
   }
 
-  // 3. Entries: mentioned, or added by the editor; settings' roles first.
+  // 3. Entries: mentioned, or added by the editor; the editor's roles first,
+  //    matched to a person by any name or form the editor may use.
   const kept = [...entries.entries()].filter(([key, person]) => !excluded.has(key) && (person.mentions.size > 0 || person.fromSettings));
+  const statedRoles = new Map<string, string>();
+  for (const added of settings.add) if (added.role) statedRoles.set(keyOf(added.name), added.role);
+  const warnings: Warning[] = [];
+  for (const [name, role] of Object.entries(settings.roles)) {
+    const match = kept.find(([key, person]) => [key, person.display ?? '', ...person.forms.keys()].some((form) => keyOf(form) === keyOf(name)));
+    if (match) statedRoles.set(match[0], role);
+    else warnings.push({ file: 'dossier.yaml', message: `people.roles: no person named "${name}" was found; check the spelling or add them under people.add.` });
+  }
+  for (const name of Object.keys(settings.aliases)) {
+    if (!entries.get(keyOf(name))?.mentions.size) {
+      warnings.push({ file: 'dossier.yaml', message: `people.aliases: "${name}" and its forms are not mentioned in any article.` });
+    }
+  }
   const ids = new Map<string, string>();
   const used = new Set<string>();
   const people: Person[] = kept
     .map(([key, person]) => {
-      const stated = settings.roles[person.name] ?? settings.add.find((added) => added.name === person.name)?.role;
+      const stated = statedRoles.get(key);
       const name = person.display ?? person.name;
       const id = uniqueId(`person-${slugify(name) || 'unnamed'}`, used);
       ids.set(key, id);
@@ -184,27 +200,47 @@ export function findPeople(articles: ArticleNames[], settings: EntitySettings = 
         mentions: [...person.mentions].map(([article, count]) => ({ article, count })),
       };
     })
-    .sort((a, b) => total(b) - total(a) || a.name.localeCompare(b.name));
-  return { people, mentions: mentions.map((mention) => ({ ...mention, person: ids.get(mention.person)! })).filter((mention) => mention.person) };
+    .sort((a, b) => total(b) - total(a) || a.name.localeCompare(b.name, 'en'));
+  return {
+    people,
+    mentions: mentions.map((mention) => ({ ...mention, person: ids.get(mention.person)! })).filter((mention) => mention.person),
+    warnings,
+  };
+}
+
+/** A word of a name that may stand for the person alone: not a place, a body or a function word. */
+function canStandAlone(part: string): boolean {
+  if (isNameWord(part)) return true;
+  const tags = lexiconTags(part);
+  return isOrdinaryWord(part) && !['Place', 'Country', 'City', 'Region', 'Organization', 'Determiner', 'Preposition', 'Pronoun', 'Conjunction'].some((tag) => tags.includes(tag));
 }
 
 /** Which entry a form names, or undefined when it could be more than one person. */
 function resolve(
   form: string,
-  titled: boolean,
+  title: string,
   inArticle: Set<string>,
   entries: Map<string, Entry>,
   byPart: Map<string, Set<string>>,
   aliasOf: Map<string, string>,
 ): string | undefined {
-  const lower = form.toLowerCase();
-  if (aliasOf.has(lower)) return aliasOf.get(lower);
-  if (entries.has(lower) && (form.includes(' ') || !byPart.has(form))) return lower;
-  const candidates = [...(byPart.get(form) ?? [])].filter((key) => {
-    // "Mr Brown" is a surname; a first name never takes a courtesy title.
-    return !titled || nameParts(entries.get(key)!.name).last === form;
+  const key = keyOf(form);
+  if (aliasOf.has(key)) return aliasOf.get(key);
+  if (entries.has(key) && (form.includes(' ') || !byPart.has(key))) return key;
+  const candidates = [...(byPart.get(key) ?? [])].filter((candidate) => {
+    const { first, last } = nameParts(entries.get(candidate)!.name);
+    if (!title) return true;
+    // "Mr Brown" is a surname: a first name never takes a title. "Mrs Howard" is not Michael Howard.
+    if (keyOf(last) !== key) return false;
+    const tags = lexiconTags(first);
+    if (WOMEN_TITLES.has(title) && tags.includes('MaleName')) return false;
+    if (MEN_TITLES.has(title) && tags.includes('FemaleName')) return false;
+    return true;
   });
-  const here = candidates.filter((key) => inArticle.has(key));
+  const isSurname = candidates.some((candidate) => keyOf(nameParts(entries.get(candidate)!.name).last) === key);
+  // A surname names the one person the article names in full; a first name
+  // only a person who is the only one with it in the whole dossier.
+  const here = isSurname ? candidates.filter((candidate) => inArticle.has(candidate)) : [];
   if (here.length === 1) return here[0];
   if (here.length === 0 && candidates.length === 1) return candidates[0];
   return undefined;
@@ -216,6 +252,13 @@ function partOfLongerName(text: string, start: number, end: number): boolean {
   const after = /^\s(\p{Lu}[\p{L}'’-]*)/u.exec(text.slice(end, end + 30));
   const beforeIsName = before && !startsSentence(text, start - before[0].length);
   return Boolean(beforeIsName || after);
+}
+
+/** "in May", "on 5 May", "May 2005", "the Green": a surname that is also a word, used as the word. */
+function readsAsTheWord(text: string, start: number, end: number): boolean {
+  const before = /(\S+)\s+$/u.exec(text.slice(Math.max(0, start - 30), start))?.[1] ?? '';
+  const after = /^\s+(\S+)/u.exec(text.slice(end, end + 30))?.[1] ?? '';
+  return /^(?:in|on|of|since|until|by|from|early|late|mid|last|next|this|the|a|an|every|\d+\w*)$/i.test(before) || /^\d/.test(after);
 }
 
 function startsSentence(text: string, index: number): boolean {

@@ -17,8 +17,17 @@ export const FUNCTION_TITLES = new Set([
 /** Letters after a name. */
 const SUFFIXES = new Set(['MP', 'MEP', 'MSP', 'AM', 'QC', 'KC', 'OBE', 'MBE', 'CBE', 'Jr', 'Sr', 'Jnr', 'Snr']);
 
-/** Lower-case particles inside names: Yusuf al-Qaradawi, Ursula von der Leyen. */
-export const PARTICLE = /^(?:al|el|bin|ibn|bint|de|del|della|der|di|da|du|dos|van|von|la|le|ter|ten|y)(?:[-‑]|$)/;
+/** Every title, for finding "Mr Brown" and "Rabbi Danny Rich". */
+export const TITLES = new Set([...HONORIFICS, ...FUNCTION_TITLES]);
+/** Titles that may be written with a stop ("Mr.", "Gen."); after others a stop ends the sentence. */
+export const ABBREVIATED_TITLES = new Set(['Mr', 'Mrs', 'Ms', 'Dr', 'Prof', 'Rev', 'Gen', 'Col', 'Capt', 'Sgt', 'Det', 'Cllr', 'Hon', 'Rt', 'St']);
+/** Titles that say the person is a woman, or a man: "Mrs Howard" is not Michael Howard. */
+export const WOMEN_TITLES = new Set(['Mrs', 'Ms', 'Miss', 'Lady', 'Dame', 'Baroness', 'Princess', 'Queen']);
+export const MEN_TITLES = new Set(['Mr', 'Sir', 'Lord', 'Baron', 'Prince', 'King', 'Father']);
+
+/** Lower-case particles inside names: Yusuf al-Qaradawi, Ursula von der Leyen, Charles de Gaulle. */
+export const PARTICLES = 'al|el|bin|ibn|bint|de|del|della|der|den|di|da|du|dos|van|von|la|le|ter|ten';
+const PARTICLE = new RegExp(`^(?:${PARTICLES})(?:[-‑\\s]|$)|^d['’]\\p{Lu}`, 'u');
 
 /** Words that make a capitalised run an organisation or a place, not a person. */
 const NOT_A_PERSON = new Set(
@@ -27,9 +36,8 @@ const NOT_A_PERSON = new Set(
   Independent News Journal Gazette Review Magazine Party Council Forum Committee Office Ministry Department Commission
   Association Union Brotherhood Foundation Trust Board Society Agency Bank Group Company Corporation Ltd Plc Inc Club United
   City County Borough Government Parliament Assembly Senate Congress Cabinet Treasury Labour Conservative Conservatives Tory
-  Tories Democrats Republicans Republican Democrat Liberal Green Greens Jewish Muslim Christian Israeli British English
-  Scottish Welsh Irish American European Arab Islamic Zionist January February March April May June July August September
-  October November December Monday Tuesday Wednesday Thursday Friday Saturday Sunday Today Programme BBC ITV Sky Reuters
+  Tories Democrats Republicans Republican Democrat Liberal Greens Jewish Muslim Christian Israeli British English
+  Scottish Welsh Irish American European Arab Islamic Zionist Today Programme BBC ITV Sky Reuters
   Plan Act Bill Report Fund Scheme Strategy Policy Treaty Agreement Summit Prize Award Cup Games War PhD Lib Dem Dems
   Christmas Easter Premiership Championship Olympics`.split(/\s+/),
 );
@@ -68,8 +76,8 @@ export function cleanName(raw: string): CleanName | undefined {
   if (!words.every((word, index) => /^\p{Lu}/u.test(word) || (index > 0 && PARTICLE.test(word)))) return undefined;
   if (words.some((word) => NOT_A_PERSON.has(word) || FUNCTION_WORDS.has(word.toLowerCase()))) return undefined;
   if (words.length > 4) return undefined;
-  // A surname is never a lone initial ("Cell Block H").
-  if (words.length > 1 && /^\p{Lu}\.?$/u.test(words.at(-1)!)) return undefined;
+  // A surname is never a lone initial ("Cell Block H", "Mr P").
+  if (/^\p{Lu}\.?$/u.test(words.at(-1)!)) return undefined;
   return { name: words.join(' '), titles };
 }
 
@@ -82,7 +90,12 @@ export function nameParts(name: string): { first: string; last: string; count: n
 export function looksLikeName(form: string): boolean {
   const first = form[0] ?? '';
   if (first !== first.toLowerCase()) return true;
-  return /^(?:al|el|bin|ibn|de|van|von|da|di|du|le|la)[-‑ ]\p{Lu}/u.test(form);
+  return PARTICLE.test(form);
+}
+
+/** "von der Leyen", "al-Qaradawi", "d'Estaing": a surname that starts with a particle. */
+export function startsWithParticle(word: string): boolean {
+  return PARTICLE.test(word);
 }
 
 /** compromise tags that make a word something other than part of a person's name. */
@@ -98,7 +111,7 @@ const NOT_NAME_TAGS = [
  */
 export function isNameWord(word: string): boolean {
   const bare = word.replace(/[’']s$|[’']$/u, '');
-  if (/^\p{Lu}\.$/u.test(bare)) return true;
+  if (/^\p{Lu}\.$/u.test(bare) || startsWithParticle(bare)) return true;
   if (/[’'](?:d|ll|re|ve|m)$|n[’']t$/u.test(bare)) return false;
   if (/^[\p{Lu}\p{N}]{2,}$/u.test(bare) || /^\p{Lu}$/u.test(bare)) return false;
   if (NOT_A_PERSON.has(bare) || FUNCTION_WORDS.has(bare.toLowerCase())) return false;

@@ -11,6 +11,7 @@ const MAX_APPOSITION_WORDS = 8;
 /** Words that end a description going backwards from a name. */
 const STOP_BEFORE = new Set(
   `a an the this that these those his her their its our my your and or but nor of to for from by with without in on at into onto as than then when while
+  meanwhile however also now yesterday today tomorrow below above towards toward monday tuesday wednesday thursday friday saturday sunday - – —
   after before since until about against between among including according following such like said says told tells asked
   says is was are were be been being has have had do does did will would could should may might must can said:`.split(/\s+/),
 );
@@ -61,7 +62,7 @@ export function roleBefore(text: string, start: number, titles: string[]): strin
   if (words.length === 0) return roleInFrontApposition(before);
   if (!isRoleNoun(words.at(-1)!)) return undefined;
   // Cut at the last verb: "defended embracing radical Islamic cleric" → "radical Islamic cleric".
-  const terms = nlp(words.join(' ')).terms().json() as { text: string; terms: { tags: string[] }[] }[];
+  const terms = termsOf(words.join(' '));
   let from = 0;
   terms.forEach((term, index) => {
     const tags = term.terms[0]?.tags ?? [];
@@ -87,6 +88,16 @@ function roleInFrontApposition(before: string): string | undefined {
   return phrase.replace(/^(The|A|An)\b/, (determiner) => determiner.toLowerCase());
 }
 
+type Terms = { text: string; terms: { tags: string[]; text: string }[] }[];
+const termCache = new Map<string, Terms>();
+
+/** compromise's reading of a short phrase, once per phrase: the same descriptions recur. */
+function termsOf(phrase: string): Terms {
+  let terms = termCache.get(phrase);
+  if (!terms) termCache.set(phrase, (terms = nlp(phrase).terms().json() as Terms));
+  return terms;
+}
+
 const APPOSITION_START = /^,\s+((?:[^,.;:!?()"“”]|\.(?=\w))+)/u;
 const NOT_APPOSITION = /^(?:who|whom|whose|which|where|when|while|and|but|or|said|says|told|according|as|if|because|although|though|since|after|before)\b/i;
 
@@ -96,7 +107,7 @@ export function roleAfter(text: string, end: number): string | undefined {
   if (!match) return undefined;
   const phrase = match[1]!.trim();
   if (!/^\p{Ll}/u.test(phrase) || NOT_APPOSITION.test(phrase)) return undefined;
-  const terms = nlp(phrase).terms().json() as { text: string; terms: { tags: string[]; text: string }[] }[];
+  const terms = termsOf(phrase);
   // "Ken, towards the end of the meeting, stated…" is an aside, not a description.
   const firstTags = terms[0]?.terms[0]?.tags ?? [];
   if (['Preposition', 'Conjunction', 'Verb', 'Adverb'].some((tag) => firstTags.includes(tag))) return undefined;
@@ -111,8 +122,9 @@ export function roleAfter(text: string, end: number): string | undefined {
   if (kept.length === 0 || kept.length > MAX_APPOSITION_WORDS) return undefined;
   // The head noun says what the person is: "one of the signatories", "his own running-mate".
   const scope = /^(?:one|some|many|all|each|none|several|two|three)$/i.test(kept[0]!.text) && kept[1]?.text.toLowerCase() === 'of' ? kept.slice(2) : kept;
-  const ofAt = scope.findIndex((term) => term.text.toLowerCase() === 'of');
-  const head = (ofAt > 0 ? scope.slice(0, ofAt) : scope).filter((term) => term.tags.includes('Noun') && !term.tags.includes('Pronoun')).at(-1);
+  // The head is before the first preposition: "a spokeswoman for the council", "Labour MP for Leeds".
+  const prepositionAt = scope.findIndex((term, index) => index > 0 && term.tags.includes('Preposition'));
+  const head = (prepositionAt > 0 ? scope.slice(0, prepositionAt) : scope).filter((term) => term.tags.includes('Noun') && !term.tags.includes('Pronoun')).at(-1);
   if (!head || !isRoleNoun(head.text.replace(/[^\p{L}-]/gu, ''))) return undefined;
   // Keep the article's own characters: the phrase up to the end of the last kept word.
   let position = 0;
