@@ -5,6 +5,7 @@ import type { Root as HastRoot } from 'hast';
 import type { Root } from 'mdast';
 import rehypeParse from 'rehype-parse';
 import rehypeRemark from 'rehype-remark';
+import rehypeSanitize from 'rehype-sanitize';
 import { unified } from 'unified';
 import { SKIP, visit } from 'unist-util-visit';
 import type { ReadArticle, StatedMeta, Warning } from '../model.js';
@@ -14,7 +15,9 @@ import { picture, type PictureContext } from './pictures.js';
 const STAND_IN_BASE = 'https://dossier.invalid/';
 
 function toMdast(context: PictureContext) {
-  return unified().use(rehypeParse, { fragment: true }).use(rehypeRemark, {
+  // Readability's output is sanitised before anything else reads it: scripts,
+  // event handlers, iframes, objects and styles are gone at the first step.
+  return unified().use(rehypeParse, { fragment: true }).use(rehypeSanitize).use(rehypeRemark, {
     handlers: {
       img: (_state, node) => {
         const src = String(node.properties?.src ?? '');
