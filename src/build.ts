@@ -11,7 +11,7 @@ import { writeFileAtomic, writeFolderAtomic } from './output.js';
 import { ARTICLE_EXTENSIONS, findArticleFiles, readArticle } from './read/index.js';
 import { renderHtml } from './render/html.js';
 import { renderJson } from './render/json.js';
-import { articleMarkdown } from './render/markdown.js';
+import { articleMarkdown, markdownFileName } from './render/markdown.js';
 import type { Paper } from './render/pdf.js';
 import { Templates } from './render/templates.js';
 import { slugify } from './slug.js';
@@ -205,7 +205,7 @@ async function renderAll(dossier: Dossier, templates: Templates, options: BuildO
     await attempt('md', async () => {
       const files = await timed(
         'render markdown',
-        () => new Map(dossier.articles.map((article) => [`${article.id}.md`, articleMarkdown(article)])),
+        () => new Map(dossier.articles.map((article) => [markdownFileName(article), articleMarkdown(article)])),
         (result) => `${result.size} files`,
       );
       await writeFolderAtomic(path.join(out, 'markdown'), files);
@@ -236,11 +236,14 @@ function dropDuplicates<T extends { article: { file: string }; text: string }>(r
   });
 }
 
-/** `NN-slug` ids in reading order; NN widens past 99 articles. */
+/**
+ * `article-NN-slug` ids in reading order (NN widens past 99 articles): they
+ * start with a letter, so they are valid CSS selectors as well as anchors.
+ */
 function withIds(articles: NormalisedArticle[]): Article[] {
   const width = Math.max(2, String(articles.length).length);
   return articles.map((article, index) => ({
-    id: `${String(index + 1).padStart(width, '0')}-${slugify(article.title) || 'article'}`,
+    id: `article-${String(index + 1).padStart(width, '0')}-${slugify(article.title) || 'untitled'}`,
     ...article,
   }));
 }

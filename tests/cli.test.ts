@@ -97,7 +97,7 @@ describe('a folder with good and bad files', () => {
     const json = JSON.parse(await readFile(path.join(out, 'dossier.json'), 'utf8'));
     expect(json.title).toBe('Mixed bag');
     expect(json.articles.map((article: { file: string }) => article.file)).toEqual(['b.txt', 'sub/deeper/a.md']);
-    expect(json.articles.map((article: { id: string }) => article.id)).toEqual(['01-second-headline', '02-first-headline']);
+    expect(json.articles.map((article: { id: string }) => article.id)).toEqual(['article-01-second-headline', 'article-02-first-headline']);
   });
 
   it('warns about each skipped file, naming it and the reason', async () => {

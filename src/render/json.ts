@@ -1,6 +1,7 @@
 // dossier.json: the machine-readable dossier. Enrichments add top-level
 // arrays (people, cross-references…) beside `articles` without changing it.
 import type { Article, Dossier } from '../model.js';
+import { markdownFileName } from './markdown.js';
 
 export interface ArticleRecord {
   id: string;
@@ -68,7 +69,7 @@ export function articleRecord(article: Article, options: RecordOptions = {}): Ar
     ...(article.deck ? { [article.deck.kind]: article.deck.text } : {}),
     relatedLinks: article.relatedLinks,
     words: article.words,
-    ...(options.markdown ? { markdown: `markdown/${article.id}.md` } : {}),
+    ...(options.markdown ? { markdown: `markdown/${markdownFileName(article)}` } : {}),
   };
 }
 

@@ -13,6 +13,11 @@ const stringifier = unified()
   .use(remarkStringify, { bullet: '-', emphasis: '_', strong: '*', fences: true, rule: '-' })
   .freeze();
 
+/** `NN-slug.md`: the article's id without its `article-` prefix. */
+export function markdownFileName(article: Pick<Article, 'id'>): string {
+  return `${article.id.replace(/^article-/, '')}.md`;
+}
+
 export function articleMarkdown(article: Article): string {
   // The headline first, where a reader of the file looks for it; where it came from last.
   const { id: _id, markdown: _markdown, file, format, relatedLinks, words, ...fields } = articleRecord(article);

@@ -76,7 +76,7 @@ describe('hostile inputs', () => {
 
   it('links each markdown footnote to its own article’s note in the EPUB', async () => {
     const zip = await JSZip.loadAsync(await readFile(path.join(out, 'dossier.epub')));
-    const names = Object.keys(zip.files).filter((name) => /\/0\d-(?:first|second)-markdown/.test(name));
+    const names = Object.keys(zip.files).filter((name) => /\/article-0\d-(?:first|second)-markdown/.test(name));
     expect(names).toHaveLength(2);
     for (const name of names) {
       const chapter = await zip.file(name)!.async('string');

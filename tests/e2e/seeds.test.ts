@@ -48,7 +48,7 @@ describe('the default build', () => {
       expect((await stat(path.join(out, file))).size, file).toBeGreaterThan(1000);
     }
     const markdown = (await readdir(path.join(out, 'markdown'))).sort();
-    expect(markdown).toEqual(json.articles.map((article) => `${article.id}.md`));
+    expect(markdown).toEqual(json.articles.map((article) => `${article.id.replace(/^article-/, '')}.md`));
     expect(markdown).toHaveLength(3);
     expect(markdown[0]).toMatch(/^01-[a-z0-9-]+\.md$/);
   });
@@ -129,7 +129,7 @@ describe('who is involved and where the articles repeat each other', () => {
     for (const entry of json.people) expect(html).toContain(`id="${entry.id}"`);
     expect(html).toMatch(/<a href="#person-ken-livingstone" class="person-mention">Ken Livingstone<\/a>/);
     expect(html).toMatch(/data-footnote-ref[^>]*>1<\/a><\/sup>/);
-    expect(html).toMatch(/Also in: <a href="#02-[a-z-]+-p3">Ken Livingstone Provokes Fury/);
+    expect(html).toMatch(/Also in: <a href="#article-02-[a-z-]+-p3">Ken Livingstone Provokes Fury/);
   });
 });
 
@@ -140,7 +140,7 @@ describe('dossier.epub', () => {
     const first = await zip.file(`OEBPS/${json.articles[0]!.id}.xhtml`)!.async('string');
     expect(first).toMatch(/<a [^>]*epub:type="noteref"[^>]*>/);
     expect(first).toMatch(/<aside [^>]*epub:type="footnote"[^>]*>/);
-    expect(first).toMatch(/href="02-[a-z-]+\.xhtml#02-[a-z-]+-p3"/);
+    expect(first).toMatch(/href="article-02-[a-z-]+\.xhtml#article-02-[a-z-]+-p3"/);
     expect(zip.file('OEBPS/people.xhtml')).not.toBeNull();
     expect(zip.file('OEBPS/chronology.xhtml')).not.toBeNull();
   });
