@@ -162,17 +162,14 @@ async function renderAll(dossier: Dossier, templates: Templates, options: BuildO
   };
   const wants = (format: Format) => options.formats.includes(format);
 
-  let html: string | undefined;
-  if (wants('html') || wants('pdf')) {
-    await attempt(wants('html') ? 'html' : 'pdf', async () => {
-      html = await timed('render html', () => renderHtml(dossier, templates), (page) => `${Math.round(page.length / 1024)} KB`);
-      if (!wants('html')) return [];
+  if (wants('html')) {
+    await attempt('html', async () => {
+      const html = await timed('render html', () => renderHtml(dossier, templates), (page) => `${Math.round(page.length / 1024)} KB`);
       await writeFileAtomic(path.join(out, 'dossier.html'), html);
       return ['dossier.html'];
     });
   }
-  if (wants('pdf') && html !== undefined) {
-    const page = html;
+  if (wants('pdf')) {
     await attempt('pdf', async () => {
       let browser: Browser | undefined;
       try {
@@ -180,9 +177,14 @@ async function renderAll(dossier: Dossier, templates: Templates, options: BuildO
           'render pdf',
           async () => {
             // Chromium and the EPUB writer load only for builds that make them.
-            const [{ launchBrowser }, { renderPdf, printTimeout }] = await Promise.all([import('./render/browser.js'), import('./render/pdf.js')]);
+            const [{ launchBrowser }, { renderPdf, printTimeout }, { renderPrintHtml }] = await Promise.all([
+              import('./render/browser.js'),
+              import('./render/pdf.js'),
+              import('./render/print.js'),
+            ]);
+            const printHtml = await renderPrintHtml(dossier, templates, options.paper ?? 'a4');
             browser = await launchBrowser(printTimeout(dossier));
-            return renderPdf(page, dossier, browser, { paper: options.paper ?? 'a4', templates });
+            return renderPdf(printHtml, dossier, browser);
           },
           (bytes) => `${Math.round(bytes.length / 1024)} KB`,
         );
@@ -263,6 +265,7 @@ function dossierOf(config: DossierConfig, options: BuildOptions, enrichment: Enr
   return {
     title,
     ...(config.subtitle ? { subtitle: config.subtitle } : {}),
+    ...(config.marking ? { marking: config.marking } : {}),
     ...(config.compiledBy ? { compiledBy: config.compiledBy } : {}),
     ...(config.date ? { date: config.date } : {}),
     language: config.language ?? 'en',

@@ -24,6 +24,8 @@ export interface DossierConfig {
   title?: string;
   subtitle?: string;
   compiledBy?: string;
+  /** A protective marking such as OFFICIAL-SENSITIVE, printed on every page. */
+  marking?: string;
   date?: string;
   language?: string;
   description?: string;
@@ -41,6 +43,7 @@ export class ConfigError extends Error {}
 const TOP_KEYS: Record<string, keyof DossierConfig> = {
   title: 'title',
   subtitle: 'subtitle',
+  marking: 'marking',
   'compiled-by': 'compiledBy',
   date: 'date',
   language: 'language',

@@ -143,6 +143,8 @@ export interface DossierMeta {
   title: string;
   subtitle?: string;
   compiledBy?: string;
+  /** A protective marking such as OFFICIAL-SENSITIVE, printed on every page. */
+  marking?: string;
   /** `YYYY-MM-DD` */
   date?: string;
   /** BCP 47 language tag. */

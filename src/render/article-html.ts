@@ -33,7 +33,7 @@ const schema: SanitizeSchema = {
  * the HTML page (and so the PDF), a file: URL the EPUB writer packs into the
  * book. Any other picture address was already left out by the reader.
  */
-function rehypeEmbedPictures(options: { pictures: Map<string, PictureData>; format: 'html' | 'epub' }) {
+function rehypeEmbedPictures(options: { pictures: Map<string, PictureData>; format: 'html' | 'epub' | 'print' }) {
   return (tree: HastRoot) => {
     visit(tree, 'element', (node, index, parent) => {
       if (node.tagName !== 'img') return undefined;
@@ -109,12 +109,46 @@ function rehypeEpubFootnotes() {
   };
 }
 
+/**
+ * Print footnotes: each note's text goes where it is called, as a
+ * `<span class="footnote">` that the print stylesheet floats to the foot of
+ * the page (Paged.js `float: footnote`); the list of notes goes.
+ */
+function rehypePrintFootnotes() {
+  return (tree: HastRoot) => {
+    const notes = new Map<string, ElementContent[]>();
+    visit(tree, 'element', (node, index, parent) => {
+      if (node.tagName !== 'section' || !('dataFootnotes' in node.properties) || !parent || index === undefined) return undefined;
+      visit(node, 'element', (item) => {
+        if (item.tagName !== 'li') return undefined;
+        const content: ElementContent[] = [];
+        visit(item, 'element', (child) => {
+          if (child.tagName === 'p') content.push(...child.children.filter((inline) => !(inline.type === 'element' && 'dataFootnoteBackref' in inline.properties)));
+        });
+        notes.set(`#${String(item.properties.id)}`, content);
+        return SKIP;
+      });
+      parent.children.splice(index, 1);
+      return [SKIP, index];
+    });
+    visit(tree, 'element', (node, index, parent) => {
+      if (node.tagName !== 'sup' || !parent || index === undefined) return undefined;
+      const link = node.children.find((child): child is Element => child.type === 'element' && child.tagName === 'a' && 'dataFootnoteRef' in child.properties);
+      const note = link && notes.get(String(link.properties.href));
+      if (!note) return undefined;
+      parent.children[index] = { type: 'element', tagName: 'span', properties: { className: ['footnote'] }, children: structuredClone(note) };
+      return SKIP;
+    });
+  };
+}
+
 export interface ArticleHtmlOptions {
   /** Heading level of the article's headline in the page: 2 in the dossier page, 1 in an EPUB chapter. */
   headlineLevel: number;
   /** Makes footnote ids unique in a page of many articles: the article id. */
   idPrefix: string;
-  format: 'html' | 'epub';
+  /** `print` is the page laid out for the PDF, with notes at the foot of the page. */
+  format: 'html' | 'epub' | 'print';
 }
 
 export function articleBodyHtml(body: Root, options: ArticleHtmlOptions): string {
@@ -136,7 +170,7 @@ export function articleBodyHtml(body: Root, options: ArticleHtmlOptions): string
     .use(rehypeNoteIds, { prefix })
     .use(rehypeSanitize, schema)
     .use(rehypeEmbedPictures, { pictures, format: options.format })
-    .use(options.format === 'epub' ? rehypeEpubFootnotes : () => undefined)
+    .use(options.format === 'epub' ? rehypeEpubFootnotes : options.format === 'print' ? rehypePrintFootnotes : () => undefined)
     .use(rehypeStringify);
   const hast = processor.runSync(typesetTree(structuredClone(body)));
   return processor.stringify(hast as HastRoot);

@@ -34,6 +34,7 @@ export function dossierRecord(dossier: Dossier, options: RecordOptions = {}) {
   return {
     title: dossier.title,
     ...(dossier.subtitle ? { subtitle: dossier.subtitle } : {}),
+    ...(dossier.marking ? { marking: dossier.marking } : {}),
     ...(dossier.compiledBy ? { compiledBy: dossier.compiledBy } : {}),
     ...(dossier.date ? { date: dossier.date } : {}),
     language: dossier.language,

@@ -3,6 +3,8 @@
 // compute anything themselves.
 import type { Dossier, EnrichedArticle, Mention, PublicationDate, Role, TimelineEntry, Warning } from '../model.js';
 import { paragraphId } from '../enrich/paragraph-anchors.js';
+import { mentionAnchor } from '../enrich/people/link-mentions.js';
+import { buildTimestamp } from './timestamp.js';
 import { articleBodyHtml } from './article-html.js';
 import { typeset } from './typography.js';
 
@@ -59,7 +61,14 @@ export interface DossierView {
   title: string;
   subtitle?: string;
   compiledBy?: string;
+  marking?: string;
   date?: { iso: string; display: string };
+  /** When the pack was compiled: the dossier's date, or the build's. */
+  compiled: { iso: string; display: string };
+  /** Different sources among the articles (unknown ones not counted). */
+  sourceCount: number;
+  paper: 'a4' | 'letter';
+  format: ViewOptions['format'];
   language: string;
   description: string;
   articles: ArticleView[];
@@ -75,26 +84,40 @@ export interface DossierView {
 export interface ViewOptions {
   /** The headline's heading level: 2 in the dossier page, 1 in an EPUB chapter. */
   headlineLevel: number;
-  format: 'html' | 'epub';
+  /** `print` is the page Paged.js lays out for the PDF. */
+  format: 'html' | 'epub' | 'print';
+  paper?: 'a4' | 'letter';
 }
 
 export function dossierView(dossier: Dossier, options: ViewOptions): DossierView {
   const articles = dossier.articles.map((article, index) => articleView(article, index + 1, options));
   const links = new Map(articles.map((article) => [article.id, { id: article.id, number: article.number, title: article.title }]));
+  const bodies = new Map(articles.map((article) => [article.id, article.bodyHtml]));
+  const compiled = dossier.date ?? buildTimestamp(dossier).toISOString().slice(0, 10);
   const linkTo = (id: string, extra: Partial<ArticleLink> = {}): ArticleLink => ({ ...links.get(id)!, ...extra });
   const entity = (entry: { id: string; name: string; aliases: string[]; mentions: Mention[]; roles?: Role[] }): EntityView => ({
     id: entry.id,
     name: typeset(entry.name),
     aliases: entry.aliases.map(typeset),
     roles: (entry.roles ?? []).map((role) => ({ text: typeset(role.text), articles: role.article ? [linkTo(role.article)] : [] })),
-    mentions: entry.mentions.map((mention) => linkTo(mention.article, { count: mention.count })),
+    mentions: entry.mentions.map((mention) => {
+      // Straight to the first mention in the article, where the text links it.
+      const anchor = mentionAnchor(mention.article, entry.id);
+      const linked = bodies.get(mention.article)?.includes(`id="${anchor}"`);
+      return linkTo(mention.article, { count: mention.count, ...(linked ? { anchor } : {}) });
+    }),
     total: entry.mentions.reduce((sum, mention) => sum + mention.count, 0),
   });
   return {
     title: typeset(dossier.title),
     ...(dossier.subtitle ? { subtitle: typeset(dossier.subtitle) } : {}),
     ...(dossier.compiledBy ? { compiledBy: dossier.compiledBy } : {}),
+    ...(dossier.marking ? { marking: dossier.marking } : {}),
     ...(dossier.date ? { date: { iso: dossier.date, display: formatCalendarDate(dossier.date) } } : {}),
+    compiled: { iso: compiled, display: formatCalendarDate(compiled) },
+    sourceCount: new Set(dossier.articles.flatMap((article) => (article.source ? [article.source] : []))).size,
+    paper: options.paper ?? 'a4',
+    format: options.format,
     language: dossier.language,
     description: dossier.description,
     articles,

@@ -9,6 +9,11 @@ export interface LinkMentionsOptions {
   mentions: PersonMention[];
 }
 
+/** The id of an article's first mention of a person. */
+export function mentionAnchor(article: string, person: string): string {
+  return `${article}-${person}`;
+}
+
 export default function remarkLinkMentions(options: LinkMentionsOptions) {
   return (tree: Root) => {
     const paragraphs = bodyParagraphs(tree);
@@ -20,7 +25,8 @@ export default function remarkLinkMentions(options: LinkMentionsOptions) {
       const done = wrapRange(paragraph.node, mention.start, mention.end, (text) => ({
         type: 'link',
         url: `#${mention.person}`,
-        data: { hProperties: { className: ['person-mention'] } },
+        // The anchor the people section points at: where this article first names the person.
+        data: { hProperties: { className: ['person-mention'], id: mentionAnchor(mention.article, mention.person) } },
         children: [{ type: 'text', value: text }],
       }));
       if (done) linked.add(mention.person);

@@ -1,0 +1,55 @@
+// The printed pack: page numbers in the contents that are right, the
+// protective marking on every page, US Letter paper.
+import { existsSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { CORPUS, FIXTURES, runCli, runTool, tempDir } from '../helpers.js';
+import { contentsEntries, pdfPages } from '../pdf.js';
+
+describe.skipIf(!existsSync(path.join(CORPUS, 'story')))('a larger dossier: the BBC story cluster', () => {
+  it('gives every article the page it starts on, in the contents and the bookmarks', async () => {
+    const out = await tempDir();
+    const result = await runCli(['--input', path.join(CORPUS, 'story'), '--out', out, '--formats', 'pdf']);
+    expect(result.code, result.stderr).toBe(0);
+    const pages = await pdfPages(path.join(out, 'dossier.pdf'));
+    const articles = contentsEntries(pages).filter((entry) => entry.number !== undefined);
+    expect(articles).toHaveLength(17);
+    for (const entry of articles) {
+      expect(pages[entry.page - 1], `${entry.number}. ${entry.title}`).toMatch(new RegExp(`ARTICLE ${entry.number}\\b`));
+      expect(pages[entry.page - 2], `${entry.number}. ${entry.title}`).not.toMatch(new RegExp(`ARTICLE ${entry.number}\\b`));
+    }
+    pages.slice(1).forEach((page, index) => expect(page).toMatch(new RegExp(`Page ${index + 2} of ${pages.length}`)));
+    const outline = JSON.parse((await runTool('qpdf', ['--json', '--json-key=outlines', path.join(out, 'dossier.pdf')])).stdout).outlines;
+    const bookmarks: { title: string; destpageposfrom1: number }[] = [];
+    const walk = (items: { title: string; destpageposfrom1: number; kids: unknown[] }[]) =>
+      items.forEach((item) => {
+        bookmarks.push(item);
+        walk(item.kids as never);
+      });
+    walk(outline);
+    for (const entry of articles) {
+      const bookmark = bookmarks.find((candidate) => candidate.title.replace(/[‘’]/g, "'").startsWith(entry.title.replace(/[‘’]/g, "'").slice(0, 25)));
+      expect(bookmark?.destpageposfrom1, entry.title).toBe(entry.page);
+    }
+  });
+});
+
+describe('a marked pack on US Letter paper', () => {
+  it('carries the marking on every page, the cover included', async () => {
+    const input = await tempDir();
+    for (const name of ['byline', 'standfirst']) {
+      const { readFile } = await import('node:fs/promises');
+      await writeFile(path.join(input, `${name}.txt`), await readFile(path.join(FIXTURES, 'normalise', name, 'input.txt')));
+    }
+    await writeFile(path.join(input, 'dossier.yaml'), 'title: Marked pack\nmarking: OFFICIAL-SENSITIVE\n');
+    const out = await tempDir();
+    const result = await runCli(['--input', input, '--out', out, '--formats', 'pdf', '--paper', 'letter']);
+    expect(result.code, result.stderr).toBe(0);
+    const info = (await runTool('pdfinfo', [path.join(out, 'dossier.pdf')])).stdout;
+    expect(info).toMatch(/^Page size:\s+61[12](?:\.\d+)? x 792(?:\.\d+)? pts \(letter\)$/m);
+    const pages = await pdfPages(path.join(out, 'dossier.pdf'));
+    expect(pages.length).toBeGreaterThan(3);
+    pages.forEach((page, index) => expect(page, `page ${index + 1}`).toContain('OFFICIAL-SENSITIVE'));
+  });
+});

@@ -1,0 +1,43 @@
+// Reading a printed dossier back with poppler, page by page, as a reader
+// would turn its pages.
+import { runTool } from './helpers.js';
+
+/** The text of each page, in order. */
+export async function pdfPages(file: string): Promise<string[]> {
+  const text = (await runTool('pdftotext', ['-layout', file, '-'])).stdout;
+  const pages = text.split('\f');
+  if (pages.at(-1)!.trim() === '') pages.pop();
+  return pages;
+}
+
+export interface ContentsEntry {
+  /** The article's number, or undefined for a section such as People involved. */
+  number?: number;
+  title: string;
+  page: number;
+}
+
+/**
+ * The entries of the contents pages: "2   Headline ......... 4", a long
+ * headline perhaps wrapped over two lines with the page number on the last.
+ */
+export function contentsEntries(pages: string[]): ContentsEntry[] {
+  const entries: ContentsEntry[] = [];
+  const contents = pages.filter((page) => /^\s*CONTENTS\s*$/m.test(page));
+  let pending: { number?: number; title: string } | undefined;
+  for (const line of contents.join('\n').split('\n')) {
+    const start = /^\s*(\d+)\s+(\S.*)$/.exec(line);
+    const section = /^\s{4,}(\S.*?)\s{2,}(\d+)\s*$/.exec(line);
+    if (start) pending = { number: Number(start[1]), title: start[2]!.trim() };
+    else if (section && !pending) {
+      entries.push({ title: section[1]!.trim(), page: Number(section[2]) });
+      continue;
+    } else if (pending) pending.title += ` ${line.trim()}`;
+    const end = pending && /^(.*?)\s{2,}(\d+)\s*$/.exec(pending.title);
+    if (pending && end) {
+      entries.push({ ...(pending.number !== undefined ? { number: pending.number } : {}), title: end[1]!.trim(), page: Number(end[2]) });
+      pending = undefined;
+    }
+  }
+  return entries;
+}
