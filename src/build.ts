@@ -169,39 +169,53 @@ async function renderAll(dossier: Dossier, templates: Templates, options: BuildO
       return ['dossier.html'];
     });
   }
-  if (wants('pdf')) {
-    await attempt('pdf', async () => {
-      let browser: Browser | undefined;
-      try {
+  // One Chromium for the build, started when the PDF or the EPUB's cover first needs it.
+  let browser: Promise<Browser> | undefined;
+  const chromium = async () => {
+    const [{ launchBrowser }, { printTimeout }] = await Promise.all([import('./render/browser.js'), import('./render/pdf.js')]);
+    browser ??= launchBrowser(printTimeout(dossier));
+    return browser;
+  };
+  try {
+    if (wants('pdf')) {
+      await attempt('pdf', async () => {
         const pdf = await timed(
           'render pdf',
           async () => {
             // Chromium and the EPUB writer load only for builds that make them.
-            const [{ launchBrowser }, { renderPdf, printTimeout }, { renderPrintHtml }] = await Promise.all([
-              import('./render/browser.js'),
-              import('./render/pdf.js'),
-              import('./render/print.js'),
-            ]);
+            const [{ renderPdf }, { renderPrintHtml }] = await Promise.all([import('./render/pdf.js'), import('./render/print.js')]);
             const printHtml = await renderPrintHtml(dossier, templates, options.paper ?? 'a4');
-            browser = await launchBrowser(printTimeout(dossier));
-            return renderPdf(printHtml, dossier, browser);
+            return renderPdf(printHtml, dossier, await chromium());
           },
           (bytes) => `${Math.round(bytes.length / 1024)} KB`,
         );
         await writeFileAtomic(path.join(out, 'dossier.pdf'), pdf);
         return ['dossier.pdf'];
-      } finally {
-        await browser?.close();
-      }
-    });
-  }
-  if (wants('epub')) {
-    await attempt('epub', async () => {
-      const { renderEpub } = await import('./render/epub.js');
-      const book = await timed('render epub', () => renderEpub(dossier, templates), (bytes) => `${Math.round(bytes.length / 1024)} KB`);
-      await writeFileAtomic(path.join(out, 'dossier.epub'), book);
-      return ['dossier.epub'];
-    });
+      });
+    }
+    if (wants('epub')) {
+      await attempt('epub', async () => {
+        const [{ renderEpub }, { renderCover }] = await Promise.all([import('./render/epub.js'), import('./render/cover.js')]);
+        const book = await timed(
+          'render epub',
+          async () => {
+            // The cover is a picture Chromium takes of the cover page; without a browser the book has none.
+            const cover = await chromium()
+              .then((running) => renderCover(dossier, templates, running))
+              .catch((error: unknown) => {
+                dossier.warnings.push({ file: 'dossier.epub', message: `the book has no cover picture: ${error instanceof Error ? error.message : String(error)}` });
+                return undefined;
+              });
+            return renderEpub(dossier, templates, cover);
+          },
+          (bytes) => `${Math.round(bytes.length / 1024)} KB`,
+        );
+        await writeFileAtomic(path.join(out, 'dossier.epub'), book);
+        return ['dossier.epub'];
+      });
+    }
+  } finally {
+    await (await browser?.catch(() => undefined))?.close();
   }
   if (wants('md')) {
     await attempt('md', async () => {

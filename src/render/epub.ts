@@ -3,44 +3,66 @@
 // package, nav and NCX templates (its defaults lack landmarks, accessibility
 // metadata and a stable identifier).
 import { createHash } from 'node:crypto';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { EPub, type Chapter } from 'epub-gen-memory';
 import type { Dossier } from '../model.js';
 import { renderJson } from './json.js';
 import { buildTimestamp } from './timestamp.js';
 import type { Templates } from './templates.js';
-import { dossierView } from './view.js';
+import { dossierView, type DossierView } from './view.js';
 
 interface EpubChapter extends Chapter {
   filename: string;
   title: string;
-  bodyType: 'frontmatter' | 'bodymatter' | 'backmatter';
+  bodyType: 'cover' | 'frontmatter' | 'bodymatter' | 'backmatter';
   landmark?: string;
   landmarkLabel?: string;
+  /** Headings inside the chapter, nested under it in the contents. */
+  sections?: { id: string; title: string }[];
 }
 
-export async function renderEpub(dossier: Dossier, templates: Templates): Promise<Uint8Array> {
+export async function renderEpub(dossier: Dossier, templates: Templates, cover?: Uint8Array): Promise<Uint8Array> {
   const view = dossierView(dossier, { headlineLevel: 1, format: 'epub' });
   const made = buildTimestamp(dossier);
-  const chapters: EpubChapter[] = [
-    {
-      filename: 'title.xhtml',
-      title: view.title,
-      content: templates.render('title-block.njk', view),
-      beforeToc: true,
-      excludeFromToc: true,
-      bodyType: 'frontmatter',
-      landmark: 'titlepage',
-      landmarkLabel: 'Title page',
-    },
-    ...view.articles.map(
-      (article, index): EpubChapter => ({
-        filename: `${article.id}.xhtml`,
-        title: article.title,
-        content: templates.render('article.njk', { ...view, article }),
-        bodyType: 'bodymatter',
-        ...(index === 0 ? { landmark: 'bodymatter', landmarkLabel: 'Articles' } : {}),
-      }),
-    ),
+  // epub-gen-memory embeds pictures it can read from file: URLs; the cover is one.
+  const coverFile = cover ? await writeCoverFile(cover) : undefined;
+  try {
+    const chapters: EpubChapter[] = [
+      ...(coverFile
+        ? [
+            {
+              filename: 'cover.xhtml',
+              title: 'Cover',
+              content: `<section class="cover-page" epub:type="cover"><img src="${pathToFileURL(coverFile).href}" alt="Cover: ${escapeAttribute(view.title)}" /></section>`,
+              beforeToc: true,
+              bodyType: 'cover',
+              landmark: 'cover',
+              landmarkLabel: 'Cover',
+            } satisfies EpubChapter,
+          ]
+        : []),
+      {
+        filename: 'title.xhtml',
+        title: 'Title page',
+        content: templates.render('title-block.njk', view),
+        beforeToc: true,
+        bodyType: 'frontmatter',
+        landmark: 'titlepage',
+        landmarkLabel: 'Title page',
+      },
+      ...view.articles.map(
+        (article, index): EpubChapter => ({
+          filename: `${article.id}.xhtml`,
+          title: article.title,
+          content: templates.render('article.njk', { ...view, article }),
+          bodyType: 'bodymatter',
+          sections: article.sections,
+          ...(index === 0 ? { landmark: 'bodymatter', landmarkLabel: 'Articles' } : {}),
+        }),
+      ),
     ...(
       [
         ['people', 'People involved', view.people.length],
@@ -57,14 +79,39 @@ export async function renderEpub(dossier: Dossier, templates: Templates): Promis
           bodyType: 'backmatter',
         }),
       ),
-    {
-      filename: 'about.xhtml',
-      title: 'About this dossier',
-      content: templates.render('about.njk', view),
-      bodyType: 'backmatter',
-    },
-  ];
-  linkAcrossChapters(chapters);
+      {
+        filename: 'about.xhtml',
+        title: 'About this dossier',
+        content: templates.render('about.njk', view),
+        bodyType: 'backmatter',
+      },
+    ];
+    linkAcrossChapters(chapters);
+    return await buildBook(dossier, view, templates, chapters, made, coverFile);
+  } finally {
+    if (coverFile) await rm(path.dirname(coverFile), { recursive: true, force: true });
+  }
+}
+
+async function writeCoverFile(cover: Uint8Array): Promise<string> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'dossier-cover-'));
+  const file = path.join(dir, 'cover.png');
+  await writeFile(file, cover);
+  return file;
+}
+
+function escapeAttribute(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+async function buildBook(
+  dossier: Dossier,
+  view: DossierView,
+  templates: Templates,
+  chapters: EpubChapter[],
+  made: Date,
+  coverFile: string | undefined,
+): Promise<Uint8Array> {
 
   const [css, chapterXHTML, contentOPF, tocNCX, tocXHTML] = await Promise.all(
     ['epub.css', 'epub/chapter.xhtml.ejs', 'epub/content.opf.ejs', 'epub/toc.ncx.ejs', 'epub/toc.xhtml.ejs'].map((name) =>
@@ -88,6 +135,8 @@ export async function renderEpub(dossier: Dossier, templates: Templates): Promis
     tocXHTML: tocXHTML!,
     // Our templates' own fields (the library passes unknown options through to them).
     bookId: bookIdentifier(dossier),
+    ...(coverFile ? { coverUrl: pathToFileURL(coverFile).href } : {}),
+    hasPictures: dossier.articles.some((article) => JSON.stringify(article.body).includes('"picture"')),
     modified: `${made.toISOString().slice(0, 19)}Z`,
     ...(dossier.date ? { publicationDate: dossier.date } : {}),
     ignoreFailedDownloads: false,

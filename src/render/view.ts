@@ -2,6 +2,7 @@
 // reading. Built once per format from the same dossier; templates never
 // compute anything themselves.
 import type { Dossier, EnrichedArticle, Mention, PublicationDate, Role, TimelineEntry, Warning } from '../model.js';
+import { toString } from 'mdast-util-to-string';
 import { paragraphId } from '../enrich/paragraph-anchors.js';
 import { mentionAnchor } from '../enrich/people/link-mentions.js';
 import { buildTimestamp } from './timestamp.js';
@@ -23,6 +24,8 @@ export interface ArticleView {
   relatedLinks: string[];
   bodyHtml: string;
   words: number;
+  /** The article's own sections (its top-level headings), for the EPUB's contents. */
+  sections: { id: string; title: string }[];
 }
 
 /** A link to an article from a reference section: its number and headline. */
@@ -179,6 +182,11 @@ function articleView(article: EnrichedArticle, number: number, options: ViewOpti
     ...(article.date ? { date: dateView(article.date) } : {}),
     relatedLinks: article.relatedLinks.map(typeset),
     bodyHtml: articleBodyHtml(article.content, { headlineLevel: options.headlineLevel, idPrefix: article.id, format: options.format }),
+    sections: article.content.children.flatMap((node) =>
+      node.type === 'heading' && node.depth === 2 && typeof node.data?.hProperties?.id === 'string'
+        ? [{ id: node.data.hProperties.id, title: typeset(toString(node)) }]
+        : [],
+    ),
     words: article.words,
   };
 }

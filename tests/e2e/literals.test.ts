@@ -57,7 +57,9 @@ function elements(html: string): { tag: string; attributes: Record<string, unkno
 
 function expectNothingActive(html: string): void {
   const all = elements(html);
-  expect(all.filter((element) => ['script', 'iframe', 'object', 'embed', 'img', 'form'].includes(element.tag))).toEqual([]);
+  expect(all.filter((element) => ['script', 'iframe', 'object', 'embed', 'form'].includes(element.tag))).toEqual([]);
+  // The only pictures are the book's own: its cover, packed inside it.
+  for (const image of all.filter((element) => element.tag === 'img')) expect(String(image.attributes.src)).toMatch(/^images\/picture-\d+\.png$/);
   for (const element of all) {
     for (const [name, value] of Object.entries(element.attributes)) {
       expect(name.toLowerCase().startsWith('on'), `${element.tag} ${name}`).toBe(false);
@@ -88,6 +90,12 @@ describe('plain-text literals', () => {
     const text = visibleText(chapters.join('\n'));
     for (const literal of LITERALS) expect(text).toContain(literal);
     for (const chapter of chapters) expectNothingActive(chapter);
+  });
+
+  it('list an article’s sections under it in the EPUB’s contents', async () => {
+    const zip = await JSZip.loadAsync(await readFile(path.join(out, 'dossier.epub')));
+    const nav = await zip.file('OEBPS/toc.xhtml')!.async('string');
+    expect(nav).toMatch(/<a href="(article-\d+-port-strike-ends-after-pay-deal\.xhtml)">Port strike ends after pay deal<\/a>\s*<ol>\s*<li><a href="\1#article-\d+-port-strike-ends-after-pay-deal-h1">What the deal includes<\/a><\/li>/);
   });
 
   it('stay literal in the PDF', async () => {

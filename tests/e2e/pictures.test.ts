@@ -77,8 +77,16 @@ describe('pictures', () => {
 
   it('packs it into the EPUB, which EPUBCheck passes', async () => {
     const zip = await JSZip.loadAsync(await readFile(path.join(out, 'dossier.epub')));
-    expect(Object.keys(zip.files).filter((name) => name.startsWith('OEBPS/images/') && !name.endsWith('/'))).toEqual(['OEBPS/images/picture-1.png']);
-    expect(await zip.file('OEBPS/content.opf')!.async('string')).toMatch(/href="images\/picture-1\.png" media-type="image\/png"/);
+    // The cover first, then the article's picture.
+    expect(Object.keys(zip.files).filter((name) => name.startsWith('OEBPS/images/') && !name.endsWith('/'))).toEqual([
+      'OEBPS/images/picture-1.png',
+      'OEBPS/images/picture-2.png',
+    ]);
+    const opf = await zip.file('OEBPS/content.opf')!.async('string');
+    expect(opf).toMatch(/href="images\/picture-1\.png" media-type="image\/png" properties="cover-image"/);
+    expect(opf).toMatch(/href="images\/picture-2\.png" media-type="image\/png" \/>/);
+    const chapter = await zip.file(Object.keys(zip.files).find((name) => name.includes('bypass-route-agreed'))!)!.async('string');
+    expect(chapter).toMatch(/<img src="images\/picture-2\.png" alt="Map of the agreed route"/);
     const report = path.join(out, 'epubcheck.json');
     await runTool('java', ['-jar', '/usr/share/java/epubcheck.jar', path.join(out, 'dossier.epub'), '--json', report]);
     const checked = JSON.parse(await readFile(report, 'utf8'));

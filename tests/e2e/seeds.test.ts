@@ -135,6 +135,47 @@ describe('who is involved and where the articles repeat each other', () => {
 });
 
 describe('dossier.epub', () => {
+  it('has a cover, landmarks, a contents entry per article and accessibility metadata', async () => {
+    const JSZip = (await import('jszip')).default;
+    const zip = await JSZip.loadAsync(await readFile(path.join(out, 'dossier.epub')));
+    const opf = await zip.file('OEBPS/content.opf')!.async('string');
+    expect(opf).toMatch(/<item [^>]*href="images\/picture-1\.png"[^>]*properties="cover-image"/);
+    for (const metadata of [
+      /<meta property="schema:accessMode">textual<\/meta>/,
+      /<meta property="schema:accessModeSufficient">textual<\/meta>/,
+      /<meta property="schema:accessibilityFeature">tableOfContents<\/meta>/,
+      /<meta property="schema:accessibilityFeature">readingOrder<\/meta>/,
+      /<meta property="schema:accessibilityFeature">structuralNavigation<\/meta>/,
+      /<meta property="schema:accessibilityHazard">none<\/meta>/,
+      /<meta property="schema:accessibilitySummary">\S/,
+      /<meta property="dcterms:conformsTo">EPUB Accessibility 1\.1 - WCAG 2\.1 Level AA<\/meta>/,
+      /<dc:identifier id="book-id">urn:uuid:[0-9a-f-]{36}<\/dc:identifier>/,
+    ]) {
+      expect(opf).toMatch(metadata);
+    }
+    const nav = await zip.file('OEBPS/toc.xhtml')!.async('string');
+    for (const article of json.articles) expect(nav).toContain(`href="${article.id}.xhtml"`);
+    for (const landmark of ['cover', 'titlepage', 'toc', 'bodymatter']) expect(nav).toMatch(new RegExp(`epub:type="${landmark}"`));
+    expect(nav).toContain('href="people.xhtml"');
+    expect(nav).toContain('href="chronology.xhtml"');
+  });
+
+  it('is made the way Send to Kindle wants it', async () => {
+    const JSZip = (await import('jszip')).default;
+    const zip = await JSZip.loadAsync(await readFile(path.join(out, 'dossier.epub')));
+    const documents = Object.keys(zip.files).filter((name) => name.endsWith('.xhtml'));
+    const bodyIds = new Set<string>();
+    const texts = await Promise.all(documents.map((name) => zip.file(name)!.async('string')));
+    for (const text of texts) {
+      for (const match of text.matchAll(/<body[^>]*\sid="([^"]+)"/g)) bodyIds.add(match[1]!);
+    }
+    texts.forEach((text, index) => {
+      expect(text.startsWith('<?xml version="1.0" encoding="UTF-8"?>'), documents[index]).toBe(true);
+      expect(text, documents[index]).not.toMatch(/\ssrc=""/);
+      for (const match of text.matchAll(/href="[^"#]*#([^"]+)"/g)) expect(bodyIds.has(match[1]!)).toBe(false);
+    });
+  });
+
   it('has pop-up footnotes and chapters for people and the chronology', async () => {
     const JSZip = (await import('jszip')).default;
     const zip = await JSZip.loadAsync(await readFile(path.join(out, 'dossier.epub')));

@@ -56,7 +56,7 @@ describe('the HTML page', () => {
 
   it('puts body headings under the article headline', async () => {
     const html = await page('markdown-front-matter');
-    expect(html).toContain('<h3>What the deal includes</h3>');
+    expect(html).toMatch(/<h3 id="01-markdown-front-matter-h1">What the deal includes<\/h3>/);
     expect(html).toContain('<strong>7% pay rise</strong>');
     expect(html).toContain('<a href="https://example.org/statement">');
   });
