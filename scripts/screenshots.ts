@@ -18,7 +18,7 @@ try {
     ['html-wide.png', 1280, 860, ''],
     ['html-phone.png', 390, 780, ''],
     ['html-people.png', 1280, 860, '#people'],
-    ['html-notes.png', 1280, 860, '#01-ken-livingstone-believes-jewish-people-will-p6'],
+    ['html-notes.png', 1280, 860, '#article-01-ken-livingstone-believes-jewish-people-will-p6'],
   ] as const) {
     await page.setViewport({ width, height, deviceScaleFactor: 1 });
     await page.goto(pathToFileURL(path.join(out, 'dossier.html')).href + anchor);
@@ -27,13 +27,16 @@ try {
 } finally {
   await browser.close();
 }
-// The title page and the first article, as printed, and the chronology page.
+// The cover, the contents, the first article with its notes, the people and the chronology, as printed.
 const pdf = path.join(out, 'dossier.pdf');
+const pages = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' }).split('\f');
 const picture = (page: number, name: string) =>
   execFileSync('pdftoppm', ['-png', '-r', '50', '-singlefile', '-f', String(page), '-l', String(page), pdf, path.join(docs, name)]);
-picture(1, 'pdf-title');
-picture(2, 'pdf-article');
-const pages = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' }).split('\f');
-const chronology = pages.findIndex((text) => text.includes('WHAT THE ARTICLES SAY')) + 1;
+const pageOf = (test: (text: string) => boolean) => pages.findIndex(test) + 1;
+picture(1, 'pdf-cover');
+picture(2, 'pdf-contents');
+picture(pageOf((text) => /ARTICLE 1\b/.test(text)), 'pdf-article');
+picture(pageOf((text) => /^\s*People involved\s*$/m.test(text) && /Pages \d/.test(text)), 'pdf-people');
+const chronology = pageOf((text) => text.includes('WHAT THE ARTICLES SAY'));
 if (chronology > 0) picture(chronology, 'pdf-chronology');
 console.log(`screenshots written to ${path.relative(process.cwd(), docs)}/`);
