@@ -237,7 +237,14 @@ describe('dossier.pdf', () => {
     const lines = first.split('\n').filter((line) => line.trim());
     const note = lines.findIndex((line) => /^\s*1\. Also in: /.test(line));
     expect(note, 'a note on the first article’s page').toBeGreaterThan(lines.length / 2);
-    expect(lines.slice(note).join(' ')).toMatch(/Also in: Ken Livingstone Provokes Fury .*\(p\. \d+\)/);
+    const call = /Also in: Ken Livingstone Provokes Fury .*?\(p\. (\d+)\)/.exec(lines.slice(note).join(' '));
+    expect(call, 'a note naming the other article and its page').not.toBeNull();
+    // The page named is inside that other article.
+    const entries = contentsEntries(pages).filter((entry) => entry.number !== undefined);
+    const other = entries.findIndex((entry) => entry.title.startsWith('Ken Livingstone Provokes Fury'));
+    const page = Number(call![1]);
+    expect(page).toBeGreaterThanOrEqual(entries[other]!.page);
+    if (entries[other + 1]) expect(page).toBeLessThan(entries[other + 1]!.page);
   });
 
   it('lists the pages where each person is mentioned', async () => {
@@ -247,8 +254,12 @@ describe('dossier.pdf', () => {
     const articlePages = entries.filter((entry) => entry.number !== undefined).map((entry) => entry.page);
     const ken = /Ken Livingstone[\s\S]*?Pages ([\d, ]+)/.exec(people)![1]!.split(',').map((page) => Number(page.trim()));
     expect(ken).toHaveLength(3);
-    // Each is on or after the first page of an article that mentions him.
-    ken.forEach((page, index) => expect(page).toBeGreaterThanOrEqual(articlePages[index]!));
+    // Each is a page of an article that mentions him, and names him.
+    ken.forEach((page, index) => {
+      expect(page).toBeGreaterThanOrEqual(articlePages[index]!);
+      if (articlePages[index + 1]) expect(page).toBeLessThan(articlePages[index + 1]!);
+      expect(pages[page - 1]).toMatch(/Livingstone/);
+    });
   });
 
   it('has a bookmark for every article, titled as its headline reads', async () => {
