@@ -12,7 +12,7 @@ import { ARTICLE_EXTENSIONS, findArticleFiles, readArticle } from './read/index.
 import { renderHtml } from './render/html.js';
 import { renderJson } from './render/json.js';
 import { articleMarkdown, markdownFileName } from './render/markdown.js';
-import type { Paper } from './render/pdf.js';
+import type { Paper, PrintLayout } from './render/pdf.js';
 import { Templates } from './render/templates.js';
 import { slugify } from './slug.js';
 
@@ -34,6 +34,8 @@ export interface BuildOptions {
   title?: string;
   templates?: string;
   paper?: Paper;
+  /** How the PDF is laid out; `auto` (the default) uses Paged.js unless the dossier is very long. */
+  printLayout?: PrintLayout;
   reporter?: Reporter;
 }
 
@@ -183,9 +185,21 @@ async function renderAll(dossier: Dossier, templates: Templates, options: BuildO
           'render pdf',
           async () => {
             // Chromium and the EPUB writer load only for builds that make them.
-            const [{ renderPdf }, { renderPrintHtml }] = await Promise.all([import('./render/pdf.js'), import('./render/print.js')]);
-            const printHtml = await renderPrintHtml(dossier, templates, options.paper ?? 'a4');
-            return renderPdf(printHtml, dossier, await chromium());
+            const [pdf, { renderPrintHtml }] = await Promise.all([import('./render/pdf.js'), import('./render/print.js')]);
+            const paper = options.paper ?? 'a4';
+            if (pdf.choosePrintLayout(dossier, options.printLayout) === 'paged') {
+              return pdf.renderPagedPdf(await renderPrintHtml(dossier, templates, paper), dossier, await chromium());
+            }
+            if ((options.printLayout ?? 'auto') === 'auto') {
+              dossier.warnings.push({
+                file: 'dossier.pdf',
+                message:
+                  `${dossier.articles.length} articles are more than the ${pdf.PAGED_LAYOUT_LIMIT} the print layout handles in a few minutes, so Chromium laid out the PDF itself: ` +
+                  'the contents and the people list have no page numbers, notes follow each article, and the running head is the dossier title. ' +
+                  'Use --print-layout paged to wait for the full layout (about 20 minutes for 2,000 articles).',
+              });
+            }
+            return pdf.renderBrowserPdf(await renderHtml(dossier, templates), dossier, await chromium(), { paper, templates });
           },
           (bytes) => `${Math.round(bytes.length / 1024)} KB`,
         );

@@ -152,11 +152,15 @@ export interface DossierMeta {
   description: string;
 }
 
-export interface Dossier extends DossierMeta {
+/** What the enrichment stage makes of the articles; the dossier is this plus its meta. */
+export interface Enrichment {
   articles: EnrichedArticle[];
   people: Person[];
   organisations: Organisation[];
   timeline: TimelineEntry[];
   crossrefs: CrossReference[];
+  /** From enrichment: settings that matched nothing; in the dossier: every warning of the build. */
   warnings: Warning[];
 }
+
+export interface Dossier extends DossierMeta, Enrichment {}

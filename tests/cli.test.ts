@@ -27,6 +27,12 @@ describe('arguments', () => {
     expect(result.stderr).toMatch(/--input: \/no\/such\/folder does not exist/);
   });
 
+  it('rejects a print layout it does not know', async () => {
+    const result = await runCli(['--print-layout', 'fast']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/--print-layout: "fast" is not a layout; use auto, paged or browser/);
+  });
+
   it('rejects a paper size it does not know', async () => {
     const result = await runCli(['--paper', 'a5']);
     expect(result.code).toBe(2);

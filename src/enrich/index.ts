@@ -4,7 +4,7 @@
 // normalised text; `content` is the annotated copy the visual formats show.
 import type { Root } from 'mdast';
 import { unified } from 'unified';
-import type { Article, CrossReference, EnrichedArticle, Organisation, Person, TimelineEntry, Warning } from '../model.js';
+import type { Article, CrossReference, EnrichedArticle, Enrichment, Organisation, Person, TimelineEntry, Warning } from '../model.js';
 import type { DateOrder } from '../normalise/dates.js';
 import remarkCrossrefFootnotes, { type PlacedCrossReference } from './crossrefs/footnotes.js';
 import { findSharedPassages } from './crossrefs/find.js';
@@ -23,15 +23,7 @@ export interface EnrichSettings {
   dateOrder?: DateOrder;
 }
 
-export interface Enrichment {
-  articles: EnrichedArticle[];
-  people: Person[];
-  organisations: Organisation[];
-  timeline: TimelineEntry[];
-  crossrefs: CrossReference[];
-  /** Settings that matched nothing, said against dossier.yaml. */
-  warnings: Warning[];
-}
+export type { Enrichment };
 
 export function enrich(articles: Article[], settings: EnrichSettings = {}): Enrichment {
   const contents = articles.map(

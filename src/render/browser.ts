@@ -2,7 +2,7 @@
 // `.puppeteerrc.cjs` (a system Chromium, or its own download), and
 // PUPPETEER_EXECUTABLE_PATH wins over both.
 import { existsSync } from 'node:fs';
-import puppeteer, { type Browser } from 'puppeteer';
+import puppeteer, { type Browser, type Page } from 'puppeteer';
 
 const HOW_TO_GET_ONE =
   'install Chromium (Debian/Ubuntu: `apt-get install chromium`) or set PUPPETEER_EXECUTABLE_PATH to a Chrome or Chromium binary';
@@ -29,4 +29,20 @@ export async function launchBrowser(timeoutMs = DEFAULT_TIMEOUT_MS): Promise<Bro
     const reason = String(error instanceof Error ? error.message : error).split('\n')[0];
     throw new Error(`Chromium at ${executablePath} would not start (${reason}): ${HOW_TO_GET_ONE}.`);
   }
+}
+
+/**
+ * A page that fetches nothing: whatever an article names (an image, a
+ * stylesheet) stays where it is, and only what is embedded (data: URLs)
+ * loads. Scripts run only where the layout needs them.
+ */
+export async function offlinePage(browser: Browser, options: { javaScript: boolean }): Promise<Page> {
+  const page = await browser.newPage();
+  await page.setJavaScriptEnabled(options.javaScript);
+  await page.setRequestInterception(true);
+  page.on('request', (request) => {
+    if (request.url().startsWith('data:')) void request.continue();
+    else void request.abort('blockedbyclient');
+  });
+  return page;
 }

@@ -2,6 +2,7 @@
 // taken by Chromium, so e-readers' shelves show the dossier's title.
 import type { Browser } from 'puppeteer';
 import type { Dossier } from '../model.js';
+import { offlinePage } from './browser.js';
 import type { Templates } from './templates.js';
 import { dossierView } from './view.js';
 
@@ -13,14 +14,8 @@ const SCALE = 2;
 export async function renderCover(dossier: Dossier, templates: Templates, browser: Browser): Promise<Uint8Array> {
   const css = await templates.file('dossier.css');
   const html = templates.render('cover-image.njk', { ...dossierView(dossier, { headlineLevel: 1, format: 'epub' }), css });
-  const page = await browser.newPage();
+  const page = await offlinePage(browser, { javaScript: false });
   try {
-    await page.setJavaScriptEnabled(false);
-    await page.setRequestInterception(true);
-    page.on('request', (request) => {
-      if (request.url().startsWith('data:')) void request.continue();
-      else void request.abort('blockedbyclient');
-    });
     await page.setViewport({ width: WIDTH, height: HEIGHT, deviceScaleFactor: SCALE });
     await page.setContent(html, { waitUntil: 'load' });
     return await page.screenshot({ type: 'png', clip: { x: 0, y: 0, width: WIDTH, height: HEIGHT } });

@@ -1,9 +1,12 @@
 // The printed pack: page numbers in the contents that are right, the
-// protective marking on every page, US Letter paper.
+// protective marking on every page, US Letter paper, and Chromium's own
+// layout for dossiers too long for Paged.js.
 import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { choosePrintLayout, PAGED_LAYOUT_LIMIT } from '../../src/render/pdf.js';
+import type { Dossier } from '../../src/model.js';
 import { CORPUS, FIXTURES, runCli, runTool, tempDir } from '../helpers.js';
 import { contentsEntries, pdfPages } from '../pdf.js';
 
@@ -51,5 +54,41 @@ describe('a marked pack on US Letter paper', () => {
     const pages = await pdfPages(path.join(out, 'dossier.pdf'));
     expect(pages.length).toBeGreaterThan(3);
     pages.forEach((page, index) => expect(page, `page ${index + 1}`).toContain('OFFICIAL-SENSITIVE'));
+  });
+});
+
+describe('a dossier too long for the paged layout', () => {
+  const dossierOf = (articles: number) => ({ articles: Array.from({ length: articles }) }) as unknown as Dossier;
+
+  it('is laid out by Chromium itself over the limit, unless the user asks otherwise', () => {
+    expect(choosePrintLayout(dossierOf(PAGED_LAYOUT_LIMIT))).toBe('paged');
+    expect(choosePrintLayout(dossierOf(PAGED_LAYOUT_LIMIT + 1))).toBe('browser');
+    expect(choosePrintLayout(dossierOf(PAGED_LAYOUT_LIMIT + 1), 'paged')).toBe('paged');
+    expect(choosePrintLayout(dossierOf(3), 'browser')).toBe('browser');
+  });
+
+  it('still numbers every page, carries the marking and has a bookmark per article', async () => {
+    const input = await tempDir();
+    const { readFile } = await import('node:fs/promises');
+    for (const name of ['byline', 'standfirst']) {
+      await writeFile(path.join(input, `${name}.txt`), await readFile(path.join(FIXTURES, 'normalise', name, 'input.txt')));
+    }
+    await writeFile(path.join(input, 'dossier.yaml'), 'title: Long pack\nmarking: OFFICIAL-SENSITIVE\n');
+    const out = await tempDir();
+    const result = await runCli(['--input', input, '--out', out, '--formats', 'pdf,json', '--print-layout', 'browser']);
+    expect(result.code, result.stderr).toBe(0);
+    const pages = await pdfPages(path.join(out, 'dossier.pdf'));
+    pages.forEach((page, index) => {
+      expect(page, `page ${index + 1}`).toMatch(new RegExp(`Page ${index + 1} of ${pages.length}`));
+      expect(page, `page ${index + 1}`).toContain('OFFICIAL-SENSITIVE');
+    });
+    const json = JSON.parse(await readFile(path.join(out, 'dossier.json'), 'utf8'));
+    // Asked for by name, so no warning about the layout.
+    expect(json.warnings.filter((warning: { file: string }) => warning.file === 'dossier.pdf')).toEqual([]);
+    const outline = JSON.parse((await runTool('qpdf', ['--json', '--json-key=outlines', path.join(out, 'dossier.pdf')])).stdout).outlines;
+    const titles = JSON.stringify(outline);
+    for (const article of json.articles) expect(titles).toContain(article.title.replace(/'/g, '’').slice(0, 20));
+    const info = (await runTool('pdfinfo', [path.join(out, 'dossier.pdf')])).stdout;
+    expect(info).toMatch(/^Tagged:\s+yes$/m);
   });
 });
