@@ -77,7 +77,13 @@ export async function readArticle(
     bytes = await readFile(path.join(dir, file));
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const advice = code === 'EACCES' || code === 'EPERM' ? ' Check the file\'s permissions.' : '';
+    // Node reads folder listings as UTF-8: a name in another encoding arrives with U+FFFD and cannot be opened.
+    const advice =
+      code === 'EACCES' || code === 'EPERM'
+        ? ' Check the file\'s permissions.'
+        : code === 'ENOENT' && file.includes('\uFFFD')
+          ? ' Its name is not UTF-8 (perhaps Latin-1 from an old system); rename it, e.g. with `convmv -f latin1 -t utf8 --notest`.'
+          : '';
     warnings.push({ file, message: `skipped: it could not be read (${code ?? String(error)}).${advice}` });
     return undefined;
   }

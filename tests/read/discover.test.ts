@@ -113,6 +113,18 @@ describe('readArticle', () => {
     expect(warnings).toMatchObject([{ file: 'missing.txt', message: expect.stringMatching(/ENOENT/) }]);
   });
 
+  it('says how to rename a file whose name is not UTF-8', async () => {
+    const latin1 = await mkdtemp(path.join(os.tmpdir(), 'dossier-latin1-'));
+    folders.push(latin1);
+    // "café.txt" in Latin-1 bytes, as old systems and zip files leave it.
+    await writeFile(Buffer.concat([Buffer.from(`${latin1}/caf`), Buffer.from([0xe9]), Buffer.from('.txt')]), 'Headline\n\nBody text.\n');
+    const { files } = await findArticleFiles(latin1);
+    expect(files).toEqual(['caf\uFFFD.txt']);
+    const warnings: Warning[] = [];
+    expect(await readArticle(latin1, files[0]!, warnings)).toBeUndefined();
+    expect(warnings[0]!.message).toMatch(/name is not UTF-8 .*rename it/);
+  });
+
   it('reads an upper-case .TXT file as plain text, with decoded LF text', async () => {
     const warnings: Warning[] = [];
     const result = await readArticle(skip, 'UPPER.TXT', warnings);
