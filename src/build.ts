@@ -164,9 +164,28 @@ async function renderAll(dossier: Dossier, templates: Templates, options: BuildO
   };
   const wants = (format: Format) => options.formats.includes(format);
 
+  // How the PDF is laid out is settled first, so that its warning reaches every format.
+  let printLayout: 'paged' | 'browser' | undefined;
+  if (wants('pdf')) {
+    const { choosePrintLayout, PAGED_LAYOUT_LIMIT } = await import('./render/pdf.js');
+    printLayout = choosePrintLayout(dossier, options.printLayout);
+    if (printLayout === 'browser' && (options.printLayout ?? 'auto') === 'auto') {
+      dossier.warnings.push({
+        file: 'dossier.pdf',
+        message:
+          `${dossier.articles.length} articles are more than the ${PAGED_LAYOUT_LIMIT} the print layout handles in a few minutes, so Chromium laid out the PDF itself: ` +
+          'the contents and the people list have no page numbers, notes follow each article, and the running head is the dossier title. ' +
+          'Use --print-layout paged to wait for the full layout (about 20 minutes for 2,000 articles).',
+      });
+    }
+  }
+  // The HTML page is rendered once: written as dossier.html, and printed as the PDF of a very long dossier.
+  let htmlPage: Promise<string> | undefined;
+  const renderPage = () => (htmlPage ??= renderHtml(dossier, templates));
+
   if (wants('html')) {
     await attempt('html', async () => {
-      const html = await timed('render html', () => renderHtml(dossier, templates), (page) => `${Math.round(page.length / 1024)} KB`);
+      const html = await timed('render html', renderPage, (page) => `${Math.round(page.length / 1024)} KB`);
       await writeFileAtomic(path.join(out, 'dossier.html'), html);
       return ['dossier.html'];
     });
@@ -185,21 +204,10 @@ async function renderAll(dossier: Dossier, templates: Templates, options: BuildO
           'render pdf',
           async () => {
             // Chromium and the EPUB writer load only for builds that make them.
-            const [pdf, { renderPrintHtml }] = await Promise.all([import('./render/pdf.js'), import('./render/print.js')]);
+            const [{ renderPagedPdf, renderBrowserPdf }, { renderPrintHtml }] = await Promise.all([import('./render/pdf.js'), import('./render/print.js')]);
             const paper = options.paper ?? 'a4';
-            if (pdf.choosePrintLayout(dossier, options.printLayout) === 'paged') {
-              return pdf.renderPagedPdf(await renderPrintHtml(dossier, templates, paper), dossier, await chromium());
-            }
-            if ((options.printLayout ?? 'auto') === 'auto') {
-              dossier.warnings.push({
-                file: 'dossier.pdf',
-                message:
-                  `${dossier.articles.length} articles are more than the ${pdf.PAGED_LAYOUT_LIMIT} the print layout handles in a few minutes, so Chromium laid out the PDF itself: ` +
-                  'the contents and the people list have no page numbers, notes follow each article, and the running head is the dossier title. ' +
-                  'Use --print-layout paged to wait for the full layout (about 20 minutes for 2,000 articles).',
-              });
-            }
-            return pdf.renderBrowserPdf(await renderHtml(dossier, templates), dossier, await chromium(), { paper, templates });
+            if (printLayout === 'paged') return renderPagedPdf(await renderPrintHtml(dossier, templates, paper), dossier, await chromium());
+            return renderBrowserPdf(await renderPage(), dossier, await chromium(), { paper, templates });
           },
           (bytes) => `${Math.round(bytes.length / 1024)} KB`,
         );
