@@ -1,61 +1,133 @@
 // After Chromium prints: bookmark titles as the headings read (Chromium
 // drops the space at every line wrap, "vote forLabour", and takes
-// CSS-uppercased text as printed), and document metadata Chromium does not
-// write (author, subject, language).
-import type { Element, Root } from 'hast';
-import { toString } from 'hast-util-to-string';
-import { PDFDict, PDFDocument, PDFHexString, PDFName, PDFString } from 'pdf-lib';
-import rehypeParse from 'rehype-parse';
-import { unified } from 'unified';
-import { visit } from 'unist-util-visit';
+// CSS-uppercased text as printed), document metadata Chromium does not
+// write (author, subject, fixed dates for a reproducible file), and, for
+// the browser layout, the front pages printed again with page numbers.
 import type { Dossier } from '../model.js';
+import { PdfFile, PdfRef, PdfString, mapRefs, type PdfDict, type PdfObject, type PdfValue } from './pdf-file.js';
 import { buildTimestamp } from './timestamp.js';
 
-export async function finishPdf(pdf: Uint8Array, html: string, dossier: Dossier): Promise<Uint8Array> {
-  const document = await PDFDocument.load(pdf, { updateMetadata: false });
-  fixOutlineTitles(document, headingTexts(html));
-  document.setTitle(dossier.title);
-  if (dossier.compiledBy) document.setAuthor(dossier.compiledBy);
-  document.setSubject(dossier.description);
-  document.setLanguage(dossier.language);
-  document.setCreator('dossier');
-  document.setProducer('dossier with Chromium');
-  const made = buildTimestamp(dossier);
-  document.setCreationDate(made);
-  document.setModificationDate(made);
-  return document.save({ useObjectStreams: false });
+export interface FinishOptions {
+  /** The text of every heading in the printed page, in order. */
+  headings: string[];
+  /** Pages that replace the first pages of the PDF, drawn the same but for their page numbers. */
+  frontPages?: PdfFile;
 }
 
-/** The text of every heading in the page, in order. */
-export function headingTexts(html: string): string[] {
-  const tree = unified().use(rehypeParse).parse(html) as Root;
-  const texts: string[] = [];
-  visit(tree, 'element', (node: Element) => {
-    if (/^h[1-6]$/.test(node.tagName)) texts.push(toString(node).replace(/\s+/g, ' ').trim());
-  });
-  return texts;
+export function finishPdf(printed: Uint8Array | PdfFile, dossier: Dossier, options: FinishOptions): Uint8Array {
+  const file = printed instanceof PdfFile ? printed : new PdfFile(Buffer.from(printed.buffer, printed.byteOffset, printed.byteLength));
+  const changed = new Map<number, PdfObject>();
+  fixOutlineTitles(file, options.headings, changed);
+  setMetadata(file, dossier, changed);
+  if (options.frontPages) replaceFrontPages(file, options.frontPages, changed);
+  return file.rewrite(changed);
+}
+
+function setMetadata(file: PdfFile, dossier: Dossier, changed: Map<number, PdfObject>): void {
+  const date = new PdfString(pdfDate(buildTimestamp(dossier)));
+  const info: PdfDict = new Map<string, PdfValue>([
+    ['Title', PdfString.fromText(dossier.title)],
+    ...(dossier.compiledBy ? [['Author', PdfString.fromText(dossier.compiledBy)] as [string, PdfValue]] : []),
+    ['Subject', PdfString.fromText(dossier.description)],
+    ['Creator', PdfString.fromText('dossier')],
+    ['Producer', PdfString.fromText('dossier with Chromium')],
+    ['CreationDate', date],
+    ['ModDate', date],
+  ]);
+  const infoRef = file.trailer.get('Info');
+  changed.set(infoRef instanceof PdfRef ? infoRef.num : file.size, { value: info });
+  const root = file.trailer.get('Root');
+  if (root instanceof PdfRef) {
+    const catalog = new Map(file.catalog);
+    catalog.set('Lang', PdfString.fromText(dossier.language));
+    changed.set(root.num, { value: catalog });
+  }
+}
+
+/** `D:20120321112700Z`, as PDF dates are written. */
+function pdfDate(date: Date): string {
+  return `D:${date.toISOString().replace(/[-:T]/g, '').slice(0, 14)}Z`;
 }
 
 const comparable = (text: string) => text.toLowerCase().replace(/\s+/g, '');
 
-function fixOutlineTitles(document: PDFDocument, headings: string[]): void {
-  const outlines = document.catalog.lookupMaybe(PDFName.of('Outlines'), PDFDict);
-  if (!outlines) return;
+function fixOutlineTitles(file: PdfFile, headings: string[], changed: Map<number, PdfObject>): void {
+  const outlines = file.dict(file.catalog.get('Outlines'));
   let next = 0;
-  const visitItem = (item: PDFDict | undefined): void => {
-    for (let current = item; current; current = current.lookupMaybe(PDFName.of('Next'), PDFDict)) {
-      const title = current.lookupMaybe(PDFName.of('Title'), PDFString, PDFHexString)?.decodeText();
-      if (title !== undefined) {
+  const visitItem = (ref: PdfValue | undefined): void => {
+    for (let current = ref; current instanceof PdfRef; ) {
+      const item = file.dict(current);
+      if (!item) return;
+      const title = item.get('Title');
+      if (title instanceof PdfString) {
         // Bookmarks follow the headings in document order.
-        const index = headings.findIndex((heading, position) => position >= next && comparable(heading) === comparable(title));
+        const text = comparable(title.text());
+        const index = headings.findIndex((heading, position) => position >= next && comparable(heading) === text);
         if (index !== -1) {
-          current.set(PDFName.of('Title'), PDFHexString.fromText(headings[index]!));
+          const fixed = new Map(item);
+          fixed.set('Title', PdfString.fromText(headings[index]!));
+          changed.set(current.num, { value: fixed });
           next = index + 1;
         }
       }
-      visitItem(current.lookupMaybe(PDFName.of('First'), PDFDict));
+      visitItem(item.get('First'));
+      current = item.get('Next');
     }
   };
-  visitItem(outlines.lookupMaybe(PDFName.of('First'), PDFDict));
+  visitItem(outlines?.get('First'));
 }
 
+/**
+ * Gives the first pages of `file` the drawing of the pages of `front`:
+ * their contents and resources are copied in, while each page keeps its
+ * links, its place in the tagged structure and its bookmarks. Both files
+ * lay out the same text in the same places, so the marked-content ids the
+ * structure points at are the same.
+ */
+function replaceFrontPages(file: PdfFile, front: PdfFile, changed: Map<number, PdfObject>): void {
+  const pages = file.pages();
+  const frontPages = front.pages();
+  let nextNumber = Math.max(file.size, ...[...changed.keys()].map((num) => num + 1));
+  const copied = new Map<number, number>();
+  const copy = (num: number): number => {
+    let mapped = copied.get(num);
+    if (mapped !== undefined) return mapped;
+    mapped = nextNumber++;
+    copied.set(num, mapped);
+    const object = front.object(num);
+    changed.set(mapped, { value: mapRefs(object.value, copy), ...(object.stream ? { stream: object.stream } : {}) });
+    return mapped;
+  };
+  frontPages.forEach((frontNum, index) => {
+    const pageNum = pages[index];
+    const source = front.dict(new PdfRef(frontNum));
+    const target = pageNum === undefined ? undefined : file.dict(new PdfRef(pageNum));
+    if (!source || !target || pageNum === undefined) return;
+    const page = new Map(target);
+    for (const key of ['Contents', 'Resources']) {
+      const value = source.get(key);
+      if (value !== undefined) page.set(key, mapRefs(value, copy));
+    }
+    changed.set(pageNum, { value: page });
+  });
+}
+
+/** The text of every heading in an HTML page, in order: what bookmark titles should read. */
+export function headingTexts(html: string): string[] {
+  const texts: string[] = [];
+  const withoutScripts = html.replace(/<script\b[\s\S]*?<\/script>/gi, '');
+  for (const match of withoutScripts.matchAll(/<h([1-6])\b[^>]*>([\s\S]*?)<\/h\1>/gi)) {
+    texts.push(decodeEntities(match[2]!.replace(/<[^>]*>/g, '')).replace(/\s+/g, ' ').trim());
+  }
+  return texts;
+}
+
+const NAMED_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
+
+/** Our templates and rehype-stringify write only these entities and numeric ones. */
+function decodeEntities(text: string): string {
+  return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (entity, body: string) => {
+    if (body[0] === '#') return String.fromCodePoint(body[1] === 'x' || body[1] === 'X' ? parseInt(body.slice(2), 16) : Number(body.slice(1)));
+    return NAMED_ENTITIES[body.toLowerCase()] ?? entity;
+  });
+}

@@ -7,7 +7,8 @@
 import type { Browser } from 'puppeteer';
 import type { Dossier } from '../model.js';
 import { DEFAULT_TIMEOUT_MS, offlinePage } from './browser.js';
-import { finishPdf } from './pdf-finish.js';
+import { finishPdf, headingTexts } from './pdf-finish.js';
+import { PdfFile } from './pdf-file.js';
 import { LAID_OUT } from './print.js';
 import type { Templates } from './templates.js';
 import { typeset } from './typography.js';
@@ -31,7 +32,11 @@ export function choosePrintLayout(dossier: Dossier, layout: PrintLayout = 'auto'
  * printed (600 articles take about two minutes on two cores).
  */
 export function printTimeout(dossier: Dossier): number {
-  return Math.max(DEFAULT_TIMEOUT_MS, dossier.articles.length * 500);
+  return printTimeoutFor(dossier.articles.length);
+}
+
+export function printTimeoutFor(articles: number): number {
+  return Math.max(DEFAULT_TIMEOUT_MS, articles * 500);
 }
 
 /** Prints the print document once Paged.js has laid it out. */
@@ -46,13 +51,20 @@ export async function renderPagedPdf(printHtml: string, dossier: Dossier, browse
       throw new Error(`the print layout did not finish${failures.length ? ` (${failures[0]})` : ''}: ${String(error).split('\n')[0]}`);
     });
     const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true, outline: true, tagged: true, timeout });
-    return await finishPdf(pdf, printHtml, dossier);
+    return finishPdf(pdf, dossier, { headings: headingTexts(printHtml) });
   } finally {
     await page.close();
   }
 }
 
-/** Prints the HTML page with its print stylesheet; the running head and foot come from templates. */
+/**
+ * Prints the HTML page with its print stylesheet; the running head and foot
+ * come from templates. Chromium cannot number the contents itself, so the
+ * page is printed twice: in full, which says on which page each contents
+ * link lands, then only its front matter with those numbers, whose pages
+ * replace the first ones. The numbers sit out of the flow, so both
+ * printings break the pages in the same places.
+ */
 export async function renderBrowserPdf(
   html: string,
   dossier: Dossier,
@@ -62,21 +74,46 @@ export async function renderBrowserPdf(
   const page = await offlinePage(browser, { javaScript: false });
   try {
     const timeout = printTimeout(dossier);
-    await page.setContent(html, { waitUntil: 'load', timeout });
     const context = { title: typeset(dossier.title), marking: dossier.marking };
-    const pdf = await page.pdf({
-      format: options.paper === 'letter' ? 'Letter' : 'A4',
-      margin: { top: '22mm', bottom: '22mm', left: '18mm', right: '18mm' },
-      printBackground: true,
-      displayHeaderFooter: true,
-      headerTemplate: options.templates.render('print-browser-header.njk', context),
-      footerTemplate: options.templates.render('print-browser-footer.njk', context),
-      outline: true,
-      tagged: true,
-      timeout,
-    });
-    return await finishPdf(pdf, html, dossier);
+    const header = options.templates.render('print-browser-header.njk', context);
+    const footer = options.templates.render('print-browser-footer.njk', context);
+    // Printed on their own, the front pages would count only themselves.
+    const withTotal = (template: string, totalPages?: number) =>
+      totalPages === undefined ? template : template.replace(/<span class="totalPages"><\/span>/g, `<span>${totalPages}</span>`);
+    const print = async (source: string, totalPages?: number) => {
+      await page.setContent(source, { waitUntil: 'load', timeout });
+      return page.pdf({
+        format: options.paper === 'letter' ? 'Letter' : 'A4',
+        margin: { top: '22mm', bottom: '22mm', left: '18mm', right: '18mm' },
+        printBackground: true,
+        displayHeaderFooter: true,
+        headerTemplate: withTotal(header, totalPages),
+        footerTemplate: withTotal(footer, totalPages),
+        outline: true,
+        tagged: true,
+        timeout,
+      });
+    };
+    const full = new PdfFile(Buffer.from(await print(html)));
+    const pages = full.destinationPages();
+    const targets = [...html.matchAll(/<li\b[^>]*><a href="#([^"]+)"/g)].map((match) => match[1]!).filter((id) => pages.has(id));
+    const firstArticle = dossier.articles[0] && pages.get(dossier.articles[0].id);
+    let frontPages: PdfFile | undefined;
+    if (targets.length > 0 && firstArticle !== undefined) {
+      const numbers = targets.map((id) => `.contents a[href="#${id}"] { --page: "${pages.get(id)! + 1}"; }`).join('\n');
+      const front = new PdfFile(Buffer.from(await print(withStyle(html, `nav.contents ~ * { display: none !important; }\n${numbers}`), full.pages().length)));
+      // The front matter alone must fill exactly the pages before the first article; if not, the numbers are left out.
+      if (front.pages().length === firstArticle) frontPages = front;
+      else dossier.warnings.push({ file: 'dossier.pdf', message: 'the contents have no page numbers: printed on their own, they took a different number of pages.' });
+    }
+    return finishPdf(full, dossier, { headings: headingTexts(html), ...(frontPages ? { frontPages } : {}) });
   } finally {
     await page.close();
   }
+}
+
+/** The page with one more stylesheet, after its own. */
+function withStyle(html: string, css: string): string {
+  const end = html.indexOf('</head>');
+  return `${html.slice(0, end)}<style>\n${css}\n</style>\n${html.slice(end)}`;
 }
