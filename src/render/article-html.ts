@@ -172,6 +172,16 @@ export function articleBodyHtml(body: Root, options: ArticleHtmlOptions): string
     .use(rehypeEmbedPictures, { pictures, format: options.format })
     .use(options.format === 'epub' ? rehypeEpubFootnotes : options.format === 'print' ? rehypePrintFootnotes : () => undefined)
     .use(rehypeStringify);
-  const hast = processor.runSync(typesetTree(structuredClone(body)));
+  const hast = processor.runSync(typesetBody(body));
   return processor.stringify(hast as HastRoot);
+}
+
+/** Typeset bodies, so that the HTML page, the PDF and the EPUB typeset each article once. */
+const typesetBodies = new WeakMap<Root, Root>();
+
+/** The body with printer's typography; the model's own tree stays as it is. remark-rehype only reads it. */
+function typesetBody(body: Root): Root {
+  let typeset = typesetBodies.get(body);
+  if (!typeset) typesetBodies.set(body, (typeset = typesetTree(structuredClone(body))));
+  return typeset;
 }

