@@ -1,46 +1,324 @@
-// `npm run bench`: how long builds of real press text take, stage by stage.
-// Uses ../shared/corpus (BBC text stays there, never in this repository).
-//   npm run bench              the story cluster in every format, the BBC corpus without PDF
-//   npm run bench -- --pdf     also the 2,128-article PDF (about six minutes)
-import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+// `npm run bench -- [options]`: how build time and memory grow with the number
+// of articles, stage by stage, and how we compare with pandoc and with
+// Chromium on its own, measured side by side in one run. Ratios, not absolute
+// times, are what we track: these machines are noisy. See `--help`.
+// BBC text is only read from where --corpus points, never copied here.
+import { execFileSync } from 'node:child_process';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build, type Format } from '../src/build.js';
+import {
+  comparePandoc,
+  comparePdf,
+  compareSeeds,
+  SHORT_RUN_REPEATS,
+  type InputSet,
+  type PandocComparison,
+  type PdfComparison,
+  type SeedsComparison,
+} from './bench/compare.js';
+import { loadCorpus, writeInputSet } from './bench/corpus.js';
+import type { BuildRun } from './bench/figures.js';
+import { writeGeneratedCorpus } from './bench/generate.js';
+import { ROOT, runBuild } from './bench/measure.js';
+import { parseOptions, USAGE, UsageError, type BenchOptions } from './bench/options.js';
+import { formatMs, formatRatio, formatScalingTable, formatTable, scalingRows, type ScalingRow } from './bench/report.js';
+import { attempt, build, freshDir, log, problems } from './bench/session.js';
+import { overlappingStages, stageTimes } from './bench/stages.js';
+import { formatTargets, linearityTarget, memoryTarget, ratioTarget, type Target } from './bench/targets.js';
+import { findChromium, toolVersion } from './bench/tools.js';
 
-const corpus = fileURLToPath(new URL('../../shared/corpus/', import.meta.url));
-const withPdf = process.argv.includes('--pdf');
-const all: Format[] = ['html', 'pdf', 'epub', 'md', 'json'];
+const WITHOUT_PDF = ['html', 'epub', 'md', 'json'];
+/** The size the targets are stated for; the comparison uses the largest size up to it. */
+const TARGET_SIZE = 1000;
 
-const runs: { name: string; input: string; formats: Format[] }[] = [
-  { name: 'story cluster (18 files)', input: path.join(corpus, 'story'), formats: all },
-  { name: 'BBC corpus (2,226 files)', input: path.join(corpus, 'scale'), formats: withPdf ? all : ['html', 'epub', 'md', 'json'] },
-];
-
-if (!existsSync(corpus)) {
-  console.error(`bench: no corpus at ${corpus}; it sits beside the repository in ../shared/corpus.`);
-  process.exit(1);
+function gitCommit(): string | undefined {
+  try {
+    const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    const dirty = execFileSync('git', ['status', '--porcelain', '--untracked-files=no'], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    return dirty ? `${commit} (with uncommitted changes)` : commit;
+  } catch {
+    return undefined;
+  }
 }
 
-for (const run of runs) {
-  const out = await mkdtemp(path.join(os.tmpdir(), 'dossier-bench-'));
-  const stages: string[] = [];
-  const started = performance.now();
-  const result = await build({
-    input: run.input,
-    out,
-    formats: run.formats,
-    reporter: {
-      stage: (name, detail, ms) => stages.push(`  ${name.padEnd(16)} ${detail.padEnd(22)} ${ms.toFixed(0).padStart(7)} ms`),
-      progress: () => {},
+interface CorpusSummary {
+  source: 'folder' | 'generated';
+  dir?: string;
+  distinctArticles: number;
+  duplicatesLeftOut: number;
+}
+
+/** The input folder for each size: the first N articles of the corpus. */
+async function inputSets(options: BenchOptions, work: string): Promise<{ sets: Map<number, InputSet>; corpus: CorpusSummary }> {
+  const wanted = Math.max(...options.sizes, options.pdfSize ?? 0);
+  let dir = options.corpus ? path.resolve(options.corpus) : undefined;
+  if (!dir) {
+    dir = await freshDir(path.join(work, 'generated-corpus'));
+    log(`no --corpus: generating ${wanted} articles of invented news text`);
+    await writeGeneratedCorpus(dir, wanted);
+  }
+  const corpus = await loadCorpus(dir);
+  if (corpus.articles.length === 0) throw new Error(`no article files (.txt .md .html) in ${dir}.`);
+  log(`${corpus.articles.length} distinct articles in ${dir}${corpus.duplicates ? ` (${corpus.duplicates} exact duplicates left out)` : ''}`);
+  const sets = new Map<number, InputSet>();
+  for (const size of new Set([...options.sizes, ...(options.pdfSize ? [options.pdfSize] : [])])) {
+    const articles = corpus.articles.slice(0, size);
+    if (articles.length < size) log(`size ${size}: the corpus has only ${articles.length} distinct articles; using all of them`);
+    const setDir = await freshDir(path.join(work, `input-${size}`));
+    await writeInputSet(setDir, articles);
+    sets.set(size, { size, dir: setDir, articles });
+  }
+  return {
+    sets,
+    corpus: {
+      source: options.corpus ? 'folder' : 'generated',
+      ...(options.corpus ? { dir } : {}),
+      distinctArticles: corpus.articles.length,
+      duplicatesLeftOut: corpus.duplicates,
     },
-  });
-  const seconds = (performance.now() - started) / 1000;
-  const articles = result.dossier.articles.length;
-  const words = result.dossier.articles.reduce((sum, article) => sum + article.words, 0);
-  console.log(`${run.name}: ${articles} articles, ${words.toLocaleString('en-GB')} words, ${run.formats.join(',')}`);
-  console.log(stages.join('\n'));
-  console.log(`  total            ${seconds.toFixed(2)} s, ${(articles / seconds).toFixed(0)} articles/s${result.failed.length ? `, FAILED: ${result.failed.map((f) => f.format).join(', ')}` : ''}\n`);
-  await rm(out, { recursive: true, force: true });
+  };
+}
+
+interface Environment {
+  node: string;
+  platform: string;
+  cpus: number;
+  cpuModel: string | undefined;
+  memoryBytes: number;
+  chromium: { path: string; version: string | undefined } | null;
+  pandoc: string | null;
+  commit: string | undefined;
+}
+
+async function environmentOf(chromium: string | undefined): Promise<Environment> {
+  const [chromiumVersion, pandocVersion] = await Promise.all([chromium ? toolVersion(chromium, /chrom/i) : undefined, toolVersion('pandoc', /^pandoc/i)]);
+  return {
+    node: process.version,
+    platform: `${os.platform()} ${os.release()} ${os.arch()}`,
+    cpus: os.cpus().length,
+    cpuModel: os.cpus()[0]?.model,
+    memoryBytes: os.totalmem(),
+    chromium: chromium ? { path: chromium, version: chromiumVersion } : null,
+    pandoc: pandocVersion ?? null,
+    commit: gitCommit(),
+  };
+}
+
+/** Everything one run measured. */
+interface Results {
+  date: string;
+  environment: Environment;
+  options: BenchOptions;
+  corpus: CorpusSummary;
+  /** One build per size, without the PDF. */
+  runs: BuildRun[];
+  /** The size compared with pandoc: the largest up to TARGET_SIZE. */
+  comparisonSize: number;
+  ours?: BuildRun;
+  pandoc?: PandocComparison;
+  pdf?: PdfComparison;
+  seeds?: SeedsComparison;
+}
+
+async function bench(options: BenchOptions, work: string): Promise<number> {
+  const date = new Date().toISOString();
+  const chromium = await findChromium();
+  const environment = await environmentOf(chromium);
+  if (!chromium) log('no Chromium found: the Chromium comparisons are skipped (and the builds cannot make a PDF or an EPUB cover)');
+  if (!environment.pandoc) log('pandoc is not installed: the pandoc comparison is skipped, and the PDF floor prints a plain HTML page of the articles');
+
+  const { sets, corpus } = await inputSets(options, work);
+  // The seeds go first: their repeated short builds also warm the disk caches and tsx's compile cache.
+  const seeds = options.seeds ? await compareSeeds(chromium, work) : undefined;
+  if (!seeds) {
+    // Untimed, so that the first timed build does not pay for what the seeds would have warmed.
+    log('warm-up build (not counted)');
+    await attempt('warm-up', () => runBuild('warm-up', { input: sets.get(options.sizes[0]!)!.dir, out: path.join(work, 'out-warm-up'), formats: ['json'] }));
+  }
+
+  // (1) Every size, all enrichment, every format but the PDF: the scaling table, and our side of the pandoc comparison.
+  const runs: BuildRun[] = [];
+  for (const size of options.sizes) {
+    const run = await build(String(size), { input: sets.get(size)!.dir, out: await freshDir(path.join(work, `out-${size}`)), formats: WITHOUT_PDF });
+    if (run) runs.push(run);
+  }
+  const comparisonSize = [...options.sizes].reverse().find((size) => size <= TARGET_SIZE) ?? options.sizes[0]!;
+  const ours = runs.find((run) => run.label === String(comparisonSize));
+  const pandocRun = environment.pandoc ? await attempt('pandoc', () => comparePandoc(sets.get(comparisonSize)!, work)) : undefined;
+  const pdf = options.pdfSize ? await comparePdf(sets.get(options.pdfSize)!, chromium, pandocRun, environment.pandoc !== null, work) : undefined;
+
+  const results: Results = {
+    date,
+    environment,
+    options,
+    corpus,
+    runs,
+    comparisonSize,
+    ...(ours ? { ours } : {}),
+    ...(pandocRun ? { pandoc: pandocRun } : {}),
+    ...(pdf ? { pdf } : {}),
+    ...(seeds ? { seeds } : {}),
+  };
+  const rows = scalingRows(runs);
+  const targets = targetsOf(results, rows);
+  process.stdout.write(`${reportText(results, rows, targets).join('\n')}\n`);
+
+  const json = path.resolve(options.json);
+  await mkdir(path.dirname(json), { recursive: true });
+  await writeFile(json, `${JSON.stringify(figuresOf(results, rows, targets), null, 2)}\n`);
+  log(`figures written to ${path.relative(process.cwd(), json) || json}`);
+  return problems.length ? 1 : 0;
+}
+
+const pandocRatio = (results: Results) => (results.ours && results.pandoc ? results.ours.wallMs / results.pandoc.totalMs : undefined);
+
+/** "pandoc's" HTML is what Chromium prints as the PDF floor, or a plain page without pandoc. */
+const floorName = (results: Results) => (results.environment.pandoc ? "pandoc's" : 'plain');
+
+/** The issue's targets against this run's figures. */
+function targetsOf(results: Results, rows: ScalingRow[]): Target[] {
+  const { comparisonSize, options, pdf, seeds } = results;
+  const sizeNote = (size: number) => (size === TARGET_SIZE ? undefined : `the target is for ${TARGET_SIZE} articles`);
+  const atComparison = [results.ours, pdf?.size === comparisonSize ? pdf.ours : undefined].filter((run) => run !== undefined);
+  return [
+    withNote(
+      ratioTarget(
+        `${comparisonSize} articles to HTML+EPUB+JSON+md, all enrichment, vs pandoc HTML+EPUB`,
+        pandocRatio(results),
+        1,
+        true,
+        results.environment.pandoc ? undefined : 'pandoc not installed',
+      ),
+      sizeNote(comparisonSize),
+    ),
+    withNote(
+      ratioTarget(`${options.pdfSize ?? TARGET_SIZE} articles to PDF vs Chromium printing ${floorName(results)} HTML`, pdf?.ratio, 2, false, options.pdfSize ? undefined : '--no-pdf'),
+      sizeNote(options.pdfSize ?? TARGET_SIZE),
+    ),
+    ratioTarget('seeds, all five outputs, vs Chromium starting and printing one line', seeds?.ratio, 1.5, false, options.seeds ? undefined : '--no-seeds'),
+    withNote(memoryTarget(`peak memory of the Node process, ${comparisonSize} articles`, atComparison), sizeNote(comparisonSize)),
+    linearityTarget(`every stage about linear in articles (${results.runs.map((run) => run.articles).join(', ')})`, rows),
+  ];
+}
+
+/** The printed report, line by line. */
+function reportText(results: Results, rows: ScalingRow[], targets: Target[]): string[] {
+  const { environment, options, comparisonSize, ours, pandoc: pandocRun, pdf, seeds } = results;
+  const overlapping = [...new Set(results.runs.flatMap(overlappingStages))];
+  return [
+    `dossier bench, ${results.date}: Node ${process.version}, ${environment.cpus} CPUs, ${environment.chromium?.version ?? 'no Chromium'}, ${environment.pandoc ?? 'no pandoc'}`,
+    `corpus: ${options.corpus ?? 'generated'} (${results.corpus.distinctArticles} distinct articles)`,
+    '',
+    `Scaling: one build per size, each in a fresh Node process, formats ${WITHOUT_PDF.join(',')}, all enrichment`,
+    formatScalingTable(results.runs, rows),
+    'Times in ms. per article: ms per article at the smallest → largest size. k: the exponent in time ∝ n^k',
+    '(1.00 is linear), fitted over all sizes, and between the two largest alone. Indented: steps of the stage above.',
+    ...(overlapping.length ? [`${overlapping.join(', ')} ran side by side: their times overlap, so they add up to more than the wall time.`] : []),
+    'Peak RSS is the Node process only; Chromium runs in processes of its own.',
+    '',
+    'Side by side (same articles, same run; wall time from start to exit)',
+    formatTable(
+      ['comparison', 'ours', 'theirs', 'ratio'],
+      [
+        environment.pandoc
+          ? comparisonRow(
+              `${comparisonSize} articles: html,epub,md,json vs pandoc HTML (${formatMaybe(pandocRun?.htmlMs)}) + EPUB (${formatMaybe(pandocRun?.epubMs)})`,
+              ours?.wallMs,
+              pandocRun?.totalMs,
+            )
+          : skippedRow(`${comparisonSize} articles: html,epub,md,json vs pandoc HTML + EPUB`, 'pandoc is not installed'),
+        options.pdfSize
+          ? comparisonRow(`${options.pdfSize} articles: pdf vs Chromium printing ${floorName(results)} HTML`, pdf?.ours?.wallMs, pdf?.chromiumPrintMs)
+          : skippedRow('pdf vs Chromium printing HTML', '--no-pdf'),
+        options.seeds
+          ? comparisonRow(`seeds: all five formats vs Chromium printing one line (best of ${SHORT_RUN_REPEATS})`, seeds?.best?.wallMs, seeds?.chromiumBestMs)
+          : skippedRow('seeds: all five formats vs Chromium printing one line', '--no-seeds'),
+      ],
+      ['left', 'right', 'right', 'right'],
+    ),
+    '',
+    'Targets',
+    formatTargets(targets),
+    ...(problems.length ? ['', 'Problems', ...problems.map((problem) => `- ${problem}`)] : []),
+  ];
+}
+
+/** Everything, for the JSON file. */
+function figuresOf(results: Results, rows: ScalingRow[], targets: Target[]) {
+  const { pdf, seeds } = results;
+  return {
+    date: results.date,
+    environment: results.environment,
+    options: results.options,
+    corpus: results.corpus,
+    scaling: { formats: WITHOUT_PDF, builds: results.runs.map(withStages), rows },
+    sideBySide: {
+      size: results.comparisonSize,
+      oursMs: results.ours?.wallMs,
+      pandoc: results.pandoc ? { htmlMs: results.pandoc.htmlMs, epubMs: results.pandoc.epubMs, totalMs: results.pandoc.totalMs } : null,
+      ratio: pandocRatio(results),
+    },
+    pdf: pdf ? { ...pdf, ours: pdf.ours && withStages(pdf.ours) } : null,
+    seeds: seeds ? { ...seeds, ours: seeds.ours.map(withStages), best: seeds.best && withStages(seeds.best) } : null,
+    targets,
+    problems,
+  };
+}
+
+/** A build's figures with its stages resolved, for the JSON file. */
+function withStages(run: BuildRun) {
+  return { ...run, stageTimes: stageTimes(run) };
+}
+
+function withNote(target: Target, note: string | undefined): Target {
+  if (!note || target.result === 'SKIP') return target;
+  return { ...target, note: target.note ? `${target.note}; ${note}` : note };
+}
+
+function formatMaybe(ms: number | undefined): string {
+  return ms === undefined ? '–' : formatMs(ms);
+}
+
+function skippedRow(label: string, reason: string): string[] {
+  return [`${label}: skipped (${reason})`, '', '', ''];
+}
+
+function comparisonRow(label: string, ours: number | undefined, theirs: number | undefined): string[] {
+  return [label, formatMaybe(ours), formatMaybe(theirs), ours !== undefined && theirs ? formatRatio(ours / theirs) : '–'];
+}
+
+async function main(argv: string[]): Promise<number> {
+  let options;
+  try {
+    options = parseOptions(argv);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    process.stderr.write(`bench: ${error.message}\n\n${USAGE}\n`);
+    return 2;
+  }
+  if (options === 'help') {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  const work = options.keep ? path.resolve(options.keep) : await mkdtemp(path.join(os.tmpdir(), 'dossier-bench-'));
+  await mkdir(work, { recursive: true });
+  try {
+    return await bench(options, work);
+  } finally {
+    if (!options.keep) await rm(work, { recursive: true, force: true });
+  }
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      process.stderr.write(`bench: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+      process.exitCode = 1;
+    },
+  );
 }

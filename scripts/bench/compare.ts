@@ -1,0 +1,120 @@
+// The side-by-side comparisons: each of our builds measured against a tool
+// doing the plainest version of the same job, in the same run.
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { pandocMarkdown, plainHtml, type CorpusArticle } from './corpus.js';
+import type { BuildRun } from './figures.js';
+import { ROOT } from './measure.js';
+import { formatMs } from './report.js';
+import { attempt, build, freshDir, log } from './session.js';
+import { chromiumPrint, pandoc } from './tools.js';
+
+/** Short runs are noisy: the best of this many counts. */
+export const SHORT_RUN_REPEATS = 3;
+const ALL_FORMATS = ['html', 'pdf', 'epub', 'md', 'json'];
+
+/** The articles of one size, copied into a folder of their own. */
+export interface InputSet {
+  size: number;
+  dir: string;
+  articles: CorpusArticle[];
+}
+
+export interface SeedsComparison {
+  ours: BuildRun[];
+  best?: BuildRun;
+  chromiumOneLineMs: number[];
+  chromiumBestMs?: number;
+  ratio?: number;
+}
+
+/** (4) The seeds in all five formats against Chromium starting and printing one line; interleaved, best of three each. */
+export async function compareSeeds(chromium: string | undefined, work: string): Promise<SeedsComparison> {
+  const page = path.join(work, 'one-line.html');
+  await writeFile(page, '<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><title>One line</title></head><body><p>One line.</p></body></html>\n');
+  const ours: BuildRun[] = [];
+  const chromiumOneLineMs: number[] = [];
+  for (let round = 1; round <= SHORT_RUN_REPEATS; round++) {
+    const run = await build(`seeds (${round} of ${SHORT_RUN_REPEATS})`, { input: path.join(ROOT, 'seeds'), out: path.join(work, 'out-seeds'), formats: ALL_FORMATS });
+    if (run) ours.push(run);
+    if (chromium) {
+      const printed = await attempt('Chromium one-line print', () => chromiumPrint(chromium, page, path.join(work, 'one-line.pdf')));
+      if (printed) chromiumOneLineMs.push(printed.ms);
+    }
+  }
+  const best = ours.length ? ours.reduce((a, b) => (b.wallMs < a.wallMs ? b : a)) : undefined;
+  const chromiumBestMs = chromiumOneLineMs.length ? Math.min(...chromiumOneLineMs) : undefined;
+  return {
+    ours,
+    ...(best ? { best } : {}),
+    chromiumOneLineMs,
+    ...(chromiumBestMs !== undefined ? { chromiumBestMs } : {}),
+    ...(best && chromiumBestMs ? { ratio: best.wallMs / chromiumBestMs } : {}),
+  };
+}
+
+export interface PandocComparison {
+  size: number;
+  htmlMs: number;
+  epubMs: number;
+  totalMs: number;
+  /** pandoc's HTML page, printed as the PDF floor. */
+  html: string;
+}
+
+/** (2) pandoc on the same articles: a standalone HTML page with contents, and an EPUB 3 (pandoc's default EPUB). */
+export async function comparePandoc(set: InputSet, work: string): Promise<PandocComparison> {
+  const markdown = path.join(work, `pandoc-${set.size}.md`);
+  await writeFile(markdown, pandocMarkdown(set.articles));
+  log(`${set.size}: pandoc to HTML and to EPUB…`);
+  const html = path.join(work, `pandoc-${set.size}.html`);
+  const htmlRun = await pandoc(markdown, html, ['-s']);
+  const epubRun = await pandoc(markdown, path.join(work, `pandoc-${set.size}.epub`), []);
+  log(`${set.size}: pandoc took ${formatMs(htmlRun.ms)} for HTML, ${formatMs(epubRun.ms)} for EPUB`);
+  return { size: set.size, htmlMs: htmlRun.ms, epubMs: epubRun.ms, totalMs: htmlRun.ms + epubRun.ms, html };
+}
+
+export interface PdfComparison {
+  size: number;
+  ours?: BuildRun;
+  /** What Chromium printed as the floor. */
+  floor: string;
+  chromiumPrintMs?: number;
+  ratio?: number;
+}
+
+/** (3) Our PDF against Chromium printing pandoc's HTML of the same articles (no page-numbered contents, no footnotes). */
+export async function comparePdf(set: InputSet, chromium: string | undefined, pandocPage: PandocComparison | undefined, hasPandoc: boolean, work: string): Promise<PdfComparison> {
+  const label = `${set.size} pdf`;
+  const ours = await build(label, { input: set.dir, out: await freshDir(path.join(work, `out-${set.size}-pdf`)), formats: ['pdf'] });
+  const floor = hasPandoc ? "pandoc's HTML" : 'a plain HTML page';
+  const chromiumPrintMs = chromium
+    ? await attempt('Chromium print', async () => {
+        const html = pandocPage?.size === set.size ? pandocPage.html : await floorPage(set, hasPandoc, work);
+        log(`${label}: Chromium printing ${floor}…`);
+        const printed = await chromiumPrint(chromium, html, path.join(work, `floor-${set.size}.pdf`));
+        log(`${label}: Chromium took ${formatMs(printed.ms)}`);
+        return printed.ms;
+      })
+    : undefined;
+  return {
+    size: set.size,
+    ...(ours ? { ours } : {}),
+    floor,
+    ...(chromiumPrintMs !== undefined ? { chromiumPrintMs } : {}),
+    ...(ours && chromiumPrintMs ? { ratio: ours.wallMs / chromiumPrintMs } : {}),
+  };
+}
+
+/** The HTML Chromium prints as the PDF floor: pandoc's page of the same articles, or a plain one without pandoc. */
+async function floorPage(set: InputSet, hasPandoc: boolean, work: string): Promise<string> {
+  const markdown = path.join(work, `pandoc-${set.size}.md`);
+  const html = path.join(work, `floor-${set.size}.html`);
+  if (hasPandoc) {
+    await writeFile(markdown, pandocMarkdown(set.articles));
+    await pandoc(markdown, html, ['-s']);
+  } else {
+    await writeFile(html, plainHtml(set.articles));
+  }
+  return html;
+}

@@ -1,0 +1,51 @@
+// What the benchmark measures, as passed between its processes and written to the JSON file.
+
+/** What the parent asks the build runner to build. */
+export interface BuildRequest {
+  input: string;
+  out: string;
+  formats: string[];
+}
+
+/** One `reporter.stage()` call, or a `reporter.step()` (a part of a stage, such as `enrich people`). */
+export interface StageFigure {
+  kind: 'stage' | 'step';
+  name: string;
+  detail: string;
+  ms: number;
+  /** When the stage ended, in ms after build() was called. */
+  endMs: number;
+}
+
+/** What the build runner reports from inside its process. */
+export interface BuildFigures {
+  articles: number;
+  warnings: number;
+  stages: StageFigure[];
+  /** The build() call. */
+  buildMs: number;
+  /** From the process's start to build() being called: Node, tsx and loading the pipeline. */
+  buildStartMs: number;
+  /** From the process's start to the figures being printed. */
+  processMs: number;
+  /** The Node process's peak resident set; Chromium's processes are not in it. */
+  peakRssBytes: number;
+  failed: { format: string; message: string }[];
+}
+
+/** A build as the parent saw it. */
+export interface BuildRun extends BuildFigures {
+  label: string;
+  formats: string[];
+  /** Spawn to exit, as measured by the parent. */
+  wallMs: number;
+}
+
+/** A stage's time in one build; a step names the stage it is part of. */
+export interface StageTime {
+  name: string;
+  ms: number;
+  detail: string;
+  /** For a step: the stage it ran inside, when one did. */
+  parent?: string;
+}

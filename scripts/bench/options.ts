@@ -1,0 +1,79 @@
+// `npm run bench -- [options]`: what to build and measure.
+import { statSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+
+export const USAGE = `Usage: npm run bench -- [--corpus DIR] [--sizes 250,500,1000,2000] [--pdf-size N | --no-pdf]
+                        [--no-seeds] [--json FILE] [--keep DIR]
+
+  --corpus DIR   folder of articles (.txt .md .html), read recursively; files are taken
+                 in turn from each top-level folder, so every size mixes the topics
+                 (default: a generated corpus of invented news text, the same every run)
+  --sizes LIST   how many articles to build, comma-separated (default: 250,500,1000,2000)
+  --pdf-size N   how many articles to build as a PDF (default: 1000)
+  --no-pdf       no PDF builds (they take minutes at 1,000 articles)
+  --no-seeds     skip the seeds/ build and the Chromium start-up it is compared with
+  --json FILE    where the figures are written (default: out/bench.json)
+  --keep DIR     build in DIR and keep the inputs and outputs (default: a temporary folder)
+
+Each build runs in its own Node process. Compared side by side in the same run:
+pandoc (HTML and EPUB 3) when it is installed, and Chromium printing a plain page.`;
+
+export interface BenchOptions {
+  corpus?: string;
+  sizes: number[];
+  /** Undefined when no PDF is to be built. */
+  pdfSize?: number;
+  seeds: boolean;
+  json: string;
+  keep?: string;
+}
+
+/** A wrong argument: shown with the usage, exit code 2. */
+export class UsageError extends Error {}
+
+function count(text: string, flag: string): number {
+  const value = Number(text.trim());
+  if (!/^\d+$/.test(text.trim()) || !Number.isSafeInteger(value) || value < 1) {
+    throw new UsageError(`${flag}: "${text}" is not a number of articles (a whole number, 1 or more).`);
+  }
+  return value;
+}
+
+export function parseOptions(argv: string[]): BenchOptions | 'help' {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      options: {
+        corpus: { type: 'string' },
+        sizes: { type: 'string' },
+        'pdf-size': { type: 'string' },
+        'no-pdf': { type: 'boolean' },
+        'no-seeds': { type: 'boolean' },
+        json: { type: 'string' },
+        keep: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+      allowPositionals: false,
+      strict: true,
+    }));
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  if (values.help) return 'help';
+  if (values['no-pdf'] && values['pdf-size'] !== undefined) throw new UsageError('--pdf-size and --no-pdf: choose one.');
+  const sizes = [...new Set((values.sizes ?? '250,500,1000,2000').split(',').map((size) => count(size, '--sizes')))].sort((a, b) => a - b);
+  if (values.corpus !== undefined) {
+    const info = statSync(values.corpus, { throwIfNoEntry: false });
+    if (!info) throw new UsageError(`--corpus: ${values.corpus} does not exist.`);
+    if (!info.isDirectory()) throw new UsageError(`--corpus: ${values.corpus} is not a folder.`);
+  }
+  return {
+    ...(values.corpus !== undefined ? { corpus: values.corpus } : {}),
+    sizes,
+    ...(values['no-pdf'] ? {} : { pdfSize: count(values['pdf-size'] ?? '1000', '--pdf-size') }),
+    seeds: !values['no-seeds'],
+    json: values.json ?? 'out/bench.json',
+    ...(values.keep !== undefined ? { keep: values.keep } : {}),
+  };
+}

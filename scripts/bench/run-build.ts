@@ -1,0 +1,42 @@
+// One build, in a process of its own, so that its wall time includes start-up
+// and its peak memory is its own:
+//   node --import tsx scripts/bench/run-build.ts '{"input":…,"out":…,"formats":[…]}'
+// Prints one JSON line (a BuildFigures) to stdout; exits 1 when build() throws.
+import type { Format } from '../../src/build.js';
+import type { BuildFigures, BuildRequest, StageFigure } from './figures.js';
+
+const request = JSON.parse(process.argv[2] ?? '{}') as BuildRequest;
+
+// Loaded here rather than imported at the top so that loading the pipeline counts as start-up.
+const { build } = await import('../../src/build.js');
+
+const stages: StageFigure[] = [];
+let started = 0;
+// Where each stage ended is kept: the parent finds the stage a step ran inside, and the time no stage covers.
+const record = (kind: StageFigure['kind'], name: string, detail: string, ms: number) =>
+  stages.push({ kind, name, detail, ms, endMs: performance.now() - started });
+// Not annotated as Reporter: `step` (finer timings inside a stage, such as `enrich people`)
+// is optional there, and this still type-checks against a Reporter without it.
+const reporter = {
+  stage: (name: string, detail: string, ms: number) => record('stage', name, detail, ms),
+  step: (name: string, ms: number) => record('step', name, '', ms),
+  progress() {},
+};
+
+started = performance.now();
+const result = await build({ input: request.input, out: request.out, formats: request.formats as Format[], reporter });
+const buildMs = performance.now() - started;
+
+const figures: BuildFigures = {
+  articles: result.dossier.articles.length,
+  warnings: result.dossier.warnings.length,
+  stages,
+  buildMs,
+  buildStartMs: started,
+  // performance.now() counts from the process's start.
+  processMs: performance.now(),
+  // maxRSS is in kilobytes.
+  peakRssBytes: process.resourceUsage().maxRSS * 1024,
+  failed: result.failed,
+};
+process.stdout.write(`${JSON.stringify(figures)}\n`);

@@ -1,0 +1,69 @@
+// The issue's targets, each checked against what this run measured.
+// Ratios, not absolute times: both sides are measured in the same run.
+import { formatRatio, formatTable, MIB, type ScalingRow } from './report.js';
+
+export interface Target {
+  target: string;
+  /** The figure compared with the bar: a ratio, MiB, or an exponent. */
+  value?: number;
+  measured: string;
+  bar: string;
+  result: 'PASS' | 'MISS' | 'SKIP';
+  /** Why it was skipped, or which stage it is about. */
+  note?: string;
+}
+
+/** Past this, a stage is not "about linear": k in time ∝ n^k. */
+export const LINEAR_GROWTH_BAR = 1.15;
+/** Stages shorter than this at the largest size are mostly noise, so they are not judged on growth. */
+const GROWTH_MIN_MS = 100;
+export const MEMORY_BAR_BYTES = 1.5 * 1024 * MIB;
+
+export function ratioTarget(target: string, ratio: number | undefined, bar: number, strict: boolean, skipped?: string): Target {
+  const barText = `${strict ? '<' : '≤'} ${formatRatio(bar)}`;
+  if (ratio === undefined) return { target, measured: '–', bar: barText, result: 'SKIP', note: skipped ?? 'not measured' };
+  const pass = strict ? ratio < bar : ratio <= bar;
+  return { target, value: ratio, measured: formatRatio(ratio), bar: barText, result: pass ? 'PASS' : 'MISS' };
+}
+
+/** The highest peak of the builds given. */
+export function memoryTarget(target: string, builds: readonly { label: string; peakRssBytes: number }[]): Target {
+  const bar = `< ${MEMORY_BAR_BYTES / MIB} MiB`;
+  if (builds.length === 0) return { target, measured: '–', bar, result: 'SKIP', note: 'not measured' };
+  const highest = builds.reduce((a, b) => (b.peakRssBytes > a.peakRssBytes ? b : a));
+  const value = highest.peakRssBytes / MIB;
+  return {
+    target,
+    value,
+    measured: `${Math.round(value)} MiB`,
+    bar,
+    result: highest.peakRssBytes < MEMORY_BAR_BYTES ? 'PASS' : 'MISS',
+    ...(builds.length > 1 ? { note: `in the build "${highest.label}"` } : {}),
+  };
+}
+
+/** The stage (or total) whose cost grows fastest with the number of articles. */
+export function linearityTarget(target: string, rows: readonly ScalingRow[]): Target {
+  const bar = `n^k (fit), k ≤ ${LINEAR_GROWTH_BAR}`;
+  const judged = rows.filter(
+    (row) => row.unit === 'ms' && row.growth !== undefined && Math.max(...row.values.map((value) => value ?? 0)) >= GROWTH_MIN_MS,
+  );
+  if (judged.length === 0) return { target, measured: '–', bar, result: 'SKIP', note: `needs two sizes with stages of ${GROWTH_MIN_MS} ms or more` };
+  const worst = judged.reduce((a, b) => (b.growth! > a.growth! ? b : a));
+  return {
+    target,
+    value: worst.growth!,
+    measured: `k = ${worst.growth!.toFixed(2)}`,
+    bar,
+    result: worst.growth! <= LINEAR_GROWTH_BAR ? 'PASS' : 'MISS',
+    note: `fastest-growing: ${worst.label}`,
+  };
+}
+
+export function formatTargets(targets: readonly Target[]): string {
+  return formatTable(
+    ['target', 'measured', 'bar', 'result'],
+    targets.map((target) => [target.target, target.measured, target.bar, target.note ? `${target.result} (${target.note})` : target.result]),
+    ['left', 'right', 'left', 'left'],
+  );
+}
