@@ -8,18 +8,38 @@ import path from 'node:path';
 /** Temporary files and folders being written now: removed if the build is interrupted. */
 const pending = new Set<string>();
 
-/** On Ctrl-C or a kill, take away what was half written, then stop. */
+/** Set once the build is interrupted: no new file is started after that. */
+let stopping = false;
+
+/**
+ * On Ctrl-C or a kill, take away what was half written, then stop. A write
+ * already handed to the system (creating a folder, opening a file) can still
+ * land after the first clean-up, so it looks once more a moment later.
+ */
 export function removePartialOutputsOnSignal(): void {
+  const removePartials = () => {
+    for (const partial of pending) rmSync(partial, { recursive: true, force: true, maxRetries: 10, retryDelay: 20 });
+  };
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
     process.once(signal, () => {
-      for (const partial of pending) rmSync(partial, { recursive: true, force: true });
-      process.exit(128 + (signal === 'SIGINT' ? 2 : signal === 'SIGTERM' ? 15 : 1));
+      stopping = true;
+      removePartials();
+      setTimeout(() => {
+        removePartials();
+        process.exit(128 + (signal === 'SIGINT' ? 2 : signal === 'SIGTERM' ? 15 : 1));
+      }, 100);
     });
   }
 }
 
+function mayStart(target: string): void {
+  if (stopping) throw new Error(`not written: the build was interrupted before ${path.basename(target)}.`);
+}
+
 export async function writeFileAtomic(file: string, data: string | Uint8Array): Promise<void> {
+  mayStart(file);
   await mkdir(path.dirname(file), { recursive: true });
+  mayStart(file);
   const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
   pending.add(temporary);
   try {
@@ -38,7 +58,9 @@ export async function writeFolderAtomic(dir: string, files: Map<string, string |
   const parent = path.dirname(dir);
   const staging = path.join(parent, `.${path.basename(dir)}.${process.pid}.tmp`);
   const retired = path.join(parent, `.${path.basename(dir)}.${process.pid}.old`);
+  mayStart(dir);
   await rm(staging, { recursive: true, force: true });
+  mayStart(dir);
   pending.add(staging);
   try {
     await mkdir(staging, { recursive: true });
