@@ -57,6 +57,8 @@ if command -v fc-list >/dev/null 2>&1; then
   { [ -n "$(fc-list :lang=he)" ] && [ -n "$(fc-list :lang=ar)" ]; } || fonts+=(fonts-noto-core)
   fc-list : family | grep -q "WenQuanYi Micro Hei" || fonts+=(fonts-wqy-microhei)
   fc-list : family | grep -q "Noto Color Emoji" || fonts+=(fonts-noto-color-emoji)
+  # The EPUB's cover picture is drawn with these (Chromium's package brings them too).
+  fc-list : family | grep -q "Liberation Serif" || fonts+=(fonts-liberation)
   if [ "${#fonts[@]}" -gt 0 ]; then
     if can_apt; then
       apt_install "${fonts[@]}"
@@ -92,5 +94,18 @@ if [ "$mode" = test ]; then
       say "EPUBCheck must be at /usr/share/java/epubcheck.jar, as Debian's epubcheck package puts it."
       exit 1
     fi
+  fi
+fi
+
+# 5. `npm run build` runs the command bundled by esbuild (which tsx brings),
+#    not through tsx: Node then loads one module graph instead of compiling
+#    and resolving some 400 files one by one, and starts in a second less.
+#    Bundled again whenever a file in src/ is newer than the bundle.
+if [ "$mode" = build ]; then
+  bundle=node_modules/.cache/dossier
+  if [ ! -f "$bundle/cli.js" ] || [ -n "$(find src package-lock.json -newer "$bundle/cli.js" -print -quit)" ]; then
+    rm -rf "$bundle"
+    node_modules/.bin/esbuild src/cli.ts --bundle --splitting --platform=node --format=esm --target=node20 \
+      --packages=external --outdir="$bundle" --log-level=warning
   fi
 fi

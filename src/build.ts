@@ -8,6 +8,7 @@ import { enrich, type Enrichment } from './enrich/index.js';
 import type { Article, Dossier, Warning } from './model.js';
 import { normalise, type NormalisedArticle } from './normalise/index.js';
 import { writeFileAtomic, writeFolderAtomic } from './output.js';
+import type { ArticleCache, ReadOutcome } from './incremental.js';
 import { ARTICLE_EXTENSIONS, findArticleFiles, readArticle } from './read/index.js';
 import { renderHtml } from './render/html.js';
 import { renderJson } from './render/json.js';
@@ -23,6 +24,8 @@ export interface Reporter {
   stage(name: string, detail: string, milliseconds: number): void;
   /** Articles read so far, for a progress bar. */
   progress(done: number, total: number): void;
+  /** A step inside a stage finished (`enrich people`): for the benchmark, not shown by the CLI. */
+  step?(name: string, milliseconds: number): void;
 }
 
 export const silentReporter: Reporter = { stage() {}, progress() {} };
@@ -37,6 +40,10 @@ export interface BuildOptions {
   /** How the PDF is laid out; `auto` (the default) uses Paged.js unless the dossier is very long. */
   printLayout?: PrintLayout;
   reporter?: Reporter;
+  /** Kept between the builds of a watch session: articles whose files did not change are not read again. */
+  cache?: ArticleCache;
+  /** A Chromium the caller owns and closes (a watch session keeps one); otherwise the build starts its own. */
+  browser?: () => Promise<Browser>;
 }
 
 export interface BuildResult {
@@ -52,6 +59,12 @@ export class BuildError extends Error {}
 
 const READ_CONCURRENCY = 32;
 
+/** Reads a file, or takes what an earlier build of the same session read of it while it was unchanged. */
+async function readCached(input: string, file: string, warnings: Warning[], cache: ArticleCache | undefined): Promise<ReadOutcome> {
+  if (!cache) return readArticle(input, file, warnings);
+  return cache.read(path.join(input, file), warnings, () => readArticle(input, file, warnings));
+}
+
 export async function build(options: BuildOptions): Promise<BuildResult> {
   const reporter = options.reporter ?? silentReporter;
   const timed = async <T>(name: string, run: () => Promise<T> | T, detail: (result: T) => string): Promise<T> => {
@@ -61,6 +74,21 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     return result;
   };
 
+  // Chromium starts first, for builds with a PDF, and gets ready while Node reads and enriches.
+  let browser: Promise<Browser> | undefined;
+  const chromium =
+    options.browser ??
+    (() => (browser ??= import('./render/browser.js').then(({ launchBrowser, LAUNCH_TIMEOUT_MS }) => launchBrowser(LAUNCH_TIMEOUT_MS))));
+  if (options.formats.includes('pdf')) chromium().catch(() => undefined);
+  try {
+    return await buildWith(options, timed, chromium);
+  } finally {
+    await (await browser?.catch(() => undefined))?.close();
+  }
+}
+
+async function buildWith(options: BuildOptions, timed: Timed, chromium: () => Promise<Browser>): Promise<BuildResult> {
+  const reporter = options.reporter ?? silentReporter;
   const { config, warnings: configWarnings } = await readSettings(options.input);
   const templates = new Templates(options.templates);
 
@@ -73,14 +101,14 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const reads = await timed(
     'read',
     async () => {
-      const results = new Array<Awaited<ReturnType<typeof readArticle>>>(files.length);
+      const results = new Array<ReadOutcome>(files.length);
       let next = 0;
       let done = 0;
       const worker = async () => {
         while (next < files.length) {
           const index = next++;
           const file = files[index]!;
-          results[index] = await readArticle(options.input, file, fileWarnings.get(file)!);
+          results[index] = await readCached(options.input, file, fileWarnings.get(file)!, options.cache);
           reporter.progress(++done, files.length);
         }
       };
@@ -96,10 +124,13 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     () =>
       reads.flatMap(({ article }) => {
         const warnings = fileWarnings.get(article.file)!;
-        const result = normalise(article, warnings, {
+        const settings = {
           ...(config.dateOrder ? { dateOrder: config.dateOrder } : {}),
           ...(config.articles[article.file] ? { override: config.articles[article.file] } : {}),
-        });
+        };
+        const result = options.cache
+          ? options.cache.normalised(article, settings, warnings, () => normalise(article, warnings, settings))
+          : normalise(article, warnings, settings);
         // A headline or front matter with nothing under it is not an article to brief from.
         if (result.words === 0) {
           warnings.push({ file: article.file, message: `skipped: it has no article text${result.titleDerived ? '' : ` under the headline "${result.title}"`}.` });
@@ -129,13 +160,13 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
         ...(config.people ? { people: config.people } : {}),
         ...(config.organisations ? { organisations: config.organisations } : {}),
         ...(config.dateOrder ? { dateOrder: config.dateOrder } : {}),
-      }),
+      }, (step, ms) => reporter.step?.(`enrich ${step}`, ms)),
     (result) => `${result.people.length} people, ${result.crossrefs.length} shared passages`,
   );
   const dossier = dossierOf(config, options, enrichment, warnings);
 
   // Render: every format from the same dossier.
-  return renderAll(dossier, templates, options, timed);
+  return renderAll(dossier, templates, options, timed, chromium);
 }
 
 async function readSettings(input: string): Promise<{ config: DossierConfig; warnings: Warning[] }> {
@@ -151,13 +182,19 @@ async function readSettings(input: string): Promise<{ config: DossierConfig; war
 
 type Timed = <T>(name: string, run: () => Promise<T> | T, detail: (result: T) => string) => Promise<T>;
 
-async function renderAll(dossier: Dossier, templates: Templates, options: BuildOptions, timed: Timed): Promise<BuildResult> {
-  const written: string[] = [];
+async function renderAll(
+  dossier: Dossier,
+  templates: Templates,
+  options: BuildOptions,
+  timed: Timed,
+  chromium: () => Promise<Browser>,
+): Promise<BuildResult> {
+  const done = new Map<Format, string[]>();
   const failed: BuildResult['failed'] = [];
   const out = options.out;
   const attempt = async (format: Format, run: () => Promise<string[]>) => {
     try {
-      written.push(...(await run()));
+      done.set(format, await run());
     } catch (error) {
       failed.push({ format, message: error instanceof Error ? error.message : String(error) });
     }
@@ -174,7 +211,7 @@ async function renderAll(dossier: Dossier, templates: Templates, options: BuildO
         file: 'dossier.pdf',
         message:
           `${dossier.articles.length} articles are more than the ${PAGED_LAYOUT_LIMIT} the print layout handles in a few minutes, so Chromium laid out the PDF itself: ` +
-          'the contents and the people list have no page numbers, notes follow each article, and the running head is the dossier title. ' +
+          'the people list has no page numbers, notes follow each article, and the running head is the dossier title. ' +
           'Use --print-layout paged to wait for the full layout (about 20 minutes for 2,000 articles).',
       });
     }
@@ -183,81 +220,96 @@ async function renderAll(dossier: Dossier, templates: Templates, options: BuildO
   let htmlPage: Promise<string> | undefined;
   const renderPage = () => (htmlPage ??= renderHtml(dossier, templates));
 
-  if (wants('html')) {
-    await attempt('html', async () => {
-      const html = await timed('render html', renderPage, (page) => `${Math.round(page.length / 1024)} KB`);
-      await writeFileAtomic(path.join(out, 'dossier.html'), html);
-      return ['dossier.html'];
-    });
-  }
-  // One Chromium for the build, started when the PDF or the EPUB's cover first needs it.
-  let browser: Promise<Browser> | undefined;
-  const chromium = async () => {
-    const [{ launchBrowser }, { printTimeout }] = await Promise.all([import('./render/browser.js'), import('./render/pdf.js')]);
-    browser ??= launchBrowser(printTimeout(dossier));
-    return browser;
-  };
-  try {
-    if (wants('pdf')) {
-      await attempt('pdf', async () => {
+  // The formats are made side by side: while Chromium lays out and prints
+  // the PDF, Node writes the others. The PDF starts first, so that Chromium
+  // has its work as early as possible.
+  const tasks: Promise<void>[] = [];
+  if (wants('pdf')) {
+    // The document Chromium prints is made before anything else, so that Chromium starts on it at once.
+    const paper = options.paper ?? 'a4';
+    const onStep = (step: string, ms: number) => options.reporter?.step?.(`pdf ${step}`, ms);
+    const started = performance.now();
+    const printDocument = printLayout === 'paged' ? import('./render/print.js').then(({ renderPrintHtml }) => renderPrintHtml(dossier, templates, paper)) : renderPage();
+    await printDocument.then(
+      () => onStep('document', performance.now() - started),
+      () => undefined,
+    );
+    tasks.push(
+      attempt('pdf', async () => {
         const pdf = await timed(
           'render pdf',
           async () => {
-            // Chromium and the EPUB writer load only for builds that make them.
-            const [{ renderPagedPdf, renderBrowserPdf }, { renderPrintHtml }] = await Promise.all([import('./render/pdf.js'), import('./render/print.js')]);
-            const paper = options.paper ?? 'a4';
-            if (printLayout === 'paged') return renderPagedPdf(await renderPrintHtml(dossier, templates, paper), dossier, await chromium());
-            return renderBrowserPdf(await renderPage(), dossier, await chromium(), { paper, templates });
+            const { renderPagedPdf, renderBrowserPdf } = await import('./render/pdf.js');
+            const start = performance.now();
+            const running = await chromium();
+            onStep('waiting for Chromium', performance.now() - start);
+            if (printLayout === 'paged') return renderPagedPdf(await printDocument, dossier, running, onStep);
+            return renderBrowserPdf(await printDocument, dossier, running, { paper, templates, onStep });
           },
           (bytes) => `${Math.round(bytes.length / 1024)} KB`,
         );
         await writeFileAtomic(path.join(out, 'dossier.pdf'), pdf);
         return ['dossier.pdf'];
-      });
-    }
-    if (wants('epub')) {
-      await attempt('epub', async () => {
+      }),
+    );
+  }
+  if (wants('html')) {
+    tasks.push(
+      attempt('html', async () => {
+        const html = await timed('render html', renderPage, (page) => `${Math.round(page.length / 1024)} KB`);
+        await writeFileAtomic(path.join(out, 'dossier.html'), html);
+        return ['dossier.html'];
+      }),
+    );
+  }
+  if (wants('epub')) {
+    tasks.push(
+      attempt('epub', async () => {
+        // The EPUB writer and the cover's renderer load only for builds that make a book.
         const [{ renderEpub }, { renderCover }] = await Promise.all([import('./render/epub.js'), import('./render/cover.js')]);
         const book = await timed(
           'render epub',
           async () => {
-            // The cover is a picture Chromium takes of the cover page; without a browser the book has none.
-            const cover = await chromium()
-              .then((running) => renderCover(dossier, templates, running))
-              .catch((error: unknown) => {
-                dossier.warnings.push({ file: 'dossier.epub', message: `the book has no cover picture: ${error instanceof Error ? error.message : String(error)}` });
-                return undefined;
-              });
+            const cover = await renderCover(dossier, templates).catch((error: unknown) => {
+              dossier.warnings.push({ file: 'dossier.epub', message: `the book has no cover picture: ${error instanceof Error ? error.message : String(error)}` });
+              return undefined;
+            });
             return renderEpub(dossier, templates, cover);
           },
           (bytes) => `${Math.round(bytes.length / 1024)} KB`,
         );
         await writeFileAtomic(path.join(out, 'dossier.epub'), book);
         return ['dossier.epub'];
-      });
-    }
-  } finally {
-    await (await browser?.catch(() => undefined))?.close();
+      }),
+    );
   }
   if (wants('md')) {
-    await attempt('md', async () => {
-      const files = await timed(
-        'render markdown',
-        () => new Map(dossier.articles.map((article) => [markdownFileName(article), articleMarkdown(article)])),
-        (result) => `${result.size} files`,
-      );
-      await writeFolderAtomic(path.join(out, 'markdown'), files);
-      return [...files.keys()].map((name) => `markdown/${name}`);
-    });
+    tasks.push(
+      attempt('md', async () => {
+        const files = await timed(
+          'render markdown',
+          () => new Map(dossier.articles.map((article) => [markdownFileName(article), articleMarkdown(article)])),
+          (result) => `${result.size} files`,
+        );
+        await writeFolderAtomic(path.join(out, 'markdown'), files);
+        return [...files.keys()].map((name) => `markdown/${name}`);
+      }),
+    );
   }
+  await Promise.all(tasks);
+  // The JSON comes last: it carries every warning the other formats gave.
   if (wants('json')) {
     await attempt('json', async () => {
       await writeFileAtomic(path.join(out, 'dossier.json'), renderJson(dossier, { markdown: wants('md') }));
       return ['dossier.json'];
     });
   }
+  const written = FORMAT_ORDER.flatMap((format) => done.get(format) ?? []);
+  failed.sort((a, b) => FORMAT_ORDER.indexOf(a.format) - FORMAT_ORDER.indexOf(b.format));
   return { dossier, written, failed };
 }
+
+const FORMAT_ORDER: readonly Format[] = ['html', 'pdf', 'epub', 'md', 'json'];
 
 /** The second and later copies of an identical text are skipped, naming the first. */
 function dropDuplicates<T extends { article: { file: string }; text: string }>(reads: T[], warnings: Map<string, Warning[]>): T[] {

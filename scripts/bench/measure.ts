@@ -1,12 +1,31 @@
 // Timing processes from spawn to exit: our builds (through the runner) and the
 // tools we compare them with.
 import { spawn } from 'node:child_process';
+import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BuildFigures, BuildRequest, BuildRun } from './figures.js';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const RUNNER = path.join(ROOT, 'scripts', 'bench', 'run-build.ts');
+const RUNNER_SOURCE = path.join(ROOT, 'scripts', 'bench', 'run-build.ts');
+const RUNNER_BUNDLE = path.join(ROOT, 'node_modules', '.cache', 'dossier-bench');
+let bundled: Promise<string> | undefined;
+
+/**
+ * The runner bundled as scripts/setup.sh bundles the command for `npm run
+ * build`: our builds are timed as users run them, not through tsx.
+ */
+function bundleRunner(): Promise<string> {
+  bundled ??= (async () => {
+    await rm(RUNNER_BUNDLE, { recursive: true, force: true });
+    const esbuild = path.join(ROOT, 'node_modules', '.bin', 'esbuild');
+    const flags = ['--bundle', '--splitting', '--platform=node', '--format=esm', '--target=node20', '--packages=external', `--outdir=${RUNNER_BUNDLE}`, '--log-level=warning'];
+    const result = await timeProcess(esbuild, [RUNNER_SOURCE, ...flags]);
+    if (result.code !== 0) throw new Error(`esbuild could not bundle the bench runner:\n${tail(result.stderr)}`);
+    return path.join(RUNNER_BUNDLE, 'run-build.js');
+  })();
+  return bundled;
+}
 
 export interface TimedProcess {
   ms: number;
@@ -44,7 +63,7 @@ export function tail(text: string, lines = 15): string {
 
 /** One build in a fresh Node process (see run-build.ts). */
 export async function runBuild(label: string, request: BuildRequest): Promise<BuildRun> {
-  const result = await timeProcess(process.execPath, ['--import', 'tsx', RUNNER, JSON.stringify(request)]);
+  const result = await timeProcess(process.execPath, [await bundleRunner(), JSON.stringify(request)]);
   const line = result.stdout.trimEnd().split('\n').at(-1) ?? '';
   if (result.code !== 0 || !line.startsWith('{')) {
     const how = result.signal ? `was killed by ${result.signal}` : `exited with ${result.code}`;

@@ -1,12 +1,18 @@
 // One build, in a process of its own, so that its wall time includes start-up
 // and its peak memory is its own:
-//   node --import tsx scripts/bench/run-build.ts '{"input":…,"out":…,"formats":[…]}'
+//   node node_modules/.cache/dossier-bench/run-build.js '{"input":…,"out":…,"formats":[…]}'
+// bundled by esbuild first, as `npm run build` runs the command (see bundleRunner).
 // Prints one JSON line (a BuildFigures) to stdout; exits 1 when build() throws.
 import type { Format } from '../../src/build.js';
 import type { BuildFigures, BuildRequest, StageFigure } from './figures.js';
 
 const request = JSON.parse(process.argv[2] ?? '{}') as BuildRequest;
 
+// As the command does: Chromium boots, for a PDF, while Node loads the pipeline.
+const browser = request.formats.includes('pdf')
+  ? import('../../src/render/browser.js').then(({ launchBrowser, LAUNCH_TIMEOUT_MS }) => launchBrowser(LAUNCH_TIMEOUT_MS))
+  : undefined;
+browser?.catch(() => undefined);
 // Loaded here rather than imported at the top so that loading the pipeline counts as start-up.
 const { build } = await import('../../src/build.js');
 
@@ -24,8 +30,15 @@ const reporter = {
 };
 
 started = performance.now();
-const result = await build({ input: request.input, out: request.out, formats: request.formats as Format[], reporter });
+const result = await build({
+  input: request.input,
+  out: request.out,
+  formats: request.formats as Format[],
+  reporter,
+  ...(browser ? { browser: () => browser } : {}),
+});
 const buildMs = performance.now() - started;
+await (await browser?.catch(() => undefined))?.close();
 
 const figures: BuildFigures = {
   articles: result.dossier.articles.length,

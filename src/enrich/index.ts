@@ -25,32 +25,49 @@ export interface EnrichSettings {
 
 export type { Enrichment };
 
-export function enrich(articles: Article[], settings: EnrichSettings = {}): Enrichment {
-  const contents = articles.map(
-    (article) => unified().use(remarkParagraphAnchors, { articleId: article.id }).runSync(structuredClone(article.body)) as Root,
+/** Told how long each step took, for the benchmark. */
+export type StepTimer = (step: string, milliseconds: number) => void;
+
+export function enrich(articles: Article[], settings: EnrichSettings = {}, onStep: StepTimer = () => {}): Enrichment {
+  const step = <T>(name: string, run: () => T): T => {
+    const start = performance.now();
+    const result = run();
+    onStep(name, performance.now() - start);
+    return result;
+  };
+  const contents = step('paragraphs', () =>
+    articles.map((article) => unified().use(remarkParagraphAnchors, { articleId: article.id }).runSync(structuredClone(article.body)) as Root),
   );
   const paragraphs = contents.map((content) => bodyParagraphs(content));
   const withParagraphs = articles.map((article, index) => ({ id: article.id, paragraphs: paragraphs[index]! }));
 
-  const names = paragraphs.map((list) => findNameHits(list));
-  const people = findPeople(
-    withParagraphs.map((article, index) => ({ ...article, hits: names[index]! })),
-    settings.people ?? NO_SETTINGS,
+  const names = step('names', () => paragraphs.map((list) => findNameHits(list)));
+  const people = step('people', () =>
+    findPeople(
+      withParagraphs.map((article, index) => ({ ...article, hits: names[index]! })),
+      settings.people ?? NO_SETTINGS,
+    ),
   );
-  const organisations = findOrganisations(
-    withParagraphs.map((article, index) => ({ ...article, hits: findOrganisationHits(article.paragraphs, names[index]!) })),
-    settings.organisations ?? NO_SETTINGS,
+  const organisations = step('organisations', () =>
+    findOrganisations(
+      withParagraphs.map((article, index) => ({ ...article, hits: findOrganisationHits(article.paragraphs, names[index]!) })),
+      settings.organisations ?? NO_SETTINGS,
+    ),
   );
-  const timeline = buildTimeline(
-    articles.map((article, index) => ({ ...withParagraphs[index]!, title: article.title, ...(article.date ? { date: article.date } : {}) })),
-    settings.dateOrder,
+  const timeline = step('chronology', () =>
+    buildTimeline(
+      articles.map((article, index) => ({ ...withParagraphs[index]!, title: article.title, ...(article.date ? { date: article.date } : {}) })),
+      settings.dateOrder,
+    ),
   );
-  const placed: PlacedCrossReference[] = findSharedPassages(withParagraphs).map((passage, index) => ({
-    id: `xref-${index + 1}`,
-    text: passage.text,
-    occurrences: passage.occurrences.map(({ article, paragraph }) => ({ article, paragraph })),
-    ends: passage.occurrences.map((occurrence) => occurrence.end),
-  }));
+  const placed: PlacedCrossReference[] = step('cross-references', () =>
+    findSharedPassages(withParagraphs).map((passage, index) => ({
+      id: `xref-${index + 1}`,
+      text: passage.text,
+      occurrences: passage.occurrences.map(({ article, paragraph }) => ({ article, paragraph })),
+      ends: passage.occurrences.map((occurrence) => occurrence.end),
+    })),
+  );
 
   // Each article's annotations, gathered once rather than searched for per article.
   const mentionsOf = groupBy(people.mentions, (mention: PersonMention) => mention.article);
@@ -63,13 +80,15 @@ export function enrich(articles: Article[], settings: EnrichSettings = {}): Enri
     }
   }
   const titles = new Map(articles.map((article) => [article.id, article.title]));
-  const enriched = articles.map((article, index): EnrichedArticle => {
-    const content = unified()
-      .use(remarkLinkMentions, { mentions: mentionsOf.get(article.id) ?? [] })
-      .use(remarkCrossrefFootnotes, { articleId: article.id, crossrefs: crossrefsOf.get(article.id) ?? [], titles })
-      .runSync(contents[index]!) as Root;
-    return { ...article, content };
-  });
+  const enriched = step('annotations', () =>
+    articles.map((article, index): EnrichedArticle => {
+      const content = unified()
+        .use(remarkLinkMentions, { mentions: mentionsOf.get(article.id) ?? [] })
+        .use(remarkCrossrefFootnotes, { articleId: article.id, crossrefs: crossrefsOf.get(article.id) ?? [], titles })
+        .runSync(contents[index]!) as Root;
+      return { ...article, content };
+    }),
+  );
   return {
     articles: enriched,
     people: people.people,

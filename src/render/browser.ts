@@ -10,6 +10,13 @@ const HOW_TO_GET_ONE =
 /** How long Chromium may take over one command before the build gives up on it. */
 export const DEFAULT_TIMEOUT_MS = 3 * 60 * 1000;
 
+/**
+ * How long one command to Chromium may take when the build starts it, before
+ * it knows how long the dossier is: loading, laying out and printing each
+ * have a timeout of their own, sized to the dossier.
+ */
+export const LAUNCH_TIMEOUT_MS = 60 * 60 * 1000;
+
 export async function launchBrowser(timeoutMs = DEFAULT_TIMEOUT_MS): Promise<Browser> {
   const executablePath = puppeteer.executablePath();
   if (!executablePath || !existsSync(executablePath)) {
@@ -24,12 +31,28 @@ export async function launchBrowser(timeoutMs = DEFAULT_TIMEOUT_MS): Promise<Bro
     '--font-render-hinting=none',
   ];
   try {
-    return await puppeteer.launch({ headless: true, args, executablePath, protocolTimeout: timeoutMs });
+    // On Ctrl-C the build removes its half-written files first (output.ts); Chromium is stopped as Node exits.
+    const browser = await puppeteer.launch({
+      headless: true,
+      args,
+      executablePath,
+      protocolTimeout: timeoutMs,
+      handleSIGINT: false,
+      handleSIGTERM: false,
+      handleSIGHUP: false,
+    });
+    // A tab opened now, while the build is busy elsewhere, is ready when the first printing needs it.
+    const spare = browser.newPage();
+    spare.catch(() => undefined);
+    spareTabs.set(browser, spare);
+    return browser;
   } catch (error) {
     const reason = String(error instanceof Error ? error.message : error).split('\n')[0];
     throw new Error(`Chromium at ${executablePath} would not start (${reason}): ${HOW_TO_GET_ONE}.`);
   }
 }
+
+const spareTabs = new WeakMap<Browser, Promise<Page>>();
 
 /**
  * A page that fetches nothing: whatever an article names (an image, a
@@ -37,7 +60,9 @@ export async function launchBrowser(timeoutMs = DEFAULT_TIMEOUT_MS): Promise<Bro
  * loads. Scripts run only where the layout needs them.
  */
 export async function offlinePage(browser: Browser, options: { javaScript: boolean }): Promise<Page> {
-  const page = await browser.newPage();
+  const spare = spareTabs.get(browser);
+  spareTabs.delete(browser);
+  const page = (await spare?.catch(() => undefined)) ?? (await browser.newPage());
   await page.setJavaScriptEnabled(options.javaScript);
   await page.setRequestInterception(true);
   page.on('request', (request) => {

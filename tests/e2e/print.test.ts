@@ -91,4 +91,35 @@ describe('a dossier too long for the paged layout', () => {
     const info = (await runTool('pdfinfo', [path.join(out, 'dossier.pdf')])).stdout;
     expect(info).toMatch(/^Tagged:\s+yes$/m);
   });
+
+  it('gives each article its page in the contents, over several contents pages', async () => {
+    const input = await tempDir();
+    const towns = ['Arden', 'Belmont', 'Carrow', 'Dunmore', 'Elmstead', 'Fenwick', 'Garston', 'Holbeck'];
+    for (let index = 1; index <= 64; index++) {
+      const town = towns[index % towns.length]!;
+      // Articles of different lengths, so that they start on pages that do not follow a pattern.
+      const paragraphs = Array.from({ length: 2 + (index % 5) * 8 }, (_, paragraph) => `Councillors in ${town} met for the ${paragraph + 1}th time this year to discuss item ${index}, the bypass, the library and the bus station, and agreed to meet again.`);
+      await writeFile(path.join(input, `${String(index).padStart(2, '0')}.txt`), `${town} council meeting ${index}\n\n${paragraphs.join('\n\n')}\n`);
+    }
+    const out = await tempDir();
+    const result = await runCli(['--input', input, '--out', out, '--formats', 'pdf', '--print-layout', 'browser']);
+    expect(result.code, result.stderr).toBe(0);
+    const file = path.join(out, 'dossier.pdf');
+    const check = await runTool('qpdf', ['--check', file]);
+    expect(check.code, check.stdout + check.stderr).toBe(0);
+    const pages = await pdfPages(file);
+    const entries = pages
+      .flatMap((page) => [...page.matchAll(/^\s*\d+\.\s+(\S.*?council meeting (\d+))\s{2,}(\d+)\s*$/gm)])
+      .map((match) => ({ title: match[1]!, number: Number(match[2]), page: Number(match[3]) }));
+    expect(entries.map((entry) => entry.number)).toEqual(Array.from({ length: 64 }, (_, index) => index + 1));
+    const contentsPages = pages.filter((page) => /council meeting \d+\s{2,}\d+\s*$/m.test(page)).length;
+    expect(contentsPages, 'the contents take more than one page').toBeGreaterThan(1);
+    for (const entry of entries) {
+      const page = pages[entry.page - 1]!;
+      expect(page, `${entry.title} on page ${entry.page}`).toMatch(new RegExp(`^\\s*${entry.title}\\s*$`, 'm'));
+      expect(pages[entry.page - 2]!, `${entry.title} does not start a page earlier`).not.toMatch(new RegExp(`^\\s*${entry.title}\\s*$`, 'm'));
+    }
+    // The contents pages still count the whole document in their foot.
+    expect(pages[1]).toMatch(new RegExp(`Page 2 of ${pages.length}`));
+  });
 });
