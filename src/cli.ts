@@ -3,7 +3,8 @@ import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import type { Format, Reporter } from './build.js';
+import type { Browser } from 'puppeteer';
+import type { BuildResult, Format, Reporter } from './build.js';
 import type { Paper, PrintLayout } from './render/pdf.js';
 
 /** Kept here so `--help` and argument errors answer without loading the pipeline. */
@@ -11,7 +12,7 @@ const FORMATS: readonly Format[] = ['html', 'pdf', 'epub', 'md', 'json'];
 
 const USAGE = `Usage: npm run build -- [--input DIR] [--out DIR] [--formats ${FORMATS.join(',')}]
                         [--title TEXT] [--templates DIR] [--paper a4|letter]
-                        [--print-layout auto|paged|browser] [--strict]
+                        [--print-layout auto|paged|browser] [--strict] [--watch]
 
   --input DIR       folder of articles (.txt .md .html), read recursively (default: seeds)
   --out DIR         where the dossier is written (default: out)
@@ -23,7 +24,10 @@ const USAGE = `Usage: npm run build -- [--input DIR] [--out DIR] [--formats ${FO
                     notes at the foot of the page), browser (Chromium's own layout,
                     fast for thousands of articles), auto (default: paged up to
                     600 articles)
-  --strict          exit with 1 when any file was skipped or had a warning`;
+  --strict          exit with 1 when any file was skipped or had a warning
+  --watch           build, then rebuild whenever an article, dossier.yaml or a
+                    template changes, reading again only the files that changed
+                    (Ctrl+C to stop)`;
 
 /** Thrown for a wrong argument: the message is shown with the usage. */
 class UsageError extends Error {}
@@ -37,6 +41,7 @@ interface CliOptions {
   paper: Paper;
   printLayout: PrintLayout;
   strict: boolean;
+  watch: boolean;
 }
 
 export async function parseCli(argv: string[]): Promise<CliOptions | 'help'> {
@@ -53,6 +58,7 @@ export async function parseCli(argv: string[]): Promise<CliOptions | 'help'> {
         paper: { type: 'string' },
         'print-layout': { type: 'string' },
         strict: { type: 'boolean' },
+        watch: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
       allowPositionals: false,
@@ -95,6 +101,7 @@ export async function parseCli(argv: string[]): Promise<CliOptions | 'help'> {
     paper,
     printLayout,
     strict: values.strict ?? false,
+    watch: values.watch ?? false,
   };
 }
 
@@ -146,18 +153,36 @@ export async function main(argv: string[]): Promise<number> {
   }
 
   const started = performance.now();
+  // Chromium boots in its own process while Node loads the pipeline.
+  const browser =
+    options.formats.includes('pdf') && !options.watch
+      ? import('./render/browser.js').then(({ launchBrowser, LAUNCH_TIMEOUT_MS }) => launchBrowser(LAUNCH_TIMEOUT_MS))
+      : undefined;
+  browser?.catch(() => undefined);
+  try {
+    return await buildOnce(options, started, browser);
+  } finally {
+    await (await browser?.catch(() => undefined))?.close();
+  }
+}
+
+async function buildOnce(options: CliOptions, started: number, browser: Promise<Browser> | undefined): Promise<number> {
   const [{ build, BuildError, formatWarning }, { removePartialOutputsOnSignal }] = await Promise.all([import('./build.js'), import('./output.js')]);
   removePartialOutputsOnSignal();
-  try {
-    const { strict: _strict, ...buildOptions } = options;
-    const result = await build({ ...buildOptions, reporter: stderrReporter() });
+  const where = path.relative(process.cwd(), path.resolve(options.out)) || '.';
+  const report = (result: BuildResult, milliseconds: number) => {
     for (const warning of result.dossier.warnings) process.stderr.write(`dossier: warning: ${formatWarning(warning)}\n`);
     for (const failure of result.failed) process.stderr.write(`dossier: error: ${failure.format}: ${failure.message}\n`);
-    const where = path.relative(process.cwd(), path.resolve(options.out)) || '.';
     process.stderr.write(
       `dossier: wrote ${result.written.length} file${result.written.length === 1 ? '' : 's'} to ${where}/ ` +
-        `(${result.dossier.articles.length} articles, ${result.dossier.warnings.length} warnings) in ${formatMs(performance.now() - started)}\n`,
+        `(${result.dossier.articles.length} articles, ${result.dossier.warnings.length} warnings) in ${formatMs(milliseconds)}\n`,
     );
+  };
+  const { strict: _strict, watch, ...buildOptions } = options;
+  if (watch) return watchUntilStopped(buildOptions, report, BuildError);
+  try {
+    const result = await build({ ...buildOptions, reporter: stderrReporter(), ...(browser ? { browser: () => browser } : {}) });
+    report(result, performance.now() - started);
     if (options.strict && result.dossier.warnings.length) {
       process.stderr.write(`dossier: error: --strict: ${result.dossier.warnings.length} warning${result.dossier.warnings.length === 1 ? '' : 's'} (above).\n`);
       return 1;
@@ -170,6 +195,36 @@ export async function main(argv: string[]): Promise<number> {
     }
     throw error;
   }
+}
+
+/** `--watch`: rebuilds until Ctrl+C; a failed build is reported and watching goes on. */
+async function watchUntilStopped(
+  options: Omit<CliOptions, 'strict' | 'watch'>,
+  report: (result: BuildResult, milliseconds: number) => void,
+  BuildError: new (...args: never[]) => Error,
+): Promise<number> {
+  const { watchBuild } = await import('./watch.js');
+  const session = await watchBuild(options, {
+    built(result, milliseconds, stats, changed) {
+      if (changed.length) {
+        const names = changed.map((file) => path.relative(process.cwd(), file) || file);
+        process.stderr.write(`dossier: changed: ${names.slice(0, 3).join(', ')}${names.length > 3 ? ` and ${names.length - 3} more` : ''}; ${stats.read} file${stats.read === 1 ? '' : 's'} read again, ${stats.reused} unchanged\n`);
+      }
+      report(result, milliseconds);
+    },
+    failed(error) {
+      const message = error instanceof BuildError ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error);
+      process.stderr.write(`dossier: error: ${message}\ndossier: still watching; fix it and save again.\n`);
+    },
+  });
+  process.stderr.write(`dossier: watching ${session.folders.map((folder) => path.relative(process.cwd(), folder) || '.').join(', ')} (Ctrl+C to stop)\n`);
+  await new Promise<void>((resolve) => {
+    const stop = () => resolve();
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  await session.close();
+  return 0;
 }
 
 // Run when started as a program, not when a test imports it.
