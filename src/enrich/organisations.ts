@@ -157,6 +157,8 @@ export function findOrganisations(
   }
 
   const used = new Set<string>();
+  // Mentions in reading order, from each organisation's own articles rather than a pass over every article.
+  const order = new Map(articles.map((article, index) => [article.id, index]));
   const organisations = [...found.values()]
     .filter((organisation) => organisation.mentions.size > 0 || settings.add.some((added) => added.name === organisation.name))
     .map((organisation) => {
@@ -167,10 +169,10 @@ export function findOrganisations(
         id,
         name: organisation.name,
         aliases: [...organisation.forms].sort(),
-        mentions: articles.flatMap((article) => {
-          const times = organisation.mentions.get(article.id);
-          return times ? [{ article: article.id, count: times }] : [];
-        }),
+        mentions: [...organisation.mentions]
+          .filter(([article, times]) => times > 0 && order.has(article))
+          .sort((a, b) => order.get(a[0])! - order.get(b[0])!)
+          .map(([article, count]) => ({ article, count })),
       };
     })
     .sort((a, b) => total(b) - total(a) || a.name.localeCompare(b.name, 'en'));
@@ -191,12 +193,15 @@ function foldAcronyms(found: Map<string, Found>): void {
     const words = organisation.name.split(/\s+/).filter((word) => /^\p{Lu}/u.test(word));
     if (words.length < 2) continue;
     const initials = words.map((word) => word[0]).join('');
-    byInitials.set(initials, [...(byInitials.get(initials) ?? []), organisation]);
+    const group = byInitials.get(initials);
+    if (group) group.push(organisation);
+    else byInitials.set(initials, [organisation]);
   }
   for (const [key, acronym] of [...found]) {
     if (!/^[A-Z]{2,6}$/.test(acronym.name)) continue;
+    const articlesWithAcronym = [...acronym.mentions.keys()];
     const together = (byInitials.get(acronym.name) ?? []).filter(
-      (candidate) => candidate !== acronym && [...acronym.mentions.keys()].some((article) => candidate.mentions.has(article)),
+      (candidate) => candidate !== acronym && articlesWithAcronym.some((article) => candidate.mentions.has(article)),
     );
     if (together.length !== 1) continue;
     const target = together[0]!;

@@ -130,9 +130,10 @@ export function findSharedPassages(articles: ArticleParagraphs[]): SharedPassage
     if (!isDistinctive(text) || isBoilerplate(text, merged.map((occurrence) => paras[occurrence.para]!), articles)) continue;
     passages.push({ text, occurrences: found });
   }
+  const position = new Map(articles.map((article, index) => [article.id, index]));
   return passages.sort(
     (x, y) =>
-      articleIndex(articles, x.occurrences[0]!.article) - articleIndex(articles, y.occurrences[0]!.article) ||
+      position.get(x.occurrences[0]!.article)! - position.get(y.occurrences[0]!.article)! ||
       x.occurrences[0]!.paragraph - y.occurrences[0]!.paragraph ||
       x.occurrences[0]!.start - y.occurrences[0]!.start,
   );
@@ -165,10 +166,6 @@ function isBoilerplate(text: string, paragraphs: Para[], articles: ArticleParagr
     const count = articles[para.article]!.paragraphs.length;
     return para.paragraph.number === 1 || para.paragraph.number === count;
   });
-}
-
-function articleIndex(articles: ArticleParagraphs[], id: string): number {
-  return articles.findIndex((article) => article.id === id);
 }
 
 interface Run {
