@@ -49,3 +49,8 @@ export interface StageTime {
   /** For a step: the stage it ran inside, when one did. */
   parent?: string;
 }
+
+/** What the watch-session runner prints: each edit of one seed article, timed. */
+export interface WatchFigures {
+  rebuilds: { saveToPageMs: number; buildMs: number; read: number; reused: number }[];
+}

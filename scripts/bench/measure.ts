@@ -4,28 +4,9 @@ import { spawn } from 'node:child_process';
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { BuildFigures, BuildRequest, BuildRun } from './figures.js';
+import type { BuildFigures, BuildRequest, BuildRun, WatchFigures } from './figures.js';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const RUNNER_SOURCE = path.join(ROOT, 'scripts', 'bench', 'run-build.ts');
-const RUNNER_BUNDLE = path.join(ROOT, 'node_modules', '.cache', 'dossier-bench');
-let bundled: Promise<string> | undefined;
-
-/**
- * The runner bundled as scripts/setup.sh bundles the command for `npm run
- * build`: our builds are timed as users run them, not through tsx.
- */
-function bundleRunner(): Promise<string> {
-  bundled ??= (async () => {
-    await rm(RUNNER_BUNDLE, { recursive: true, force: true });
-    const esbuild = path.join(ROOT, 'node_modules', '.bin', 'esbuild');
-    const flags = ['--bundle', '--splitting', '--platform=node', '--format=esm', '--target=node20', '--packages=external', `--outdir=${RUNNER_BUNDLE}`, '--log-level=warning'];
-    const result = await timeProcess(esbuild, [RUNNER_SOURCE, ...flags]);
-    if (result.code !== 0) throw new Error(`esbuild could not bundle the bench runner:\n${tail(result.stderr)}`);
-    return path.join(RUNNER_BUNDLE, 'run-build.js');
-  })();
-  return bundled;
-}
 
 export interface TimedProcess {
   ms: number;
@@ -33,6 +14,42 @@ export interface TimedProcess {
   signal: NodeJS.Signals | null;
   stdout: string;
   stderr: string;
+}
+
+const BENCH_RUNNERS = ['run-build.ts', 'watch-rebuild.ts'].map((name) => path.join(ROOT, 'scripts', 'bench', name));
+const RUNNER_BUNDLE = path.join(ROOT, 'node_modules', '.cache', 'dossier-bench');
+let bundled: Promise<string> | undefined;
+
+/**
+ * The runners bundled as scripts/setup.sh bundles the command for `npm run
+ * build`: our builds are timed as users run them, not through tsx.
+ */
+function bundleRunners(): Promise<string> {
+  bundled ??= (async () => {
+    await rm(RUNNER_BUNDLE, { recursive: true, force: true });
+    const esbuild = path.join(ROOT, 'node_modules', '.bin', 'esbuild');
+    const flags = ['--bundle', '--splitting', '--platform=node', '--format=esm', '--target=node20', '--packages=external', `--outdir=${RUNNER_BUNDLE}`, '--log-level=warning'];
+    const result = await timeProcess(esbuild, [...BENCH_RUNNERS, ...flags]);
+    if (result.code !== 0) throw new Error(`esbuild could not bundle the bench runners:\n${tail(result.stderr)}`);
+    return RUNNER_BUNDLE;
+  })();
+  return bundled;
+}
+
+/** Runs a bundled runner with a JSON request; its last line of output is its JSON answer. */
+async function runRunner<T>(runner: string, label: string, request: object): Promise<T> {
+  const result = await timeProcess(process.execPath, [path.join(await bundleRunners(), runner), JSON.stringify(request)]);
+  const line = result.stdout.trimEnd().split('\n').at(-1) ?? '';
+  if (result.code !== 0 || !line.startsWith('{')) {
+    const how = result.signal ? `was killed by ${result.signal}` : `exited with ${result.code}`;
+    throw new Error(`${label} ${how}:\n${tail(result.stderr || result.stdout)}`);
+  }
+  return { ...(JSON.parse(line) as T), wallMs: result.ms };
+}
+
+/** One watch session on a copy of the seeds: HTML rebuilds after edits (see watch-rebuild.ts). */
+export async function runWatchSession(request: { input: string; out: string; edits: number }): Promise<WatchFigures> {
+  return runRunner<WatchFigures>('watch-rebuild.js', 'the watch session', request);
 }
 
 /** Runs a command and times it from spawn to exit. */
@@ -63,12 +80,6 @@ export function tail(text: string, lines = 15): string {
 
 /** One build in a fresh Node process (see run-build.ts). */
 export async function runBuild(label: string, request: BuildRequest): Promise<BuildRun> {
-  const result = await timeProcess(process.execPath, [await bundleRunner(), JSON.stringify(request)]);
-  const line = result.stdout.trimEnd().split('\n').at(-1) ?? '';
-  if (result.code !== 0 || !line.startsWith('{')) {
-    const how = result.signal ? `was killed by ${result.signal}` : `exited with ${result.code}`;
-    throw new Error(`the build of ${label} ${how}:\n${tail(result.stderr || result.stdout)}`);
-  }
-  const figures = JSON.parse(line) as BuildFigures;
-  return { label, formats: request.formats, wallMs: result.ms, ...figures };
+  const figures = await runRunner<BuildFigures & { wallMs: number }>('run-build.js', `the build of ${label}`, request);
+  return { label, formats: request.formats, ...figures };
 }

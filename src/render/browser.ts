@@ -42,7 +42,7 @@ export async function launchBrowser(timeoutMs = DEFAULT_TIMEOUT_MS): Promise<Bro
       handleSIGHUP: false,
     });
     // A tab opened now, while the build is busy elsewhere, is ready when the first printing needs it.
-    const spare = browser.newPage();
+    const spare = blockingTab(browser);
     spare.catch(() => undefined);
     spareTabs.set(browser, spare);
     return browser;
@@ -62,8 +62,15 @@ const spareTabs = new WeakMap<Browser, Promise<Page>>();
 export async function offlinePage(browser: Browser, options: { javaScript: boolean }): Promise<Page> {
   const spare = spareTabs.get(browser);
   spareTabs.delete(browser);
-  const page = (await spare?.catch(() => undefined)) ?? (await browser.newPage());
-  await page.setJavaScriptEnabled(options.javaScript);
+  const page = (await spare?.catch(() => undefined)) ?? (await blockingTab(browser));
+  // The spare tab runs scripts, as Paged.js needs: the most common first printing.
+  if (!options.javaScript) await page.setJavaScriptEnabled(false);
+  return page;
+}
+
+/** A new tab whose requests for anything but data: URLs are refused. */
+async function blockingTab(browser: Browser): Promise<Page> {
+  const page = await browser.newPage();
   await page.setRequestInterception(true);
   page.on('request', (request) => {
     if (request.url().startsWith('data:')) void request.continue();

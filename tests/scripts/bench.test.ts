@@ -51,7 +51,9 @@ describe('npm run bench on 10 generated articles', () => {
     expect(build!.peakRssBytes).toBeGreaterThan(10 * 1024 * 1024);
     expect(build!.stages.map((stage) => stage.name)).toEqual(expect.arrayContaining(['read', 'normalise', 'enrich', 'render html']));
     expect(figures.scaling.rows.find((row) => row.label === 'total (wall)')?.values).toEqual([build!.wallMs]);
-    expect(figures.targets).toHaveLength(5);
+    expect(figures.targets).toHaveLength(6);
+    // --no-seeds: no watch session either.
+    expect(figures.targets.find((target: { target: string }) => /--watch/.test(target.target))).toMatchObject({ result: 'SKIP', note: '--no-seeds' });
     expect(figures.problems).toEqual([]);
   });
 
