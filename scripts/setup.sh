@@ -97,15 +97,6 @@ if [ "$mode" = test ]; then
   fi
 fi
 
-# 5. `npm run build` runs the command bundled by esbuild (which tsx brings),
-#    not through tsx: Node then loads one module graph instead of compiling
-#    and resolving some 400 files one by one, and starts in a second less.
-#    Bundled again whenever a file in src/ is newer than the bundle.
-if [ "$mode" = build ]; then
-  bundle=node_modules/.cache/dossier
-  if [ ! -f "$bundle/cli.js" ] || [ -n "$(find src package-lock.json -newer "$bundle/cli.js" -print -quit)" ]; then
-    rm -rf "$bundle"
-    node_modules/.bin/esbuild src/cli.ts --bundle --splitting --platform=node --format=esm --target=node20 \
-      --packages=external --outdir="$bundle" --log-level=warning
-  fi
-fi
+# 5. The command as `npm run build` runs it: bundled by esbuild (scripts/bundle.sh).
+#    The tests run the bundle too, so it is made in both modes.
+bash scripts/bundle.sh
