@@ -1,7 +1,6 @@
 // Timing processes from spawn to exit: our builds (through the runner) and the
 // tools we compare them with.
 import { spawn } from 'node:child_process';
-import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BuildFigures, BuildRequest, BuildRun, WatchFigures } from './figures.js';
@@ -26,10 +25,7 @@ let bundled: Promise<string> | undefined;
  */
 function bundleRunners(): Promise<string> {
   bundled ??= (async () => {
-    await rm(RUNNER_BUNDLE, { recursive: true, force: true });
-    const esbuild = path.join(ROOT, 'node_modules', '.bin', 'esbuild');
-    const flags = ['--bundle', '--splitting', '--platform=node', '--format=esm', '--target=node20', '--packages=external', `--outdir=${RUNNER_BUNDLE}`, '--log-level=warning'];
-    const result = await timeProcess(esbuild, [...BENCH_RUNNERS, ...flags]);
+    const result = await timeProcess('bash', [path.join(ROOT, 'scripts', 'bundle.sh'), RUNNER_BUNDLE, ...BENCH_RUNNERS]);
     if (result.code !== 0) throw new Error(`esbuild could not bundle the bench runners:\n${tail(result.stderr)}`);
     return RUNNER_BUNDLE;
   })();
