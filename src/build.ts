@@ -211,7 +211,7 @@ async function renderAll(
         file: 'dossier.pdf',
         message:
           `${dossier.articles.length} articles are more than the ${PAGED_LAYOUT_LIMIT} the print layout handles in a few minutes, so Chromium laid out the PDF itself: ` +
-          'the people list has no page numbers, notes follow each article, and the running head is the dossier title. ' +
+          'the people list has no page numbers, notes follow each article, only the contents and the notes are links, and the running head is the dossier title. ' +
           'Use --print-layout paged to wait for the full layout (about 20 minutes for 2,000 articles).',
       });
     }
@@ -221,8 +221,7 @@ async function renderAll(
   const renderPage = () => (htmlPage ??= renderHtml(dossier, templates));
 
   // The formats are made side by side: while Chromium lays out and prints
-  // the PDF, Node writes the others. The PDF starts first, so that Chromium
-  // has its work as early as possible.
+  // the PDF, Node writes the others.
   const tasks: Promise<void>[] = [];
   if (wants('pdf')) {
     // The document Chromium prints is made before anything else, so that Chromium starts on it at once.
