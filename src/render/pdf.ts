@@ -117,7 +117,7 @@ export async function renderBrowserPdf(
     if (targets.length > 0 && firstArticle !== undefined) {
       const numbers = targets.map((id) => `.contents a[href="#${id}"] { --page: "${pages.get(id)! + 1}"; }`).join('\n');
       const front = new PdfFile(
-        Buffer.from(await step('print contents', () => print(withStyle(html, `nav.contents ~ * { display: none !important; }\n${numbers}`), full.pages().length))),
+        Buffer.from(await step('print contents', () => print(withStyle(frontMatter(html), numbers), full.pages().length))),
       );
       // The front matter alone must fill exactly the pages before the first article; if not, the numbers are left out.
       if (front.pages().length === firstArticle) frontPages = front;
@@ -141,6 +141,17 @@ export function withFewerLinks(html: string): string {
   if (main === -1) return html;
   const unlink = (part: string, target: string) => part.replace(new RegExp(`<a href="#${target}[^"]*"[^>]*>([^<]*)</a>`, 'g'), '$1');
   return unlink(html.slice(0, main), 'person-') + unlink(html.slice(main), '');
+}
+
+/**
+ * The page up to the end of its contents: all the second printing needs.
+ * Chromium then parses a hundredth of a long dossier's page, not all of it.
+ */
+function frontMatter(html: string): string {
+  const contents = html.search(/<nav class="contents[ "]/);
+  const end = contents === -1 ? -1 : html.indexOf('</nav>', contents);
+  if (end === -1) return withStyle(html, 'nav.contents ~ * { display: none !important; }');
+  return `${html.slice(0, end + '</nav>'.length)}\n</body>\n</html>\n`;
 }
 
 /** The page with one more stylesheet, after its own. */
