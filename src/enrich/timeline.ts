@@ -43,8 +43,9 @@ const NOT_A_DATE = /^(?:now|today|tonight|this (?:morning|afternoon|evening|week
 const FUTURE = /\b(?:will|shall|is due|are due|is expected|are expected|is to|are to|plans? to|next|from|until|ahead of|before)\b/i;
 /** A time of day, written as one: "11:27", "6am", "noon". */
 const TIME_OF_DAY = /\d:\d\d|\b\d{1,2}\s?(?:am|pm)\b|\bnoon\b|\bmidnight\b|o'clock/i;
-/** A bare year, which chrono does not read: "in 2008", "since 1997"; not "2048 by 1080". */
-const YEAR = /\b(?:in|since|by|until|till|from|during|before|after|of|early|late|mid)[ -]((?:1[89]|20)\d{2})\b(?![-–/]\d)(?!\s*(?:by|x|×)\s*\d)/gi;
+/** A bare year, which chrono does not read: "in 2008", "since 1997"; not "2048 by 1080", nor the time "from 1900 GMT". */
+const YEAR =
+  /\b(?:in|since|by|until|till|from|during|before|after|of|early|late|mid)[ -]((?:1[89]|20)\d{2})\b(?![-–/]\d)(?!\s*(?:by|x|×)\s*\d)(?!\s*(?:GMT|BST|UTC|CET|CEST|EST|EDT|PST|hrs\b|hours\b|h\b|local time))/gi;
 /** A decade: "in the 1990s". */
 const DECADE = /\bthe\s+((?:1[89]|20)\d0)s\b/g;
 /** Without any dated article, chrono is given this day, and only dates with their own year are kept. */
