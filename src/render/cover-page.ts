@@ -1,12 +1,14 @@
 // The cover picture's page, as templates/cover-image.njk makes it: HTML
 // parsed into elements, the CSS cascade computed for the properties the
-// cover draws, and the boxes that come of it. A small HTML parser and a
-// small CSS engine for a page of a few dozen elements: type, class, id,
-// :root, descendant and child selectors; block and flex boxes; colours,
-// borders, backgrounds and text. Anything else in the CSS is left out, as a
+// cover draws, and the boxes that come of it. A small CSS engine for a page
+// of a few dozen elements: type, class, id, :root, descendant and child
+// selectors; block and flex boxes; colours, borders, backgrounds and text. Anything else in the CSS is left out, as a
 // browser leaves out what it does not know; nothing in it is ever fetched
 // (it has no images), and elements that would need more than text and boxes
 // (pictures, frames, forms, scripts) are refused.
+import type { Element as HastElement, Root as HastRoot } from 'hast';
+import rehypeParse from 'rehype-parse';
+import { unified } from 'unified';
 import type { Line } from './cover-layout.js';
 
 /** The page's size in CSS pixels (the picture has twice as many). */
@@ -39,67 +41,43 @@ const ALLOWED = new Set(
     .join(' ')
     .split(' '),
 );
-const VOID = new Set(['br', 'hr', 'meta', 'wbr']);
+/** Elements whose text is not drawn: the stylesheet, and the page's title. */
 const RAW_TEXT = new Set(['style', 'title']);
-const NAMED_ENTITIES: Record<string, string> = {
-  amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0', shy: '\u00ad', ensp: '\u2002', emsp: '\u2003', thinsp: '\u2009',
-  ndash: '–', mdash: '—', hellip: '…', lsquo: '‘', rsquo: '’', ldquo: '“', rdquo: '”', laquo: '«', raquo: '»',
-  middot: '·', bull: '•', times: '×', copy: '©', reg: '®', trade: '™', deg: '°', sect: '§', para: '¶', zwj: '\u200d', zwnj: '\u200c',
-};
 
-function decodeEntities(text: string): string {
-  return text.replace(/&(#[xX][0-9a-fA-F]{1,6}|#[0-9]{1,7}|[a-zA-Z]+);/g, (whole, entity: string) => {
-    if (entity.startsWith('#')) {
-      const code = entity[1] === 'x' || entity[1] === 'X' ? parseInt(entity.slice(2), 16) : parseInt(entity.slice(1), 10);
-      return code > 0 && code <= 0x10ffff && !(code >= 0xd800 && code <= 0xdfff) ? String.fromCodePoint(code) : '\ufffd';
-    }
-    return NAMED_ENTITIES[entity.toLowerCase()] ?? whole;
-  });
-}
-
-const TOKEN = /<!--[\s\S]*?(?:-->|$)|<![^>]*>|<\/([a-zA-Z][a-zA-Z0-9-]*)\s*>|<([a-zA-Z][a-zA-Z0-9-]*)((?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*)\s*(\/?)>|[^<]+|</g;
-const ATTRIBUTE = /([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/g;
-
-/** A small HTML parser for the few elements a cover is made of. */
+/** The template's page, parsed as a browser parses it (rehype-parse, that is parse5). */
 export function parsePage(html: string): Page {
-  const top: Element = { type: '#document', attributes: {}, children: [] };
-  const open: Element[] = [top];
   const styles: string[] = [];
-  TOKEN.lastIndex = 0;
-  for (let match = TOKEN.exec(html); match; match = TOKEN.exec(html)) {
-    const [token, closing, opening, attributes = '', selfClosing] = match;
-    const parent = open[open.length - 1]!;
-    if (token.startsWith('<!')) continue;
-    if (closing) {
-      const at = open.findLastIndex((element) => element.type === closing.toLowerCase());
-      if (at > 0) open.length = at;
-      continue;
+  const convert = (node: HastElement): Element => {
+    const name = node.tagName;
+    if (!ALLOWED.has(name)) {
+      throw new Error(`${TEMPLATE}: <${name}> cannot be drawn on the cover picture, which is made of text and CSS boxes only (${[...ALLOWED].join(', ')})`);
     }
-    if (opening) {
-      const name = opening.toLowerCase();
-      if (!ALLOWED.has(name)) {
-        throw new Error(`${TEMPLATE}: <${name}> cannot be drawn on the cover picture, which is made of text and CSS boxes only (${[...ALLOWED].join(', ')})`);
-      }
-      const element: Element = { type: name, attributes: {}, children: [] };
-      for (const [, key = '', double, single, bare] of attributes.matchAll(ATTRIBUTE)) {
-        element.attributes[key.toLowerCase()] = decodeEntities(double ?? single ?? bare ?? '');
-      }
-      parent.children.push(element);
-      if (RAW_TEXT.has(name)) {
-        const end = html.toLowerCase().indexOf(`</${name}`, TOKEN.lastIndex);
-        const content = html.slice(TOKEN.lastIndex, end === -1 ? html.length : end);
-        if (name === 'style') styles.push(content);
-        TOKEN.lastIndex = end === -1 ? html.length : html.indexOf('>', end) + 1 || html.length;
-        continue;
-      }
-      if (!VOID.has(name) && !selfClosing) open.push(element);
-      continue;
+    const { id, className, lang, dir, style } = node.properties;
+    const element: Element = {
+      type: name,
+      attributes: {
+        ...(id !== undefined ? { id: String(id) } : {}),
+        ...(Array.isArray(className) ? { class: className.join(' ') } : {}),
+        ...(lang !== undefined ? { lang: String(lang) } : {}),
+        ...(dir !== undefined ? { dir: String(dir) } : {}),
+        ...(style !== undefined ? { style: String(style) } : {}),
+      },
+      children: [],
+    };
+    if (RAW_TEXT.has(name)) {
+      if (name === 'style') styles.push(node.children.map((child) => (child.type === 'text' ? child.value : '')).join(''));
+      return element;
     }
-    parent.children.push(decodeEntities(token));
-  }
-  const root = top.children.find((node): node is Element => typeof node !== 'string');
+    for (const child of node.children) {
+      if (child.type === 'element') element.children.push(convert(child));
+      else if (child.type === 'text') element.children.push(child.value);
+    }
+    return element;
+  };
+  const tree = unified().use(rehypeParse).parse(html) as HastRoot;
+  const root = tree.children.find((node): node is HastElement => node.type === 'element');
   if (!root) throw new Error(`${TEMPLATE} made no page`);
-  return { root, stylesheet: styles.join('\n') };
+  return { root: convert(root), stylesheet: styles.join('\n') };
 }
 
 // ---------------------------------------------------------------------------
