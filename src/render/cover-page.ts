@@ -187,51 +187,45 @@ function matches(selector: Selector, element: Element, ancestors: Element[], fro
 function splitOutside(text: string, separator: string): string[] {
   const parts: string[] = [];
   let depth = 0;
-  let quote = '';
-  let start = 0;
-  for (let index = 0; index < text.length; index++) {
-    const char = text[index]!;
-    if (quote) {
-      if (char === '\\') index++;
-      else if (char === quote) quote = '';
-    } else if (char === '"' || char === "'") quote = char;
-    else if (char === '(' || char === '[') depth++;
+  const atSeparator = (char: string) => {
+    if (char === '(' || char === '[') depth++;
     else if (char === ')' || char === ']') depth = Math.max(0, depth - 1);
-    else if (char === separator && depth === 0) {
-      parts.push(text.slice(start, index));
-      start = index + 1;
-    }
+    else return char === separator && depth === 0;
+    return false;
+  };
+  let start = 0;
+  for (let at = scanOutsideQuotes(text, 0, atSeparator); at !== -1; at = scanOutsideQuotes(text, start, atSeparator)) {
+    parts.push(text.slice(start, at));
+    start = at + 1;
   }
   parts.push(text.slice(start));
   return parts;
 }
 
-function findOutside(text: string, char: string, from: number): number {
+/** The first index from `from` outside quoted strings where `stop` says yes, or -1. */
+function scanOutsideQuotes(text: string, from: number, stop: (char: string) => boolean): number {
   let quote = '';
   for (let index = from; index < text.length; index++) {
-    const current = text[index];
+    const current = text[index]!;
     if (quote) {
       if (current === '\\') index++;
       else if (current === quote) quote = '';
     } else if (current === '"' || current === "'") quote = current;
-    else if (current === char) return index;
+    else if (stop(current)) return index;
   }
   return -1;
 }
 
+function findOutside(text: string, char: string, from: number): number {
+  return scanOutsideQuotes(text, from, (current) => current === char);
+}
+
 function matchingBrace(text: string, open: number): number {
   let depth = 0;
-  let quote = '';
-  for (let index = open; index < text.length; index++) {
-    const current = text[index];
-    if (quote) {
-      if (current === '\\') index++;
-      else if (current === quote) quote = '';
-    } else if (current === '"' || current === "'") quote = current;
-    else if (current === '{') depth++;
-    else if (current === '}' && --depth === 0) return index;
-  }
-  return -1;
+  return scanOutsideQuotes(text, open, (current) => {
+    if (current === '{') depth++;
+    return current === '}' && --depth === 0;
+  });
 }
 
 // Computed styles.
