@@ -3,6 +3,10 @@
 // CSS-uppercased text as printed), document metadata Chromium does not
 // write (author, subject, fixed dates for a reproducible file), and, for
 // the browser layout, the front pages printed again with page numbers.
+import type { Root } from 'hast';
+import { toString } from 'hast-util-to-string';
+import rehypeParse from 'rehype-parse';
+import { unified } from 'unified';
 import type { Dossier } from '../model.js';
 import { PdfFile, PdfRef, PdfString, mapRefs, type PdfDict, type PdfObject, type PdfValue } from './pdf-file.js';
 import { buildTimestamp } from './timestamp.js';
@@ -112,22 +116,14 @@ function replaceFrontPages(file: PdfFile, front: PdfFile, changed: Map<number, P
   });
 }
 
-/** The text of every heading in an HTML page, in order: what bookmark titles should read. */
+/**
+ * The text of every heading in an HTML page, in order: what bookmark titles
+ * should read. Only the headings are parsed, not the whole page (a long
+ * dossier's is megabytes, and the print page carries Paged.js).
+ */
 export function headingTexts(html: string): string[] {
-  const texts: string[] = [];
   const withoutScripts = html.replace(/<script\b[\s\S]*?<\/script>/gi, '');
-  for (const match of withoutScripts.matchAll(/<h([1-6])\b[^>]*>([\s\S]*?)<\/h\1>/gi)) {
-    texts.push(decodeEntities(match[2]!.replace(/<[^>]*>/g, '')).replace(/\s+/g, ' ').trim());
-  }
-  return texts;
-}
-
-const NAMED_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
-
-/** Our templates and rehype-stringify write only these entities and numeric ones. */
-function decodeEntities(text: string): string {
-  return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (entity, body: string) => {
-    if (body[0] === '#') return String.fromCodePoint(body[1] === 'x' || body[1] === 'X' ? parseInt(body.slice(2), 16) : Number(body.slice(1)));
-    return NAMED_ENTITIES[body.toLowerCase()] ?? entity;
-  });
+  const headings = [...withoutScripts.matchAll(/<h([1-6])\b[^>]*>[\s\S]*?<\/h\1>/gi)].map((match) => match[0]).join('\n');
+  const tree = unified().use(rehypeParse, { fragment: true }).parse(headings) as Root;
+  return tree.children.flatMap((node) => (node.type === 'element' ? [toString(node).replace(/\s+/g, ' ').trim()] : []));
 }
