@@ -78,7 +78,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   let browser: Promise<Browser> | undefined;
   const chromium =
     options.browser ??
-    (() => (browser ??= import('./render/browser.js').then(({ launchBrowser, LAUNCH_TIMEOUT_MS }) => launchBrowser(LAUNCH_TIMEOUT_MS))));
+    (() => (browser ??= import('./render/browser.js').then(({ launchBrowser }) => launchBrowser())));
   if (options.formats.includes('pdf')) chromium().catch(() => undefined);
   try {
     return await buildWith(options, timed, chromium);

@@ -156,7 +156,7 @@ export async function main(argv: string[]): Promise<number> {
   // Chromium boots in its own process while Node loads the pipeline.
   const browser =
     options.formats.includes('pdf') && !options.watch
-      ? import('./render/browser.js').then(({ launchBrowser, LAUNCH_TIMEOUT_MS }) => launchBrowser(LAUNCH_TIMEOUT_MS))
+      ? import('./render/browser.js').then(({ launchBrowser }) => launchBrowser())
       : undefined;
   browser?.catch(() => undefined);
   try {

@@ -31,7 +31,7 @@ export async function watchBuild(options: BuildOptions, events: WatchEvents): Pr
   const cache = new ArticleCache();
   let browser: Promise<Browser> | undefined;
   const chromium = () =>
-    (browser ??= import('./render/browser.js').then(({ launchBrowser, LAUNCH_TIMEOUT_MS }) => launchBrowser(LAUNCH_TIMEOUT_MS)).catch((error: unknown) => {
+    (browser ??= import('./render/browser.js').then(({ launchBrowser }) => launchBrowser()).catch((error: unknown) => {
       browser = undefined;
       throw error;
     }));

@@ -10,7 +10,7 @@ const request = JSON.parse(process.argv[2] ?? '{}') as BuildRequest;
 
 // As the command does: Chromium boots, for a PDF, while Node loads the pipeline.
 const browser = request.formats.includes('pdf')
-  ? import('../../src/render/browser.js').then(({ launchBrowser, LAUNCH_TIMEOUT_MS }) => launchBrowser(LAUNCH_TIMEOUT_MS))
+  ? import('../../src/render/browser.js').then(({ launchBrowser }) => launchBrowser())
   : undefined;
 browser?.catch(() => undefined);
 // Loaded here rather than imported at the top so that loading the pipeline counts as start-up.

@@ -7,17 +7,17 @@ import puppeteer, { type Browser, type Page } from 'puppeteer';
 const HOW_TO_GET_ONE =
   'install Chromium (Debian/Ubuntu: `apt-get install chromium`) or set PUPPETEER_EXECUTABLE_PATH to a Chrome or Chromium binary';
 
-/** How long Chromium may take over one command before the build gives up on it. */
+/** The least time loading, laying out or printing may take, however short the dossier. */
 export const DEFAULT_TIMEOUT_MS = 3 * 60 * 1000;
 
 /**
- * How long one command to Chromium may take when the build starts it, before
- * it knows how long the dossier is: loading, laying out and printing each
- * have a timeout of their own, sized to the dossier.
+ * How long one command to Chromium may take. Chromium starts before the
+ * build knows how long the dossier is, so this is generous: loading, laying
+ * out and printing each have a timeout of their own, sized to the dossier.
  */
-export const LAUNCH_TIMEOUT_MS = 60 * 60 * 1000;
+const PROTOCOL_TIMEOUT_MS = 60 * 60 * 1000;
 
-export async function launchBrowser(timeoutMs = DEFAULT_TIMEOUT_MS): Promise<Browser> {
+export async function launchBrowser(): Promise<Browser> {
   const executablePath = puppeteer.executablePath();
   if (!executablePath || !existsSync(executablePath)) {
     throw new Error(`no Chromium browser found${executablePath ? ` at ${executablePath}` : ''}: ${HOW_TO_GET_ONE}.`);
@@ -36,7 +36,7 @@ export async function launchBrowser(timeoutMs = DEFAULT_TIMEOUT_MS): Promise<Bro
       headless: true,
       args,
       executablePath,
-      protocolTimeout: timeoutMs,
+      protocolTimeout: PROTOCOL_TIMEOUT_MS,
       handleSIGINT: false,
       handleSIGTERM: false,
       handleSIGHUP: false,

@@ -5,6 +5,7 @@
 // page's print stylesheet, with page numbers in Chromium's footer. Both
 // have bookmarks from the headings (`outline`) and a tagged structure.
 import type { Browser } from 'puppeteer';
+import type { StepTimer } from '../enrich/index.js';
 import type { Dossier } from '../model.js';
 import { DEFAULT_TIMEOUT_MS, offlinePage } from './browser.js';
 import { finishPdf, headingTexts } from './pdf-finish.js';
@@ -32,15 +33,8 @@ export function choosePrintLayout(dossier: Dossier, layout: PrintLayout = 'auto'
  * printed (600 articles take about two minutes on two cores).
  */
 export function printTimeout(dossier: Dossier): number {
-  return printTimeoutFor(dossier.articles.length);
+  return Math.max(DEFAULT_TIMEOUT_MS, dossier.articles.length * 500);
 }
-
-export function printTimeoutFor(articles: number): number {
-  return Math.max(DEFAULT_TIMEOUT_MS, articles * 500);
-}
-
-/** Told how long each step took, for the benchmark. */
-export type StepTimer = (step: string, milliseconds: number) => void;
 
 function stepTimer(onStep: StepTimer = () => {}) {
   return async <T>(name: string, run: () => Promise<T> | T): Promise<T> => {
@@ -108,22 +102,22 @@ export async function renderBrowserPdf(
         timeout,
       });
     };
-    html = withFewerLinks(html);
-    const full = new PdfFile(Buffer.from(await step('print', () => print(html))));
+    const printed = withFewerLinks(html);
+    const full = new PdfFile(Buffer.from(await step('print', () => print(printed))));
     const pages = full.destinationPages();
-    const targets = [...html.matchAll(/<li\b[^>]*><a href="#([^"]+)"/g)].map((match) => match[1]!).filter((id) => pages.has(id));
+    const targets = [...printed.matchAll(/<li\b[^>]*><a href="#([^"]+)"/g)].map((match) => match[1]!).filter((id) => pages.has(id));
     const firstArticle = dossier.articles[0] && pages.get(dossier.articles[0].id);
     let frontPages: PdfFile | undefined;
     if (targets.length > 0 && firstArticle !== undefined) {
       const numbers = targets.map((id) => `.contents a[href="#${id}"] { --page: "${pages.get(id)! + 1}"; }`).join('\n');
       const front = new PdfFile(
-        Buffer.from(await step('print contents', () => print(withStyle(frontMatter(html), numbers), full.pages().length))),
+        Buffer.from(await step('print contents', () => print(withStyle(frontMatter(printed), numbers), full.pages().length))),
       );
       // The front matter alone must fill exactly the pages before the first article; if not, the numbers are left out.
       if (front.pages().length === firstArticle) frontPages = front;
       else dossier.warnings.push({ file: 'dossier.pdf', message: 'the contents have no page numbers: printed on their own, they took a different number of pages.' });
     }
-    return await step('finish', () => finishPdf(full, dossier, { headings: headingTexts(html), ...(frontPages ? { frontPages } : {}) }));
+    return await step('finish', () => finishPdf(full, dossier, { headings: headingTexts(printed), ...(frontPages ? { frontPages } : {}) }));
   } finally {
     await page.close();
   }
