@@ -3,7 +3,7 @@
 import { readdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Article, Warning } from '../src/model.js';
+import type { Article, Dossier, EnrichedArticle, Warning } from '../src/model.js';
 import { normalise, type NormaliseOptions } from '../src/normalise/index.js';
 import { readArticle } from '../src/read/index.js';
 
@@ -78,4 +78,33 @@ export async function tempDir(prefix = 'dossier-test-'): Promise<string> {
   const { mkdtemp } = await import('node:fs/promises');
   const os = await import('node:os');
   return mkdtemp(path.join(os.tmpdir(), prefix));
+}
+
+/** A dossier of one article, made in memory, for testing one writer on its own. */
+export function memoryDossier(fields: Partial<Dossier> = {}, article: Partial<EnrichedArticle> = {}): Dossier {
+  return {
+    title: 'Pack',
+    language: 'en',
+    description: 'd',
+    warnings: [],
+    people: [],
+    organisations: [],
+    timeline: [],
+    crossrefs: [],
+    articles: [
+      {
+        id: '01-a',
+        file: 'a.txt',
+        format: 'text',
+        title: 'A',
+        titleDerived: false,
+        relatedLinks: [],
+        words: 1,
+        body: { type: 'root', children: [] },
+        content: { type: 'root', children: [] },
+        ...article,
+      },
+    ],
+    ...fields,
+  };
 }

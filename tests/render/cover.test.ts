@@ -9,6 +9,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { Dossier } from '../../src/model.js';
 import { renderCover } from '../../src/render/cover.js';
 import { Templates } from '../../src/render/templates.js';
+import { memoryDossier } from '../helpers.js';
 
 // Anything that reached for Chromium would fail here.
 vi.mock('puppeteer', () => {
@@ -16,34 +17,23 @@ vi.mock('puppeteer', () => {
 });
 process.env.PUPPETEER_EXECUTABLE_PATH = '/nonexistent/chromium';
 
-const dossier = (fields: Partial<Dossier> = {}): Dossier => ({
-  title: 'Ken Livingstone and the “rich Jews” letter',
-  subtitle: 'Press cuttings on the letter from Jewish Labour supporters to Ed Miliband',
-  compiledBy: 'the test',
-  date: '2012-03-22',
-  language: 'en-GB',
-  description: 'A test.',
-  warnings: [],
-  people: [],
-  organisations: [],
-  timeline: [],
-  crossrefs: [],
-  articles: [
+const dossier = (fields: Partial<Dossier> = {}): Dossier =>
+  memoryDossier(
     {
-      id: '01-a',
-      file: 'a.txt',
-      format: 'text',
-      title: 'A',
-      titleDerived: false,
+      title: 'Ken Livingstone and the “rich Jews” letter',
+      subtitle: 'Press cuttings on the letter from Jewish Labour supporters to Ed Miliband',
+      compiledBy: 'the test',
+      date: '2012-03-22',
+      language: 'en-GB',
+      description: 'A test.',
+      ...fields,
+    },
+    {
       source: 'The Guardian',
-      relatedLinks: [],
       words: 412,
-      body: { type: 'root', children: [] },
       content: { type: 'root', children: [{ type: 'paragraph', children: [{ type: 'text', value: 'Some words.' }] }] },
     },
-  ],
-  ...fields,
-});
+  );
 
 /** Width, height, and the RGB of a pixel, from a PNG (8-bit RGB or RGBA). */
 function readPng(png: Uint8Array) {

@@ -1,30 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Dossier } from '../../src/model.js';
 import { bookIdentifier } from '../../src/render/epub.js';
+import { memoryDossier } from '../helpers.js';
 
-const dossier = (text: string): Dossier => ({
-  title: 'Pack',
-  language: 'en',
-  description: 'd',
-  warnings: [],
-  people: [],
-  organisations: [],
-  timeline: [],
-  crossrefs: [],
-  articles: [
-    {
-      id: '01-a',
-      file: 'a.txt',
-      format: 'text',
-      title: 'A',
-      titleDerived: false,
-      relatedLinks: [],
-      words: 1,
-      body: { type: 'root', children: [{ type: 'paragraph', children: [{ type: 'text', value: text }] }] },
-      content: { type: 'root', children: [] },
-    },
-  ],
-});
+const dossier = (text: string): Dossier =>
+  memoryDossier({}, { body: { type: 'root', children: [{ type: 'paragraph', children: [{ type: 'text', value: text }] }] } });
 
 describe('the EPUB identifier', () => {
   it('is a UUID URN that depends only on the content', () => {
