@@ -3,13 +3,14 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type { Browser } from 'puppeteer';
-import { ConfigError, findConfig, loadConfig, type DossierConfig } from './config.js';
+import { ConfigError, readConfig, type DossierConfig } from './config.js';
 import { enrich, type Enrichment } from './enrich/index.js';
 import type { Article, Dossier, Warning } from './model.js';
 import { normalise, type NormalisedArticle } from './normalise/index.js';
 import { writeFileAtomic, writeFolderAtomic } from './output.js';
 import type { ArticleCache, ReadOutcome } from './incremental.js';
 import { ARTICLE_EXTENSIONS, findArticleFiles, readArticle } from './read/index.js';
+import { realPathOrResolved } from './read/input-folder.js';
 import { renderHtml } from './render/html.js';
 import { renderJson } from './render/json.js';
 import { articleMarkdown, markdownFileName } from './render/markdown.js';
@@ -89,11 +90,15 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
 
 async function buildWith(options: BuildOptions, timed: Timed, chromium: () => Promise<Browser>): Promise<BuildResult> {
   const reporter = options.reporter ?? silentReporter;
+  if ((await realPathOrResolved(options.out)) === (await realPathOrResolved(options.input))) {
+    // Each build would read the last one's pages back as articles, and the pack would grow with every run.
+    throw new BuildError(`the out folder ${options.out} is the input folder: write the dossier elsewhere, e.g. --out ${path.join(options.input, 'pack')} (a folder inside the input is left out of the articles).`);
+  }
   const { config, warnings: configWarnings } = await readSettings(options.input);
   const templates = new Templates(options.templates);
 
   // Read: every article file, decoded and parsed by the reader for its format.
-  const { files, ignored } = await findArticleFiles(options.input, { exclude: options.out });
+  const { files, ignored, skipped } = await findArticleFiles(options.input, { exclude: options.out });
   if (files.length === 0) {
     throw new BuildError(`no article files (${ARTICLE_EXTENSIONS.join(' ')}) in ${options.input}: put the articles there, or pass --input DIR.`);
   }
@@ -144,6 +149,7 @@ async function buildWith(options: BuildOptions, timed: Timed, chromium: () => Pr
     ...configWarnings,
     ...unmatchedOverrides(config, files),
     ...ignored.map((file) => ({ file, message: `skipped: not an article format dossier reads (${ARTICLE_EXTENSIONS.join(' ')}).` })),
+    ...skipped,
     ...files.flatMap((file) => fileWarnings.get(file)!),
   ];
   if (normalised.length === 0) {
@@ -170,10 +176,8 @@ async function buildWith(options: BuildOptions, timed: Timed, chromium: () => Pr
 }
 
 async function readSettings(input: string): Promise<{ config: DossierConfig; warnings: Warning[] }> {
-  const configPath = await findConfig(input);
-  if (!configPath) return { config: { articles: {} }, warnings: [] };
   try {
-    return await loadConfig(configPath, path.basename(configPath));
+    return await readConfig(input);
   } catch (error) {
     if (error instanceof ConfigError) throw new BuildError(error.message);
     throw error;

@@ -1,12 +1,13 @@
 // The dossier's settings: `dossier.yaml` in the input folder. Every key is
 // optional; editors use it to title the pack and to correct what the
 // machine got wrong about an article (its source, a better headline…).
-import { access, readFile } from 'node:fs/promises';
+import { lstatSync } from 'node:fs';
 import path from 'node:path';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type Pair } from 'yaml';
 import type { EntitySettings } from './enrich/settings.js';
 import type { Warning } from './model.js';
 import { decode, withoutControlCharacters } from './read/decode.js';
+import { InputFileError, InputFolder } from './read/input-folder.js';
 import { parseStatedDate, type DateOrder } from './normalise/dates.js';
 
 export const CONFIG_FILE_NAMES = ['dossier.yaml', 'dossier.yml'];
@@ -55,19 +56,6 @@ const TOP_KEYS: Record<string, keyof DossierConfig> = {
 };
 const ARTICLE_KEYS = ['title', 'source', 'date', 'byline', 'url', 'standfirst'] as const;
 const DATE_ORDERS: DateOrder[] = ['day-first', 'month-first'];
-
-export async function findConfig(inputDir: string): Promise<string | undefined> {
-  for (const name of CONFIG_FILE_NAMES) {
-    const candidate = path.join(inputDir, name);
-    try {
-      await access(candidate);
-      return candidate;
-    } catch {
-      // not there; try the next name
-    }
-  }
-  return undefined;
-}
 
 /** Parses a config file's text. `file` is the name used in messages. */
 export function parseConfig(text: string, file: string): { config: DossierConfig; warnings: Warning[] } {
@@ -232,8 +220,28 @@ function scalarText(node: Node | null, onError: () => never): string {
   return withoutControlCharacters(String(node.value)).trim();
 }
 
-export async function loadConfig(configPath: string, displayName: string): Promise<{ config: DossierConfig; warnings: Warning[] }> {
+/**
+ * The settings file of the input folder, if there is one. One that is not a
+ * regular file inside the folder (a folder, a FIFO, a link leading out) or
+ * not text is ignored with a warning naming it; one that is text but not
+ * valid settings stops the build (ConfigError), since the pack would not be
+ * what its editor asked for.
+ */
+export async function readConfig(inputDir: string): Promise<{ config: DossierConfig; warnings: Warning[] }> {
+  const none = { config: { articles: {} }, warnings: [] };
+  const name = CONFIG_FILE_NAMES.find((candidate) => lstatSync(path.join(inputDir, candidate), { throwIfNoEntry: false }));
+  if (!name) return none;
+  let bytes: Buffer;
+  try {
+    bytes = await (await InputFolder.open(inputDir)).read(name);
+  } catch (error) {
+    const reason = error instanceof InputFileError ? error.message : `it could not be read (${(error as NodeJS.ErrnoException).code ?? String(error)})`;
+    return { ...none, warnings: [{ file: name, message: `the settings file was ignored: ${reason}.` }] };
+  }
   // Decoded as articles are: a settings file saved in Windows-1252 reads correctly too.
-  const decoded = decode(await readFile(configPath));
-  return parseConfig(decoded.ok ? decoded.text : '', displayName);
+  const decoded = decode(bytes);
+  if (decoded.ok) return parseConfig(decoded.text, name);
+  // An empty settings file asks for nothing; a binary one was surely saved there by mistake.
+  const blank = bytes.length === 0 || decoded.reason.includes('whitespace');
+  return blank ? none : { ...none, warnings: [{ file: name, message: `the settings file was ignored: ${decoded.reason}; write it as YAML text.` }] };
 }

@@ -58,10 +58,16 @@ export async function runTool(
   command: string,
   args: string[],
   env: Record<string, string | undefined> = {},
+  /** Killed after this long, so that a hang fails the test instead of stalling the suite. */
+  timeoutMs = 0,
 ): Promise<{ code: number; stdout: string; stderr: string }> {
   const { execFile } = await import('node:child_process');
   return new Promise((resolve) => {
-    execFile(command, args, { cwd: ROOT, env: { ...process.env, ...env }, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
+    execFile(command, args, { cwd: ROOT, env: { ...process.env, ...env }, maxBuffer: 64 * 1024 * 1024, timeout: timeoutMs, killSignal: 'SIGKILL' }, (error, stdout, stderr) => {
+      if (error?.killed) {
+        resolve({ code: -1, stdout, stderr: `${stderr}\n(killed: still running after ${timeoutMs} ms)` });
+        return;
+      }
       const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
       resolve({ code, stdout, stderr });
     });
@@ -69,8 +75,8 @@ export async function runTool(
 }
 
 /** Runs the dossier command as a user would (`npm run build -- …` without the set-up). */
-export function runCli(args: string[], env: Record<string, string | undefined> = {}) {
-  return runTool(path.join(ROOT, 'node_modules', '.bin', 'tsx'), [path.join(ROOT, 'src', 'cli.ts'), ...args], env);
+export function runCli(args: string[], env: Record<string, string | undefined> = {}, timeoutMs = 0) {
+  return runTool(path.join(ROOT, 'node_modules', '.bin', 'tsx'), [path.join(ROOT, 'src', 'cli.ts'), ...args], env, timeoutMs);
 }
 
 /** A fresh temporary folder. */

@@ -1,10 +1,10 @@
 // The reading stage: find article files, decode them, and hand each to the
 // reader for its format. Every reader returns the same `ReadArticle`.
-import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { CONFIG_FILE_NAMES } from '../config.js';
 import type { InputFormat, ReadArticle, Warning } from '../model.js';
 import { decode } from './decode.js';
+import { InputFileError, InputFolder, realPathOrResolved } from './input-folder.js';
 import { NoArticleError, readHtml } from './html.js';
 import { readMarkdown } from './markdown.js';
 import { readText } from './text.js';
@@ -26,41 +26,37 @@ const SETTINGS_FILES = new Set(CONFIG_FILE_NAMES);
 
 export const ARTICLE_EXTENSIONS = Object.keys(FORMATS);
 
-export interface ReadResult {
-  articles: ReadArticle[];
-  warnings: Warning[];
-}
-
 /**
  * Every article file under `dir`, recursively, as paths relative to it with
  * `/` separators, sorted by code point so the order never depends on the
- * machine. Hidden files and folders are left out.
+ * machine. Hidden files and folders are left out, and so is the out folder
+ * when it lies inside (it holds the last build, not articles). `skipped`
+ * says why each entry that could not be read was passed over: a link
+ * leading outside the folder, a FIFO, a link loop.
  */
-export async function findArticleFiles(dir: string, options: { exclude?: string } = {}): Promise<{ files: string[]; ignored: string[] }> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+export async function findArticleFiles(
+  dir: string,
+  options: { exclude?: string } = {},
+): Promise<{ files: string[]; ignored: string[]; skipped: Warning[] }> {
+  const folder = await InputFolder.open(dir);
+  const exclude = options.exclude ? [await realPathOrResolved(options.exclude)] : [];
+  const walked = await folder.walk(exclude);
   const files: string[] = [];
   const ignored: string[] = [];
-  // An out folder inside the input folder holds the last build, not articles.
-  const excluded = options.exclude ? path.relative(path.resolve(dir), path.resolve(options.exclude)) : undefined;
-  const inExcluded = (relative: string) =>
-    excluded !== undefined && excluded !== '' && !excluded.startsWith('..') && (relative === excluded || relative.startsWith(`${excluded}${path.sep}`));
-  for (const entry of entries) {
-    const full = path.join(entry.parentPath, entry.name);
-    // A link to a file is read as the file it points to.
-    const isFile = entry.isFile() || (entry.isSymbolicLink() && (await stat(full).catch(() => undefined))?.isFile());
-    if (!isFile) continue;
-    const native = path.relative(dir, full);
-    if (inExcluded(native)) continue;
-    const relative = native.split(path.sep).join('/');
-    if (relative.split('/').some((part) => part.startsWith('.')) || relative.includes('node_modules/')) continue;
+  const skipped: Warning[] = [];
+  for (const relative of walked.files) {
     if (SETTINGS_FILES.has(relative)) continue;
-    const extension = path.extname(entry.name).toLowerCase();
+    const extension = path.extname(relative).toLowerCase();
     if (FORMATS[extension]) files.push(relative);
     else if (!ASSET_EXTENSIONS.has(extension)) ignored.push(relative);
   }
+  for (const { file, reason } of walked.skipped) {
+    // A settings file that is not a file is reported where the settings are read.
+    if (!SETTINGS_FILES.has(file)) skipped.push({ file, message: `skipped: ${reason}.` });
+  }
   // UTF-8 byte order is code-point order (JavaScript's `<` compares UTF-16 units).
   const byCodePoint = (a: string, b: string) => Buffer.compare(Buffer.from(a), Buffer.from(b));
-  return { files: files.sort(byCodePoint), ignored: ignored.sort(byCodePoint) };
+  return { files: files.sort(byCodePoint), ignored: ignored.sort(byCodePoint), skipped: skipped.sort((a, b) => byCodePoint(a.file, b.file)) };
 }
 
 /**
@@ -74,8 +70,12 @@ export async function readArticle(
 ): Promise<{ article: ReadArticle; text: string } | undefined> {
   let bytes: Uint8Array;
   try {
-    bytes = await readFile(path.join(dir, file));
+    bytes = await (await InputFolder.open(dir)).read(file);
   } catch (error) {
+    if (error instanceof InputFileError) {
+      warnings.push({ file, message: `skipped: ${error.message}.` });
+      return undefined;
+    }
     const code = (error as NodeJS.ErrnoException).code;
     // Node reads folder listings as UTF-8: a name in another encoding arrives with U+FFFD and cannot be opened.
     const advice =

@@ -3,10 +3,11 @@
 // description stays as text: nothing is fetched from the network, nothing is
 // read from outside the input folder (no `../`, no absolute paths, no links
 // that lead out), and no `data:`, `file:` or `javascript:` address is used.
-import { realpathSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import path from 'node:path';
 import type { Image, PhrasingContent } from 'mdast';
 import type { Warning } from '../model.js';
+import { InputFileError, InputFolder } from './input-folder.js';
 
 const TYPES: Record<string, string> = {
   '.png': 'image/png',
@@ -51,22 +52,29 @@ export function picture(src: string, alt: string, context: PictureContext): Phra
     context.warnings.push({ file: context.file, message: `a picture was left out: ${reason}` });
     return fallback;
   }
-  const relative = decodeURIComponent(src.split(/[?#]/)[0]!);
-  const resolved = path.resolve(context.root, path.dirname(context.file), relative);
-  const mime = TYPES[path.extname(resolved).toLowerCase()];
   const leave = (why: string) => {
     context.warnings.push({ file: context.file, message: `the picture ${src} was left out: ${why}` });
     return fallback;
   };
+  let relative: string;
+  try {
+    relative = decodeURIComponent(src.split(/[?#]/)[0]!);
+  } catch {
+    return leave('its address is not valid percent-encoding (such as %20 for a space).');
+  }
+  const resolved = path.resolve(context.root, path.dirname(context.file), relative);
+  const mime = TYPES[path.extname(resolved).toLowerCase()];
   if (!mime) return leave('only PNG, JPEG, GIF and WebP pictures are embedded.');
+  const folder = InputFolder.openSync(context.root);
+  const inFolder = path.relative(context.root, resolved);
+  if (inFolder.startsWith('..') || path.isAbsolute(inFolder)) return leave('it is outside the input folder.');
   let real: string;
   try {
-    real = realpathSync(resolved);
-  } catch {
+    real = folder.regularFileSync(inFolder);
+  } catch (error) {
+    if (error instanceof InputFileError) return leave(`${error.message}.`);
     return leave('there is no such file in the input folder.');
   }
-  const root = realpathSync(context.root);
-  if (real !== root && !real.startsWith(root + path.sep)) return leave('it is outside the input folder.');
   const size = statSync(real).size;
   if (size > MAX_PICTURE_BYTES) return leave(`it is larger than ${MAX_PICTURE_BYTES / 1024 / 1024} MB.`);
   const image: Image = {

@@ -6,7 +6,7 @@ import type { Root } from 'mdast';
 import rehypeSanitize, { defaultSchema, type Options as SanitizeSchema } from 'rehype-sanitize';
 import rehypeStringify from 'rehype-stringify';
 import remarkRehype from 'remark-rehype';
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { unified } from 'unified';
 import { SKIP, visit } from 'unist-util-visit';
@@ -42,11 +42,28 @@ function rehypeEmbedPictures(options: { pictures: Map<string, PictureData>; form
         if (parent && index !== undefined) parent.children.splice(index, 1);
         return index;
       }
-      node.properties.src =
-        options.format === 'epub' ? pathToFileURL(picture.path).href : `data:${picture.mime};base64,${readFileSync(picture.path).toString('base64')}`;
-      return undefined;
+      const src = embeddedSource(picture, options.format);
+      if (src) {
+        node.properties.src = src;
+        return undefined;
+      }
+      // The file was a picture when it was read but is gone or changed since: its description stands in.
+      const alt = String(node.properties.alt ?? '').trim();
+      if (parent && index !== undefined) parent.children.splice(index, 1, ...(alt ? [{ type: 'text' as const, value: `[Picture: ${alt}]` }] : []));
+      return index;
     });
   };
+}
+
+/** The address a picture is embedded by, or undefined when its file can no longer be read as a picture. */
+function embeddedSource(picture: PictureData, format: 'html' | 'epub' | 'print'): string | undefined {
+  try {
+    // Checked again here: only a regular file is read, so a file swapped for a FIFO cannot hang the build.
+    if (!statSync(picture.path).isFile()) return undefined;
+    return format === 'epub' ? pathToFileURL(picture.path).href : `data:${picture.mime};base64,${readFileSync(picture.path).toString('base64')}`;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Shifts body headings (level 2 and below in the model) under the article's headline. */

@@ -68,7 +68,7 @@ describe('findArticleFiles', () => {
   it('returns empty lists for an empty folder', async () => {
     const empty = await makeFolder({});
     folders.push(empty);
-    expect(await findArticleFiles(empty)).toEqual({ files: [], ignored: [] });
+    expect(await findArticleFiles(empty)).toEqual({ files: [], ignored: [], skipped: [] });
   });
 
   it('sorts by code point also for characters outside the BMP', async () => {
