@@ -7,7 +7,7 @@ import { ConfigError, readConfig, type DossierConfig } from './config.js';
 import { enrich, type Enrichment } from './enrich/index.js';
 import type { Article, Dossier, Warning } from './model.js';
 import { normalise, type NormalisedArticle } from './normalise/index.js';
-import { writeFileAtomic, writeFolderAtomic } from './output.js';
+import { recoverOutFolder, StagedOutputs } from './output.js';
 import type { ArticleCache, ReadOutcome } from './incremental.js';
 import { ARTICLE_EXTENSIONS, findArticleFiles, readArticle } from './read/index.js';
 import { realPathOrResolved } from './read/input-folder.js';
@@ -195,7 +195,9 @@ async function renderAll(
 ): Promise<BuildResult> {
   const done = new Map<Format, string[]>();
   const failed: BuildResult['failed'] = [];
-  const out = options.out;
+  // What a build killed earlier left half done is finished or undone first.
+  recoverOutFolder(options.out, OUTPUT_NAMES);
+  const outputs = new StagedOutputs(options.out);
   const attempt = async (format: Format, run: () => Promise<string[]>) => {
     try {
       done.set(format, await run());
@@ -251,7 +253,7 @@ async function renderAll(
           },
           (bytes) => `${Math.round(bytes.length / 1024)} KB`,
         );
-        await writeFileAtomic(path.join(out, 'dossier.pdf'), pdf);
+        await outputs.file('dossier.pdf', pdf);
         return ['dossier.pdf'];
       }),
     );
@@ -260,7 +262,7 @@ async function renderAll(
     tasks.push(
       attempt('html', async () => {
         const html = await timed('render html', renderPage, (page) => `${Math.round(page.length / 1024)} KB`);
-        await writeFileAtomic(path.join(out, 'dossier.html'), html);
+        await outputs.file('dossier.html', html);
         return ['dossier.html'];
       }),
     );
@@ -281,7 +283,7 @@ async function renderAll(
           },
           (bytes) => `${Math.round(bytes.length / 1024)} KB`,
         );
-        await writeFileAtomic(path.join(out, 'dossier.epub'), book);
+        await outputs.file('dossier.epub', book);
         return ['dossier.epub'];
       }),
     );
@@ -294,7 +296,7 @@ async function renderAll(
           () => new Map(dossier.articles.map((article) => [markdownFileName(article), articleMarkdown(article)])),
           (result) => `${result.size} files`,
         );
-        await writeFolderAtomic(path.join(out, 'markdown'), files);
+        await outputs.folder('markdown', files);
         return [...files.keys()].map((name) => `markdown/${name}`);
       }),
     );
@@ -303,9 +305,17 @@ async function renderAll(
   // The JSON comes last: it carries every warning the other formats gave.
   if (wants('json')) {
     await attempt('json', async () => {
-      await writeFileAtomic(path.join(out, 'dossier.json'), renderJson(dossier, { markdown: wants('md') }));
+      await outputs.file('dossier.json', renderJson(dossier, { markdown: wants('md') }));
       return ['dossier.json'];
     });
+  }
+  // Every format made is put in place at once, so the out folder always holds one build's outputs.
+  try {
+    outputs.commit();
+  } catch (error) {
+    outputs.discard();
+    for (const format of done.keys()) failed.push({ format, message: error instanceof Error ? error.message : String(error) });
+    done.clear();
   }
   const written = FORMAT_ORDER.flatMap((format) => done.get(format) ?? []);
   failed.sort((a, b) => FORMAT_ORDER.indexOf(a.format) - FORMAT_ORDER.indexOf(b.format));
@@ -313,6 +323,9 @@ async function renderAll(
 }
 
 const FORMAT_ORDER: readonly Format[] = ['html', 'pdf', 'epub', 'md', 'json'];
+
+/** What a build writes in the out folder. */
+const OUTPUT_NAMES = ['dossier.html', 'dossier.pdf', 'dossier.epub', 'markdown', 'dossier.json'];
 
 /** The second and later copies of an identical text are skipped, naming the first. */
 function dropDuplicates<T extends { article: { file: string }; text: string }>(reads: T[], warnings: Map<string, Warning[]>): T[] {
