@@ -9,6 +9,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { EPub, type Chapter } from 'epub-gen-memory';
 import type { Dossier } from '../model.js';
+import { assertEpubOpens } from './epub-check.js';
 import { renderJson } from './json.js';
 import { buildTimestamp } from './timestamp.js';
 import type { Templates } from './templates.js';
@@ -87,7 +88,9 @@ export async function renderEpub(dossier: Dossier, templates: Templates, cover?:
       },
     ];
     linkAcrossChapters(chapters);
-    return await buildBook(dossier, view, templates, chapters, made, coverFile);
+    const book = await buildBook(dossier, view, templates, chapters, made, coverFile);
+    await assertEpubOpens(book);
+    return book;
   } finally {
     if (coverFile) await rm(path.dirname(coverFile), { recursive: true, force: true });
   }

@@ -195,3 +195,38 @@ describe('odd names and settings', () => {
     }
   });
 });
+
+describe('huge headlines', () => {
+  let input: string;
+  let out: string;
+  let result: Awaited<ReturnType<typeof runCli>>;
+  const longWord = 'A'.repeat(300);
+
+  beforeAll(async () => {
+    input = await tempDir('dossier-headlines-');
+    // 100,000 characters of words, and one 300-letter word: file names are bounded, the headline is not cut.
+    const words = Array.from({ length: 12_000 }, (_, index) => `word${index}`).join(' ').slice(0, 100_000);
+    await writeFile(path.join(input, 'huge.txt'), ARTICLE(words));
+    await writeFile(path.join(input, 'long-word.txt'), ARTICLE(longWord));
+    await writeFile(path.join(input, 'huge-word.md'), `# ${'B'.repeat(100_000)}\n\n${ARTICLE('').trim()}\n`);
+    out = path.join(await tempDir(), 'pack');
+    result = await runCli(['--input', input, '--out', out, '--formats', 'html,epub,json,md'], {}, BOUND_MS);
+  });
+
+  it('writes every format with bounded file names and the headline whole', async () => {
+    expect(result.code, result.stderr).toBe(0);
+    const markdown = await readdir(path.join(out, 'markdown'));
+    expect(markdown).toHaveLength(3);
+    for (const name of markdown) expect(Buffer.byteLength(name)).toBeLessThanOrEqual(100);
+    const json = JSON.parse(await readFile(path.join(out, 'dossier.json'), 'utf8'));
+    // The text file's 100,000-character first line reads as a paragraph, not a headline: its headline is derived.
+    expect(json.articles.map((article: { title: string }) => article.title.length)).toEqual(expect.arrayContaining([300, 100_000]));
+    const zip = await JSZip.loadAsync(await readFile(path.join(out, 'dossier.epub')));
+    for (const name of Object.keys(zip.files)) expect(name.length).toBeLessThanOrEqual(120);
+    expect(await readFile(path.join(out, 'dossier.html'), 'utf8')).toContain(longWord);
+  });
+
+  it('makes an EPUB that EPUBCheck passes', async () => {
+    expect(await epubcheck(path.join(out, 'dossier.epub'), input)).toEqual([]);
+  });
+});
