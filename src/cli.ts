@@ -3,12 +3,10 @@ import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import type { Browser } from 'puppeteer';
-import type { BuildResult, Format, Reporter } from './build.js';
-import type { Paper, PrintLayout } from './render/pdf.js';
-
-/** Kept here so `--help` and argument errors answer without loading the pipeline. */
-const FORMATS: readonly Format[] = ['html', 'pdf', 'epub', 'md', 'json'];
+import type { BuildResult, Reporter } from './build.js';
+import { browserSession, type BrowserSession } from './render/browser-session.js';
+// writer.ts holds only names and types: `--help` and argument errors answer without loading the pipeline.
+import { FORMATS, type Format, type Paper, type PrintLayout } from './render/writer.js';
 
 const USAGE = `Usage: npm run build -- [--input DIR] [--out DIR] [--formats ${FORMATS.join(',')}]
                         [--title TEXT] [--templates DIR] [--paper a4|letter]
@@ -154,19 +152,16 @@ export async function main(argv: string[]): Promise<number> {
 
   const started = performance.now();
   // Chromium boots in its own process while Node loads the pipeline.
-  const browser =
-    options.formats.includes('pdf') && !options.watch
-      ? import('./render/browser.js').then(({ launchBrowser }) => launchBrowser())
-      : undefined;
-  browser?.catch(() => undefined);
+  const browser = browserSession();
+  if (options.formats.includes('pdf') && !options.watch) browser.start();
   try {
     return await buildOnce(options, started, browser);
   } finally {
-    await (await browser?.catch(() => undefined))?.close();
+    await browser.close();
   }
 }
 
-async function buildOnce(options: CliOptions, started: number, browser: Promise<Browser> | undefined): Promise<number> {
+async function buildOnce(options: CliOptions, started: number, browser: BrowserSession): Promise<number> {
   const [{ build, BuildError, formatWarning }, { removePartialOutputsOnSignal }] = await Promise.all([import('./build.js'), import('./output.js')]);
   removePartialOutputsOnSignal();
   const where = path.relative(process.cwd(), path.resolve(options.out)) || '.';
@@ -181,7 +176,7 @@ async function buildOnce(options: CliOptions, started: number, browser: Promise<
   const { strict: _strict, watch, ...buildOptions } = options;
   if (watch) return watchUntilStopped(buildOptions, report, BuildError);
   try {
-    const result = await build({ ...buildOptions, reporter: stderrReporter(), ...(browser ? { browser: () => browser } : {}) });
+    const result = await build({ ...buildOptions, reporter: stderrReporter(), browser });
     report(result, performance.now() - started);
     if (options.strict && result.dossier.warnings.length) {
       process.stderr.write(`dossier: error: --strict: ${result.dossier.warnings.length} warning${result.dossier.warnings.length === 1 ? '' : 's'} (above).\n`);

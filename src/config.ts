@@ -245,3 +245,11 @@ export async function readConfig(inputDir: string): Promise<{ config: DossierCon
   const blank = bytes.length === 0 || decoded.reason.includes('whitespace');
   return blank ? none : { ...none, warnings: [{ file: name, message: `the settings file was ignored: ${decoded.reason}; write it as YAML text.` }] };
 }
+
+/** Settings for articles that are not in the folder: a misspelt path would otherwise be silently ignored. */
+export function unmatchedOverrides(config: DossierConfig, files: string[]): Warning[] {
+  const known = new Set(files);
+  return Object.keys(config.articles)
+    .filter((name) => !known.has(name))
+    .map((name) => ({ file: 'dossier.yaml', message: `settings for "${name}" match no article file; use the path relative to the input folder.` }));
+}

@@ -5,9 +5,8 @@
 import { stat } from 'node:fs/promises';
 import type { Warning } from './model.js';
 import type { NormalisedArticle } from './normalise/index.js';
-import type { readArticle } from './read/index.js';
+import type { ReadOutcome } from './read/index.js';
 
-export type ReadOutcome = Awaited<ReturnType<typeof readArticle>>;
 type ReadArticleResult = NonNullable<ReadOutcome>['article'];
 
 interface Entry {

@@ -4,10 +4,10 @@
 // rebuild that makes a PDF.
 import { watch as watchFolder, type FSWatcher } from 'node:fs';
 import path from 'node:path';
-import type { Browser } from 'puppeteer';
 import { build, type BuildOptions, type BuildResult } from './build.js';
 import { ArticleCache } from './incremental.js';
-import { DEFAULT_TEMPLATES } from './render/templates.js';
+import { browserSession } from './render/browser-session.js';
+import { DEFAULT_TEMPLATES } from './render/view/templates.js';
 
 export interface WatchEvents {
   /** A build finished; `changed` are the paths that started it (none for the first). */
@@ -29,12 +29,8 @@ const SETTLE_MS = 40;
 
 export async function watchBuild(options: BuildOptions, events: WatchEvents): Promise<WatchSession> {
   const cache = new ArticleCache();
-  let browser: Promise<Browser> | undefined;
-  const chromium = () =>
-    (browser ??= import('./render/browser.js').then(({ launchBrowser }) => launchBrowser()).catch((error: unknown) => {
-      browser = undefined;
-      throw error;
-    }));
+  // One Chromium serves every rebuild.
+  const browser = browserSession();
 
   let running: Promise<void> | undefined;
   let pending: string[] | undefined;
@@ -43,7 +39,7 @@ export async function watchBuild(options: BuildOptions, events: WatchEvents): Pr
   const run = (changed: string[]): Promise<void> => {
     cache.reset();
     const start = performance.now();
-    return build({ ...options, cache, browser: chromium })
+    return build({ ...options, cache, browser })
       .then((result) => events.built(result, performance.now() - start, cache.stats, changed))
       .catch((error: unknown) => events.failed(error, changed));
   };
@@ -88,7 +84,7 @@ export async function watchBuild(options: BuildOptions, events: WatchEvents): Pr
       clearTimeout(timer);
       for (const watcher of watchers) watcher.close();
       await running;
-      await (await browser?.catch(() => undefined))?.close();
+      await browser.close();
     },
   };
 }

@@ -3,16 +3,15 @@
 //   node node_modules/.cache/dossier-bench/run-build.js '{"input":…,"out":…,"formats":[…]}'
 // bundled by esbuild first, as `npm run build` runs the command (see bundleRunner).
 // Prints one JSON line (a BuildFigures) to stdout; exits 1 when build() throws.
-import type { Format } from '../../src/build.js';
+import { browserSession } from '../../src/render/browser-session.js';
+import type { Format } from '../../src/render/writer.js';
 import type { BuildFigures, BuildRequest, StageFigure } from './figures.js';
 
 const request = JSON.parse(process.argv[2] ?? '{}') as BuildRequest;
 
 // As the command does: Chromium boots, for a PDF, while Node loads the pipeline.
-const browser = request.formats.includes('pdf')
-  ? import('../../src/render/browser.js').then(({ launchBrowser }) => launchBrowser())
-  : undefined;
-browser?.catch(() => undefined);
+const browser = browserSession();
+if (request.formats.includes('pdf')) browser.start();
 // Loaded here rather than imported at the top so that loading the pipeline counts as start-up.
 const { build } = await import('../../src/build.js');
 
@@ -35,10 +34,10 @@ const result = await build({
   out: request.out,
   formats: request.formats as Format[],
   reporter,
-  ...(browser ? { browser: () => browser } : {}),
+  browser,
 });
 const buildMs = performance.now() - started;
-await (await browser?.catch(() => undefined))?.close();
+await browser.close();
 
 const figures: BuildFigures = {
   articles: result.dossier.articles.length,

@@ -3,6 +3,7 @@
 // paragraph; every heading one too, `<article id>-h<n>`.
 import type { Root } from 'mdast';
 import { visit } from 'unist-util-visit';
+import { paragraphId } from '../ids.js';
 import { bodyParagraphs } from './paragraphs.js';
 
 export interface ParagraphAnchorOptions {
@@ -13,9 +14,6 @@ export function headingId(articleId: string, heading: number): string {
   return `${articleId}-h${heading}`;
 }
 
-export function paragraphId(articleId: string, paragraph: number): string {
-  return `${articleId}-p${paragraph}`;
-}
 
 export default function remarkParagraphAnchors(options: ParagraphAnchorOptions) {
   return (tree: Root) => {

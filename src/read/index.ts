@@ -59,6 +59,9 @@ export async function findArticleFiles(
   return { files: files.sort(byCodePoint), ignored: ignored.sort(byCodePoint), skipped: skipped.sort((a, b) => byCodePoint(a.file, b.file)) };
 }
 
+/** What reading one file gives: the article and its decoded text, or nothing (with a warning saying why). */
+export type ReadOutcome = Awaited<ReturnType<typeof readArticle>>;
+
 /**
  * Reads one file. Returns undefined, with a warning that names the file and
  * the reason, when the file cannot be an article.

@@ -18,8 +18,8 @@ import type { Dossier } from '../model.js';
 import { installedFonts } from './cover-fonts.js';
 import { drawPage, loadHarfBuzz } from './cover-layout.js';
 import { buildBoxes, PAGE, parsePage, TEMPLATE } from './cover-page.js';
-import type { Templates } from './templates.js';
-import { dossierView } from './view.js';
+import type { Templates } from './view/templates.js';
+import { dossierView } from './view/dossier-view.js';
 
 /** The page is drawn at twice its size: 1600 × 2560 pixels, the 1:1.6 cover Kindle, Kobo and Apple Books ask for. */
 const SCALE = 2;

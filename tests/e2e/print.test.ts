@@ -5,7 +5,7 @@ import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { choosePrintLayout, PAGED_LAYOUT_LIMIT } from '../../src/render/pdf.js';
+import { choosePrintLayout, PAGED_LAYOUT_LIMIT } from '../../src/render/pdf/layout.js';
 import type { Dossier } from '../../src/model.js';
 import { CORPUS, FIXTURES, runCli, runTool, tempDir } from '../helpers.js';
 import { contentsEntries, pdfPages } from '../pdf.js';

@@ -1,7 +1,8 @@
 import type { Root } from 'mdast';
 import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
-import remarkParagraphAnchors, { paragraphId } from '../../src/enrich/paragraph-anchors.js';
+import remarkParagraphAnchors from '../../src/enrich/paragraph-anchors.js';
+import { paragraphId } from '../../src/ids.js';
 
 describe('paragraph anchors', () => {
   it('numbers every paragraph of text, in quotations and list items too', () => {

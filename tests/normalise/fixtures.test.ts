@@ -5,7 +5,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { articleMarkdown } from '../../src/render/markdown.js';
+import { articleMarkdown } from '../../src/render/markdown/article-file.js';
 import { articleFrom, expectedFile, fixtureCases, inputFile } from '../helpers.js';
 
 describe('normalising cuttings', () => {

@@ -8,7 +8,7 @@ import { inflateSync } from 'node:zlib';
 import { describe, expect, it, vi } from 'vitest';
 import type { Dossier } from '../../src/model.js';
 import { renderCover } from '../../src/render/cover.js';
-import { Templates } from '../../src/render/templates.js';
+import { Templates } from '../../src/render/view/templates.js';
 import { memoryDossier } from '../helpers.js';
 
 // Anything that reached for Chromium would fail here.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Dossier } from '../../src/model.js';
-import { bookIdentifier } from '../../src/render/epub.js';
+import { bookIdentifier } from '../../src/render/epub/book.js';
 import { memoryDossier } from '../helpers.js';
 
 const dossier = (text: string): Dossier =>

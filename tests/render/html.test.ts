@@ -4,8 +4,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { enrich } from '../../src/enrich/index.js';
 import type { Article, Dossier } from '../../src/model.js';
-import { renderHtml } from '../../src/render/html.js';
-import { Templates } from '../../src/render/templates.js';
+import { renderHtml } from '../../src/render/html/page.js';
+import { Templates } from '../../src/render/view/templates.js';
 import { articleFrom, FIXTURES, inputFile } from '../helpers.js';
 
 async function page(...cases: string[]): Promise<string> {

@@ -8,7 +8,7 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
-import { articleMarkdown } from '../../src/render/markdown.js';
+import { articleMarkdown } from '../../src/render/markdown/article-file.js';
 import { articleFrom, fixtureCases, inputFile } from '../helpers.js';
 
 const parser = unified().use(remarkParse).use(remarkFrontmatter).use(remarkGfm);

@@ -4,7 +4,7 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { PdfFile, PdfName, PdfRef, PdfString, serialise, type PdfValue } from '../../src/render/pdf-file.js';
+import { PdfFile, PdfName, PdfRef, PdfString, serialise, type PdfValue } from '../../src/render/pdf/pdf-file.js';
 import { runTool, tempDir } from '../helpers.js';
 
 /** A two-page PDF with an outline item, a named destination per page and an Info dictionary. */

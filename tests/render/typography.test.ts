@@ -1,7 +1,7 @@
 // Printer's typography for what readers see: curly quotes, dashes and
 // ellipses, with the cutting's other characters left exactly as they were.
 import { describe, expect, it } from 'vitest';
-import { typeset } from '../../src/render/typography.js';
+import { typeset } from '../../src/render/view/typography.js';
 
 describe('typeset', () => {
   it('curls double quotes', () => {

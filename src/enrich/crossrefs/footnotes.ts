@@ -4,7 +4,7 @@
 // in the EPUB, notes in the HTML and PDF).
 import type { FootnoteDefinition, PhrasingContent, Root } from 'mdast';
 import type { CrossReference } from '../../model.js';
-import { paragraphId } from '../paragraph-anchors.js';
+import { paragraphId } from '../../ids.js';
 import { bodyParagraphs, insertAtOffset } from '../paragraphs.js';
 
 export interface PlacedCrossReference extends CrossReference {

@@ -1,6 +1,7 @@
 // In the article text, a person's first mention links to their entry in the
 // "People involved" section.
 import type { Root } from 'mdast';
+import { mentionAnchor } from '../../ids.js';
 import { bodyParagraphs, wrapRange } from '../paragraphs.js';
 import type { PersonMention } from './index.js';
 
@@ -10,9 +11,6 @@ export interface LinkMentionsOptions {
 }
 
 /** The id of an article's first mention of a person. */
-export function mentionAnchor(article: string, person: string): string {
-  return `${article}-${person}`;
-}
 
 export default function remarkLinkMentions(options: LinkMentionsOptions) {
   return (tree: Root) => {

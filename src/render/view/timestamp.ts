@@ -2,7 +2,7 @@
 // (https://reproducible-builds.org/specs/source-date-epoch/) set
 // SOURCE_DATE_EPOCH; a dossier with a date in its settings uses that date;
 // otherwise it is now. Same input and same moment give the same bytes.
-import type { Dossier } from '../model.js';
+import type { Dossier } from '../../model.js';
 
 export function buildTimestamp(dossier: Pick<Dossier, 'date'>): Date {
   const epoch = process.env.SOURCE_DATE_EPOCH;

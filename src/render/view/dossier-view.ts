@@ -1,10 +1,9 @@
 // What the templates see: the enriched dossier, typeset and formatted for
 // reading. Built once per format from the same dossier; templates never
 // compute anything themselves.
-import type { Dossier, EnrichedArticle, Mention, PublicationDate, Role, TimelineEntry, Warning } from '../model.js';
+import type { Dossier, EnrichedArticle, Mention, PublicationDate, Role, TimelineEntry, Warning } from '../../model.js';
 import { toString } from 'mdast-util-to-string';
-import { paragraphId } from '../enrich/paragraph-anchors.js';
-import { mentionAnchor } from '../enrich/people/link-mentions.js';
+import { mentionAnchor, paragraphId } from '../../ids.js';
 import { buildTimestamp } from './timestamp.js';
 import { articleBodyHtml } from './article-html.js';
 import { typeset } from './typography.js';

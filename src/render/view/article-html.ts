@@ -10,7 +10,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { unified } from 'unified';
 import { SKIP, visit } from 'unist-util-visit';
-import type { PictureData } from '../read/pictures.js';
+import type { PictureData } from '../../read/pictures.js';
 import { typesetTree } from './typography.js';
 
 const schema: SanitizeSchema = {

@@ -7,9 +7,9 @@ import type { Root } from 'hast';
 import { toString } from 'hast-util-to-string';
 import rehypeParse from 'rehype-parse';
 import { unified } from 'unified';
-import type { Dossier } from '../model.js';
+import type { Dossier } from '../../model.js';
 import { PdfFile, PdfRef, PdfString, mapRefs, type PdfDict, type PdfObject, type PdfValue } from './pdf-file.js';
-import { buildTimestamp } from './timestamp.js';
+import { buildTimestamp } from '../view/timestamp.js';
 
 export interface FinishOptions {
   /** The text of every heading in the printed page, in order. */

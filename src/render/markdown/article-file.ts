@@ -5,18 +5,13 @@ import remarkGfm from 'remark-gfm';
 import remarkStringify from 'remark-stringify';
 import { unified } from 'unified';
 import { stringify as toYaml } from 'yaml';
-import type { Article } from '../model.js';
-import { articleRecord } from './json.js';
+import type { Article } from '../../model.js';
+import { articleRecord } from '../json/record.js';
 
 const stringifier = unified()
   .use(remarkGfm)
   .use(remarkStringify, { bullet: '-', emphasis: '_', strong: '*', fences: true, rule: '-' })
   .freeze();
-
-/** `NN-slug.md`: the article's id without its `article-` prefix. */
-export function markdownFileName(article: Pick<Article, 'id'>): string {
-  return `${article.id.replace(/^article-/, '')}.md`;
-}
 
 export function articleMarkdown(article: Article): string {
   // The headline first, where a reader of the file looks for it; where it came from last.

@@ -1,7 +1,7 @@
 // dossier.json: the machine-readable dossier. Enrichments add top-level
 // arrays (people, cross-references…) beside `articles` without changing it.
-import type { Article, Dossier } from '../model.js';
-import { markdownFileName } from './markdown.js';
+import type { Article, Dossier } from '../../model.js';
+import { markdownFileName } from '../../ids.js';
 
 export interface ArticleRecord {
   id: string;

@@ -1,8 +1,8 @@
 // The HTML page: one self-contained file, stylesheet inline, no scripts.
 // The PDF is this same page printed.
-import type { Dossier } from '../model.js';
-import type { Templates } from './templates.js';
-import { dossierView } from './view.js';
+import type { Dossier } from '../../model.js';
+import type { Templates } from '../view/templates.js';
+import { dossierView } from '../view/dossier-view.js';
 
 export async function renderHtml(dossier: Dossier, templates: Templates): Promise<string> {
   const css = await templates.file('dossier.css');

@@ -5,10 +5,10 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import type { Dossier } from '../model.js';
-import type { Paper } from './pdf.js';
-import type { Templates } from './templates.js';
-import { dossierView } from './view.js';
+import type { Dossier } from '../../model.js';
+import type { Paper } from '../writer.js';
+import type { Templates } from '../view/templates.js';
+import { dossierView } from '../view/dossier-view.js';
 
 const require = createRequire(import.meta.url);
 let pagedjs: string | undefined;

@@ -1,68 +1,16 @@
-// The print PDF. Normally Chromium prints the print document (render/print.ts)
-// once Paged.js has laid it out into pages. Paged.js slows down as the
-// dossier grows (400 articles take under a minute, 2,000 over twenty), so a
-// very long dossier is printed by Chromium's own layout instead: the HTML
-// page's print stylesheet, with page numbers in Chromium's footer. Both
-// have bookmarks from the headings (`outline`) and a tagged structure.
+// Chromium's own layout of the HTML page's print stylesheet, for a dossier
+// too long for Paged.js: page numbers in Chromium's head and foot, the
+// contents numbered by printing the front matter a second time.
 import type { Browser } from 'puppeteer';
-import type { StepTimer } from '../enrich/index.js';
-import type { Dossier } from '../model.js';
-import { DEFAULT_TIMEOUT_MS, offlinePage } from './browser.js';
-import { finishPdf, headingTexts } from './pdf-finish.js';
+import type { Dossier, Warning } from '../../model.js';
+import { offlinePage } from '../browser.js';
+import type { Templates } from '../view/templates.js';
+import { typeset } from '../view/typography.js';
+import { timer, type StepTimer } from '../../timing.js';
+import type { Paper } from '../writer.js';
+import { finishPdf, headingTexts } from './finish.js';
+import { printTimeout } from './layout.js';
 import { PdfFile } from './pdf-file.js';
-import { LAID_OUT } from './print.js';
-import type { Templates } from './templates.js';
-import { typeset } from './typography.js';
-
-export type Paper = 'a4' | 'letter';
-
-/** `paged`: Paged.js; `browser`: Chromium's own layout; `auto`: Paged.js up to PAGED_LAYOUT_LIMIT articles. */
-export type PrintLayout = 'auto' | 'paged' | 'browser';
-
-/** Beyond this many articles, Paged.js would take several minutes. */
-export const PAGED_LAYOUT_LIMIT = 600;
-
-export function choosePrintLayout(dossier: Dossier, layout: PrintLayout = 'auto'): 'paged' | 'browser' {
-  if (layout !== 'auto') return layout;
-  return dossier.articles.length > PAGED_LAYOUT_LIMIT ? 'browser' : 'paged';
-}
-
-/**
- * How long laying out and printing may take, sized to the dossier: a hung or
- * crashed browser ends the build with an error, a long dossier still gets
- * printed (600 articles take about two minutes on two cores).
- */
-export function printTimeout(dossier: Dossier): number {
-  return Math.max(DEFAULT_TIMEOUT_MS, dossier.articles.length * 500);
-}
-
-function stepTimer(onStep: StepTimer = () => {}) {
-  return async <T>(name: string, run: () => Promise<T> | T): Promise<T> => {
-    const start = performance.now();
-    const result = await run();
-    onStep(name, performance.now() - start);
-    return result;
-  };
-}
-
-/** Prints the print document once Paged.js has laid it out. */
-export async function renderPagedPdf(printHtml: string, dossier: Dossier, browser: Browser, onStep?: StepTimer): Promise<Uint8Array> {
-  const step = stepTimer(onStep);
-  const page = await step('page', () => offlinePage(browser, { javaScript: true }));
-  try {
-    const failures: string[] = [];
-    page.on('pageerror', (error) => failures.push(String(error).split('\n')[0]!));
-    const timeout = printTimeout(dossier);
-    await step('load', () => page.setContent(printHtml, { waitUntil: 'load', timeout }));
-    await step('layout', () => page.waitForFunction(`window.${LAID_OUT} === true`, { timeout, polling: 50 })).catch((error: unknown) => {
-      throw new Error(`the print layout did not finish${failures.length ? ` (${failures[0]})` : ''}: ${String(error).split('\n')[0]}`);
-    });
-    const pdf = await step('print', () => page.pdf({ preferCSSPageSize: true, printBackground: true, outline: true, tagged: true, timeout }));
-    return await step('finish', () => finishPdf(pdf, dossier, { headings: headingTexts(printHtml) }));
-  } finally {
-    await page.close();
-  }
-}
 
 /**
  * Prints the HTML page with its print stylesheet; the running head and foot
@@ -77,8 +25,9 @@ export async function renderBrowserPdf(
   dossier: Dossier,
   browser: Browser,
   options: { paper: Paper; templates: Templates; onStep?: StepTimer },
-): Promise<Uint8Array> {
-  const step = stepTimer(options.onStep);
+): Promise<{ pdf: Uint8Array; warnings: Warning[] }> {
+  const warnings: Warning[] = [];
+  const step = timer(options.onStep ?? (() => {}));
   const page = await offlinePage(browser, { javaScript: false });
   try {
     const timeout = printTimeout(dossier);
@@ -115,9 +64,10 @@ export async function renderBrowserPdf(
       );
       // The front matter alone must fill exactly the pages before the first article; if not, the numbers are left out.
       if (front.pages().length === firstArticle) frontPages = front;
-      else dossier.warnings.push({ file: 'dossier.pdf', message: 'the contents have no page numbers: printed on their own, they took a different number of pages.' });
+      else warnings.push({ file: 'dossier.pdf', message: 'the contents have no page numbers: printed on their own, they took a different number of pages.' });
     }
-    return await step('finish', () => finishPdf(full, dossier, { headings: headingTexts(printed), ...(frontPages ? { frontPages } : {}) }));
+    const pdf = await step('finish', () => finishPdf(full, dossier, { headings: headingTexts(printed), ...(frontPages ? { frontPages } : {}) }));
+    return { pdf, warnings };
   } finally {
     await page.close();
   }

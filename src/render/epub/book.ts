@@ -8,12 +8,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { EPub, type Chapter } from 'epub-gen-memory';
-import type { Dossier } from '../model.js';
-import { assertEpubOpens } from './epub-check.js';
-import { renderJson } from './json.js';
-import { buildTimestamp } from './timestamp.js';
-import type { Templates } from './templates.js';
-import { dossierView, type DossierView } from './view.js';
+import type { Dossier } from '../../model.js';
+import { assertEpubOpens } from './check.js';
+import { renderJson } from '../json/record.js';
+import { buildTimestamp } from '../view/timestamp.js';
+import type { Templates } from '../view/templates.js';
+import { dossierView, type DossierView } from '../view/dossier-view.js';
 
 interface EpubChapter extends Chapter {
   filename: string;

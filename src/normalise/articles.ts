@@ -1,0 +1,29 @@
+// Normalising every article read, each on its own, with the editor's
+// corrections from dossier.yaml; a watch session reuses what it normalised
+// before for a file that did not change.
+import type { DossierConfig } from '../config.js';
+import type { ArticleCache } from '../incremental.js';
+import type { ReadArticle, Warning } from '../model.js';
+import { normalise, type NormalisedArticle } from './index.js';
+
+export function normaliseArticles(
+  reads: { article: ReadArticle }[],
+  config: DossierConfig,
+  warningsOf: Map<string, Warning[]>,
+  cache?: ArticleCache,
+): NormalisedArticle[] {
+  return reads.flatMap(({ article }) => {
+    const warnings = warningsOf.get(article.file)!;
+    const settings = {
+      ...(config.dateOrder ? { dateOrder: config.dateOrder } : {}),
+      ...(config.articles[article.file] ? { override: config.articles[article.file] } : {}),
+    };
+    const result = cache ? cache.normalised(article, settings, warnings, () => normalise(article, warnings, settings)) : normalise(article, warnings, settings);
+    // A headline or front matter with nothing under it is not an article to brief from.
+    if (result.words === 0) {
+      warnings.push({ file: article.file, message: `skipped: it has no article text${result.titleDerived ? '' : ` under the headline "${result.title}"`}.` });
+      return [];
+    }
+    return [result];
+  });
+}

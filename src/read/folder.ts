@@ -1,0 +1,48 @@
+// Reading every article file of the input folder: a few at a time, from a
+// watch session's cache where the file did not change, and the second and
+// later copies of an identical text left out.
+import { createHash } from 'node:crypto';
+import path from 'node:path';
+import type { ArticleCache } from '../incremental.js';
+import type { Warning } from '../model.js';
+import { readArticle, type ReadOutcome } from './index.js';
+
+const READ_CONCURRENCY = 32;
+
+export async function readArticles(
+  input: string,
+  files: string[],
+  warningsOf: Map<string, Warning[]>,
+  options: { cache?: ArticleCache; progress?: (done: number, total: number) => void },
+): Promise<NonNullable<ReadOutcome>[]> {
+  const results = new Array<ReadOutcome>(files.length);
+  let next = 0;
+  let done = 0;
+  const worker = async () => {
+    while (next < files.length) {
+      const index = next++;
+      const file = files[index]!;
+      const warnings = warningsOf.get(file)!;
+      const read = () => readArticle(input, file, warnings);
+      results[index] = await (options.cache ? options.cache.read(path.join(input, file), warnings, read) : read());
+      options.progress?.(++done, files.length);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, files.length) }, worker));
+  return dropDuplicates(results.filter((result) => result !== undefined), warningsOf);
+}
+
+/** The second and later copies of an identical text are skipped, naming the first. */
+function dropDuplicates<T extends { article: { file: string }; text: string }>(reads: T[], warnings: Map<string, Warning[]>): T[] {
+  const seen = new Map<string, string>();
+  return reads.filter(({ article, text }) => {
+    const digest = createHash('sha256').update(text).digest('hex');
+    const first = seen.get(digest);
+    if (first) {
+      warnings.get(article.file)!.push({ file: article.file, message: `skipped: an exact duplicate of ${first}.` });
+      return false;
+    }
+    seen.set(digest, article.file);
+    return true;
+  });
+}
