@@ -24,6 +24,25 @@ const PROTOCOL_TIMEOUT_MS = 60 * 60 * 1000;
 /** How long Chromium may take to print its DevTools address (Puppeteer's own default). */
 const START_TIMEOUT_MS = 30 * 1000;
 
+/**
+ * A build contacts no host. Chromium's background services (sign-in's
+ * ListAccounts, the component updater, network time) look up Google's hosts
+ * despite --disable-background-networking, and some cannot be switched off,
+ * so no name resolves and anything else goes to a proxy that does not exist.
+ * Puppeteer's connection comes in to Chromium's DevTools server and is not affected.
+ */
+export const OFFLINE_FLAGS = [
+  '--host-resolver-rules=MAP * ~NOTFOUND',
+  '--proxy-server=127.0.0.1:9',
+  // Not even loopback is fetched directly.
+  '--proxy-bypass-list=<-loopback>',
+  // The sources themselves, where a flag stops them.
+  '--disable-component-update',
+  '--disable-domain-reliability',
+  '--no-pings',
+  '--disable-features=NetworkTimeServiceQuerying,OptimizationGuideModelDownloading,AutofillServerCommunication',
+];
+
 export interface LaunchOptions {
   /** The Chromium to start, instead of the one chosen as chromium-path.ts says. */
   executablePath?: string;
@@ -50,6 +69,7 @@ export async function launchBrowser(options: LaunchOptions = {}): Promise<Browse
       '--disable-dev-shm-usage',
       '--disable-quic',
       '--font-render-hinting=none',
+      ...OFFLINE_FLAGS,
       '--remote-debugging-port=0',
     ],
   });
