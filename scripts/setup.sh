@@ -79,13 +79,15 @@ if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
   echo "$want" > "$stamp"
 fi
 
-# 4. The real checkers the tests run: EPUBCheck (with Java), poppler, qpdf.
+# 4. The real checkers the tests run: EPUBCheck (with Java), poppler, qpdf, and
+#    strace, which watches that a PDF build contacts no host.
 if [ "$mode" = test ]; then
   missing=()
   { command -v java >/dev/null 2>&1 && [ -f /usr/share/java/epubcheck.jar ]; } || missing+=(epubcheck)
   command -v java >/dev/null 2>&1 || missing+=(default-jre-headless)
   { command -v pdftotext && command -v pdfinfo && command -v pdftoppm; } >/dev/null 2>&1 || missing+=(poppler-utils)
   command -v qpdf >/dev/null 2>&1 || missing+=(qpdf)
+  command -v strace >/dev/null 2>&1 || missing+=(strace)
   if [ "${#missing[@]}" -gt 0 ]; then
     if can_apt; then
       apt_install "${missing[@]}"

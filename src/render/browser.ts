@@ -1,8 +1,12 @@
-// One headless Chromium per build. Puppeteer finds it through
-// `.puppeteerrc.cjs` (a system Chromium, or its own download), and
-// PUPPETEER_EXECUTABLE_PATH wins over both.
-import { existsSync } from 'node:fs';
+// One headless Chromium per build, started by dossier itself (chromium-process.ts)
+// so that it dies with the build and says why when it will not start, then
+// driven by Puppeteer over its DevTools address.
+import { existsSync, mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer';
+import { chosenChromium } from './chromium-path.js';
+import { ChromiumStartError, startChromium, type ChromiumProcess } from './chromium-process.js';
 
 const HOW_TO_GET_ONE =
   'install Chromium (Debian/Ubuntu: `apt-get install chromium`) or set PUPPETEER_EXECUTABLE_PATH to a Chrome or Chromium binary';
@@ -17,39 +21,103 @@ export const DEFAULT_TIMEOUT_MS = 3 * 60 * 1000;
  */
 const PROTOCOL_TIMEOUT_MS = 60 * 60 * 1000;
 
-export async function launchBrowser(): Promise<Browser> {
-  const executablePath = puppeteer.executablePath();
+/** How long Chromium may take to print its DevTools address (Puppeteer's own default). */
+const START_TIMEOUT_MS = 30 * 1000;
+
+/**
+ * A build contacts no host. Chromium's background services (sign-in's
+ * ListAccounts, the component updater, network time) look up Google's hosts
+ * despite --disable-background-networking, and some cannot be switched off,
+ * so no name resolves and anything else goes to a proxy that does not exist.
+ * Puppeteer's connection comes in to Chromium's DevTools server and is not affected.
+ */
+export const OFFLINE_FLAGS = [
+  '--host-resolver-rules=MAP * ~NOTFOUND',
+  '--proxy-server=127.0.0.1:9',
+  // Not even loopback is fetched directly.
+  '--proxy-bypass-list=<-loopback>',
+  // The sources themselves, where a flag stops them.
+  '--disable-component-update',
+  '--disable-domain-reliability',
+  '--no-pings',
+  '--disable-features=NetworkTimeServiceQuerying,OptimizationGuideModelDownloading,AutofillServerCommunication',
+];
+
+export interface LaunchOptions {
+  /** The Chromium to start, instead of the one chosen as chromium-path.ts says. */
+  executablePath?: string;
+  startTimeoutMs?: number;
+  /** false: start Chromium directly, as where util-linux's setpriv is missing (macOS). */
+  setpriv?: false;
+}
+
+export async function launchBrowser(options: LaunchOptions = {}): Promise<Browser> {
+  const chosen = options.executablePath ? { path: options.executablePath, source: 'the caller' } : chosenChromium();
+  const executablePath = chosen.path;
   if (!executablePath || !existsSync(executablePath)) {
     throw new Error(`no Chromium browser found${executablePath ? ` at ${executablePath}` : ''}: ${HOW_TO_GET_ONE}.`);
   }
-  const args = [
-    // Chromium refuses to start its sandbox as root; elsewhere the sandbox stays on.
-    ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
-    '--disable-gpu',
-    '--disable-dev-shm-usage',
-    '--disable-quic',
-    '--font-render-hinting=none',
-  ];
+  // A profile of its own, removed when Chromium stops; its name marks the build's Chromium processes.
+  const profile = mkdtempSync(path.join(os.tmpdir(), 'dossier-chromium-'));
+  const args = puppeteer.defaultArgs({
+    headless: true,
+    userDataDir: profile,
+    args: [
+      // Chromium refuses to start its sandbox as root; elsewhere the sandbox stays on.
+      ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
+      '--disable-gpu',
+      '--disable-dev-shm-usage',
+      '--disable-quic',
+      '--font-render-hinting=none',
+      ...OFFLINE_FLAGS,
+      '--remote-debugging-port=0',
+    ],
+  });
+  let chromium: ChromiumProcess | undefined;
   try {
-    // On Ctrl-C the build removes its half-written files first (output.ts); Chromium is stopped as Node exits.
-    const browser = await puppeteer.launch({
-      headless: true,
-      args,
-      executablePath,
-      protocolTimeout: PROTOCOL_TIMEOUT_MS,
-      handleSIGINT: false,
-      handleSIGTERM: false,
-      handleSIGHUP: false,
+    chromium = await startChromium(executablePath, args, {
+      profile,
+      timeoutMs: options.startTimeoutMs ?? START_TIMEOUT_MS,
+      ...(options.setpriv === false ? { setpriv: false } : {}),
     });
+    const browser = await puppeteer.connect({ browserWSEndpoint: chromium.endpoint, protocolTimeout: PROTOCOL_TIMEOUT_MS });
+    // Closing the browser, or Chromium crashing, ends every Chromium process and removes the profile.
+    browser.once('disconnected', chromium.stopSoon);
     // A tab opened now, while the build is busy elsewhere, is ready when the first printing needs it.
     const spare = blockingTab(browser);
     spare.catch(() => undefined);
     spareTabs.set(browser, spare);
     return browser;
   } catch (error) {
-    const reason = String(error instanceof Error ? error.message : error).split('\n')[0];
-    throw new Error(`Chromium at ${executablePath} would not start (${reason}): ${HOW_TO_GET_ONE}.`);
+    chromium?.stop();
+    throw new Error(wouldNotStart(executablePath, chosen.source, error, chromium));
   }
+}
+
+/** What happened, what Chromium printed and how it ended, and what to do. */
+function wouldNotStart(executablePath: string, source: string, error: unknown, chromium: ChromiumProcess | undefined): string {
+  const reason =
+    error instanceof ChromiumStartError
+      ? error.reason
+      : `it printed the DevTools address ${chromium?.endpoint ?? ''} but Puppeteer could not connect to it (${describe(error)}); it ${chromium?.ended() ?? 'was still running, and was stopped'}`;
+  const printed = error instanceof ChromiumStartError ? error.printed : (chromium?.output() ?? []);
+  const output = printed.length ? `; it printed:\n${printed.map((line) => `    ${line}`).join('\n')}\n` : '; it printed nothing; ';
+  return (
+    `Chromium at ${executablePath} (from ${source}) would not start: ${reason}${output}` +
+    `check that it is Chrome or Chromium and runs (\`${executablePath} --headless --version\`); otherwise ${HOW_TO_GET_ONE}.`
+  );
+}
+
+/** The text of an error, whatever was thrown: the WebSocket's error is an event, not an Error. */
+function describe(error: unknown): string {
+  if (error instanceof Error) return error.message.split('\n')[0] ?? error.name;
+  if (typeof error === 'object' && error !== null) {
+    const { message, error: inner } = error as { message?: unknown; error?: unknown };
+    if (typeof message === 'string' && message) return message;
+    if (inner !== undefined) return describe(inner);
+    return JSON.stringify(error);
+  }
+  return String(error);
 }
 
 const spareTabs = new WeakMap<Browser, Promise<Page>>();
