@@ -4,7 +4,7 @@
 // fails, is interrupted or is killed never leaves a half-written file where
 // a good one was, a folder (markdown/) is never missing from its name, and
 // the next build finishes or undoes whatever a killed one left half done.
-import { existsSync, readdirSync, readFileSync, renameSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 

@@ -16,3 +16,13 @@ export async function timed<T>(work: () => Promise<T> | T, report: (milliseconds
 export function timer(report: StepTimer) {
   return <T>(name: string, work: () => Promise<T> | T): Promise<T> => timed(work, (milliseconds) => report(name, milliseconds));
 }
+
+/** `timer` for work that is synchronous and must stay so (enrichment's steps). */
+export function syncTimer(report: StepTimer) {
+  return <T>(name: string, work: () => T): T => {
+    const start = performance.now();
+    const result = work();
+    report(name, performance.now() - start);
+    return result;
+  };
+}

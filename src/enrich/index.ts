@@ -4,7 +4,8 @@
 // normalised text; `content` is the annotated copy the visual formats show.
 import type { Root } from 'mdast';
 import { unified } from 'unified';
-import type { Article, CrossReference, EnrichedArticle, Enrichment, Organisation, Person, TimelineEntry, Warning } from '../model.js';
+import type { Article, EnrichedArticle, Enrichment } from '../model.js';
+import { syncTimer, type StepTimer } from '../timing.js';
 import type { DateOrder } from '../normalise/dates.js';
 import remarkCrossrefFootnotes, { type PlacedCrossReference } from './crossrefs/footnotes.js';
 import { findSharedPassages } from './crossrefs/find.js';
@@ -25,16 +26,9 @@ export interface EnrichSettings {
 
 export type { Enrichment };
 
-/** Told how long each step took, for the benchmark. */
-export type StepTimer = (step: string, milliseconds: number) => void;
 
 export function enrich(articles: Article[], settings: EnrichSettings = {}, onStep: StepTimer = () => {}): Enrichment {
-  const step = <T>(name: string, run: () => T): T => {
-    const start = performance.now();
-    const result = run();
-    onStep(name, performance.now() - start);
-    return result;
-  };
+  const step = syncTimer(onStep);
   const contents = step('paragraphs', () =>
     articles.map((article) => unified().use(remarkParagraphAnchors, { articleId: article.id }).runSync(structuredClone(article.body)) as Root),
   );

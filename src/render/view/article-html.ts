@@ -181,7 +181,7 @@ export function articleBodyHtml(body: Root, options: ArticleHtmlOptions): string
       // Level 2 in the model, shifted under the headline with the other headings.
       footnoteLabelTagName: 'h2',
       footnoteLabelProperties: { className: ['notes-heading'] },
-      footnoteBackLabel: (reference, rereference) => `Back to the text${rereference > 1 ? ` (${rereference})` : ''}`,
+      footnoteBackLabel: (_reference, rereference) => `Back to the text${rereference > 1 ? ` (${rereference})` : ''}`,
     })
     .use(rehypeHeadingBase, options)
     .use(rehypeNoteIds, { prefix })
