@@ -8,7 +8,7 @@ import { toString } from 'hast-util-to-string';
 import rehypeParse from 'rehype-parse';
 import { unified } from 'unified';
 import type { Dossier } from '../../model.js';
-import { PdfFile, PdfRef, PdfString, mapRefs, type PdfDict, type PdfObject, type PdfValue } from './pdf-file.js';
+import { PdfFile, PdfLayoutError, PdfRef, PdfString, mapRefs, type PdfDict, type PdfObject, type PdfValue } from './pdf-file.js';
 import { buildTimestamp } from '../view/timestamp.js';
 
 export interface FinishOptions {
@@ -18,8 +18,16 @@ export interface FinishOptions {
   frontPages?: PdfFile;
 }
 
-export function finishPdf(printed: Uint8Array | PdfFile, dossier: Dossier, options: FinishOptions): Uint8Array {
-  const file = printed instanceof PdfFile ? printed : new PdfFile(Buffer.from(printed.buffer, printed.byteOffset, printed.byteLength));
+export async function finishPdf(printed: Uint8Array | PdfFile, dossier: Dossier, options: FinishOptions): Promise<Uint8Array> {
+  let file: PdfFile;
+  try {
+    file = printed instanceof PdfFile ? printed : new PdfFile(Buffer.from(printed.buffer, printed.byteOffset, printed.byteLength));
+  } catch (error) {
+    // Not laid out as Chromium writes PDFs today (cross-reference streams): pdf-lib reads it, more slowly.
+    if (!(error instanceof PdfLayoutError)) throw error;
+    const { finishWithPdfLib } = await import('./finish-fallback.js');
+    return finishWithPdfLib(printed instanceof PdfFile ? printed.bytes : printed, dossier, options.headings);
+  }
   const changed = new Map<number, PdfObject>();
   fixOutlineTitles(file, options.headings, changed);
   setMetadata(file, dossier, changed);

@@ -32,6 +32,9 @@ export interface PdfObject {
   stream?: Buffer;
 }
 
+/** A PDF laid out otherwise than this reader reads (cross-reference streams): another reader can take it. */
+export class PdfLayoutError extends Error {}
+
 export class PdfFile {
   private readonly text: string;
   private readonly offsets = new Map<number, number>();
@@ -45,7 +48,7 @@ export class PdfFile {
     const startxref = this.text.lastIndexOf('startxref');
     if (startxref === -1) throw new Error('not a PDF: no startxref');
     this.xrefOffset = Number(/startxref\s+(\d+)/.exec(this.text.slice(startxref))?.[1]);
-    if (!this.text.startsWith('xref', this.xrefOffset)) throw new Error('the PDF has no classic xref table where startxref points');
+    if (!this.text.startsWith('xref', this.xrefOffset)) throw new PdfLayoutError('the PDF has no classic xref table where startxref points');
     let position = this.xrefOffset + 4;
     const subsection = /\s*(\d+)\s+(\d+)\s*/y;
     for (;;) {
