@@ -78,6 +78,8 @@ export interface EnrichedArticle extends Article {
    * section, and cross-reference footnotes. `body` stays the normalised text.
    */
   content: Root;
+  /** The people and organisations whose first mention in this article links to their entry (and so has its anchor). */
+  linkedMentions: string[];
 }
 
 /** Where an enrichment found something: an article id and how often. */

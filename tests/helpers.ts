@@ -108,6 +108,7 @@ export function memoryDossier(fields: Partial<Dossier> = {}, article: Partial<En
         words: 1,
         body: { type: 'root', children: [] },
         content: { type: 'root', children: [] },
+        linkedMentions: [],
         ...article,
       },
     ],

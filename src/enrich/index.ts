@@ -76,11 +76,12 @@ export function enrich(articles: Article[], settings: EnrichSettings = {}, onSte
   const titles = new Map(articles.map((article) => [article.id, article.title]));
   const enriched = step('annotations', () =>
     articles.map((article, index): EnrichedArticle => {
+      let linkedMentions: string[] = [];
       const content = unified()
-        .use(remarkLinkMentions, { mentions: mentionsOf.get(article.id) ?? [] })
+        .use(remarkLinkMentions, { mentions: mentionsOf.get(article.id) ?? [], onLinked: (people) => (linkedMentions = people) })
         .use(remarkCrossrefFootnotes, { articleId: article.id, crossrefs: crossrefsOf.get(article.id) ?? [], titles })
         .runSync(contents[index]!) as Root;
-      return { ...article, content };
+      return { ...article, content, linkedMentions };
     }),
   );
   return {

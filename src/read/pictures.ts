@@ -5,7 +5,8 @@
 // that lead out), and no `data:`, `file:` or `javascript:` address is used.
 import { statSync } from 'node:fs';
 import path from 'node:path';
-import type { Image, PhrasingContent } from 'mdast';
+import type { Image, PhrasingContent, Root } from 'mdast';
+import { EXIT, visit } from 'unist-util-visit';
 import type { Warning } from '../model.js';
 import { InputFileError, InputFolder } from './input-folder.js';
 
@@ -94,4 +95,14 @@ function refusal(src: string): string | undefined {
   if (trimmed.startsWith('/') || trimmed.startsWith('\\')) return `${trimmed} is an absolute path, not a file in the input folder.`;
   if (trimmed === '') return 'it has no address.';
   return undefined;
+}
+
+/** Whether a tree holds a picture to embed: the EPUB then declares them in its package. */
+export function hasPicture(tree: Root): boolean {
+  let found = false;
+  visit(tree, 'image', (node) => {
+    if (node.data?.picture) found = true;
+    return found ? EXIT : undefined;
+  });
+  return found;
 }

@@ -8,9 +8,10 @@ import type { PersonMention } from './index.js';
 export interface LinkMentionsOptions {
   /** This article's mentions, in reading order. */
   mentions: PersonMention[];
+  /** Given the ids of the people whose first mention was linked. */
+  onLinked?: (people: string[]) => void;
 }
 
-/** The id of an article's first mention of a person. */
 
 export default function remarkLinkMentions(options: LinkMentionsOptions) {
   return (tree: Root) => {
@@ -29,5 +30,6 @@ export default function remarkLinkMentions(options: LinkMentionsOptions) {
       }));
       if (done) linked.add(mention.person);
     }
+    options.onLinked?.([...linked]);
   };
 }

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { EPub, type Chapter } from 'epub-gen-memory';
 import type { Dossier } from '../../model.js';
+import { hasPicture } from '../../read/pictures.js';
 import { assertEpubOpens } from './check.js';
 import { renderJson } from '../json/record.js';
 import { buildTimestamp } from '../view/timestamp.js';
@@ -139,7 +140,7 @@ async function buildBook(
     // Our templates' own fields (the library passes unknown options through to them).
     bookId: bookIdentifier(dossier),
     ...(coverFile ? { coverUrl: pathToFileURL(coverFile).href } : {}),
-    hasPictures: dossier.articles.some((article) => JSON.stringify(article.body).includes('"picture"')),
+    hasPictures: dossier.articles.some((article) => hasPicture(article.body)),
     modified: `${made.toISOString().slice(0, 19)}Z`,
     ...(dossier.date ? { publicationDate: dossier.date } : {}),
     ignoreFailedDownloads: false,

@@ -94,7 +94,7 @@ export interface ViewOptions {
 export function dossierView(dossier: Dossier, options: ViewOptions): DossierView {
   const articles = dossier.articles.map((article, index) => articleView(article, index + 1, options));
   const links = new Map(articles.map((article) => [article.id, { id: article.id, number: article.number, title: article.title }]));
-  const bodies = new Map(articles.map((article) => [article.id, article.bodyHtml]));
+  const linkedIn = new Map(dossier.articles.map((article) => [article.id, new Set(article.linkedMentions)]));
   const compiled = dossier.date ?? buildTimestamp(dossier).toISOString().slice(0, 10);
   const linkTo = (id: string, extra: Partial<ArticleLink> = {}): ArticleLink => ({ ...links.get(id)!, ...extra });
   const entity = (entry: { id: string; name: string; aliases: string[]; mentions: Mention[]; roles?: Role[] }): EntityView => ({
@@ -105,7 +105,7 @@ export function dossierView(dossier: Dossier, options: ViewOptions): DossierView
     mentions: entry.mentions.map((mention) => {
       // Straight to the first mention in the article, where the text links it.
       const anchor = mentionAnchor(mention.article, entry.id);
-      const linked = bodies.get(mention.article)?.includes(`id="${anchor}"`);
+      const linked = linkedIn.get(mention.article)?.has(entry.id);
       return linkTo(mention.article, { count: mention.count, ...(linked ? { anchor } : {}) });
     }),
     total: entry.mentions.reduce((sum, mention) => sum + mention.count, 0),
