@@ -125,3 +125,28 @@ describe('a build killed with SIGKILL', () => {
     expect(existsSync(path.join(out, 'markdown'))).toBe(true);
   });
 });
+
+describe('an out folder that cannot be written', () => {
+  it('says so for each format, naming the folder, instead of a missing file', async () => {
+    const source = await tempDir();
+    const mounted = await tempDir();
+    // A read-only bind mount: permissions alone do not stop root, who runs the tests here.
+    const { execFileSync } = await import('node:child_process');
+    try {
+      execFileSync('mount', ['--bind', source, mounted], { stdio: 'ignore' });
+      execFileSync('mount', ['-o', 'remount,bind,ro', mounted], { stdio: 'ignore' });
+    } catch {
+      console.warn('skipped: this machine does not allow a read-only bind mount');
+      return;
+    }
+    try {
+      const result = await runCli(['--out', mounted, '--formats', 'html,md,json']);
+      expect(result.code).toBe(1);
+      for (const name of ['html: dossier.html', 'md: markdown', 'json: dossier.json']) {
+        expect(result.stderr).toContain(`error: ${name} was not written: ${mounted} is on a read-only file system: choose another --out (EROFS).`);
+      }
+    } finally {
+      execFileSync('umount', [mounted], { stdio: 'ignore' });
+    }
+  });
+});
