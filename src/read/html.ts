@@ -9,6 +9,8 @@ import rehypeSanitize from 'rehype-sanitize';
 import { unified } from 'unified';
 import { SKIP, visit } from 'unist-util-visit';
 import type { ReadArticle, StatedMeta, Warning } from '../model.js';
+import { limitArticleDepth } from './depth.js';
+import { capHtmlDepth } from './html-depth.js';
 import { picture, type PictureContext } from './pictures.js';
 
 /** Relative links resolve against this stand-in address; they mean nothing outside their site and lose the link. */
@@ -38,7 +40,9 @@ export async function readHtml(html: string, file: string, warnings: Warning[], 
     import('@mozilla/readability'),
   ]);
   const virtualConsole = new VirtualConsole(); // silence the page's CSS errors
-  const dom = new JSDOM(html, { url: STAND_IN_BASE, virtualConsole });
+  // Depth is bounded before jsdom and Readability (both superlinear in it) and again on the mdast they lead to.
+  const page = capHtmlDepth(html);
+  const dom = new JSDOM(page.html, { url: STAND_IN_BASE, virtualConsole });
   const document = dom.window.document;
   const pageMeta = metaTags(document);
   const parsed = new Readability(document, { keepClasses: false }).parse();
@@ -51,6 +55,7 @@ export async function readHtml(html: string, file: string, warnings: Warning[], 
   const processor = toMdast({ root, file, warnings });
   const hast = processor.parse(parsed.content) as HastRoot;
   const tree = (await processor.run(hast)) as Root;
+  limitArticleDepth(tree, file, warnings, page.capped);
   unwrapRelativeLinks(tree);
   const meta: StatedMeta = {
     ...definedOnly({

@@ -8,14 +8,19 @@ import { unified } from 'unified';
 import { SKIP, visit } from 'unist-util-visit';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import type { ReadArticle, StatedMeta, Warning } from '../model.js';
+import { limitArticleDepth } from './depth.js';
 import { statedMeta } from './front-matter.js';
+import { capContainerDepth } from './markdown-depth.js';
 import { picture } from './pictures.js';
 
 const parser = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm);
 
 export function readMarkdown(text: string, file: string, warnings: Warning[], root: string): ReadArticle {
   const context = { root, file, warnings };
-  const tree = parser.parse(text) as Root;
+  // Depth is bounded before micromark (superlinear in nesting) and again on its tree, before anything recurses over it.
+  const capped = capContainerDepth(text);
+  const tree = parser.parse(capped.text) as Root;
+  limitArticleDepth(tree, file, warnings, capped.capped);
   let meta: StatedMeta = {};
 
   const first = tree.children[0];
