@@ -81,6 +81,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     options.browser ??
     (() => (browser ??= import('./render/browser.js').then(({ launchBrowser }) => launchBrowser())));
   if (options.formats.includes('pdf')) chromium().catch(() => undefined);
+  // The EPUB's cover is drawn in a thread of its own, which loads satori and the fonts meanwhile.
+  if (options.formats.includes('epub')) import('./render/cover.js').then(({ prepareCover }) => prepareCover(), () => undefined);
   try {
     return await buildWith(options, timed, chromium);
   } finally {

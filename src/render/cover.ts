@@ -1,34 +1,30 @@
 // The EPUB's cover picture, so e-readers' shelves show the dossier's title:
 // a 1600 × 2560 PNG of templates/cover-image.njk.
 //
-// No browser draws it. The template gives a page of HTML and CSS;
-// cover-page.ts reads it into boxes, cover-layout.ts lays them out and sets
-// their text (HarfBuzz shapes it; names in Hebrew and Arabic read right to
-// left; Chinese and Japanese break between characters) as SVG, in the fonts
-// the CSS names as installed here (cover-fonts.ts); resvg paints the SVG and
-// the PNG is written here. The same dossier and fonts give the same bytes.
+// No browser draws it, but satori (cover-draw.ts), in a thread of its own
+// (cover-worker.ts): a build that makes an EPUB starts the thread first
+// (prepareCover), so that satori and the fonts load while the articles are
+// read and enriched, and the picture is drawn while the book's chapters are
+// written. The same dossier and fonts give the same bytes.
 //
 // Everything from articles and settings reaches the page through Nunjucks,
 // which escapes it, and the page can only draw text and boxes: nothing in it
 // is fetched or run, and no input is ever more than text on the picture.
 import { createRequire } from 'node:module';
-import os from 'node:os';
-import zlib from 'node:zlib';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import type { Dossier } from '../model.js';
-import { installedFonts } from './cover-fonts.js';
-import { drawPage, loadHarfBuzz } from './cover-layout.js';
-import { buildBoxes, PAGE, parsePage, TEMPLATE } from './cover-page.js';
+import type { CoverPicture, CoverRequest } from './cover-draw.js';
 import type { Templates } from './templates.js';
 import { dossierView } from './view.js';
 
-/** The page is drawn at twice its size: 1600 × 2560 pixels, the 1:1.6 cover Kindle, Kobo and Apple Books ask for. */
-const SCALE = 2;
+export const TEMPLATE = 'cover-image.njk';
+/** The page, in CSS pixels, drawn at twice its size: 1600 × 2560 pixels, the 1:1.6 cover Kindle, Kobo and Apple Books ask for. */
+export const PAGE = { width: 800, height: 1280, scale: 2 };
 
 export async function renderCover(dossier: Dossier, templates: Templates): Promise<Uint8Array> {
-  // The list of installed fonts (fontconfig runs in its own process) and HarfBuzz (WebAssembly) load meanwhile.
-  installedFonts().catch(() => {});
-  const harfBuzz = loadHarfBuzz();
-  harfBuzz.catch(() => {});
+  prepareCover();
   const css = await templates.file('dossier.css');
   // The articles without their text, which a cover does not show and which takes long to render for a big dossier.
   const articles = dossier.articles.map((article) => ({ ...article, content: { type: 'root' as const, children: [] } }));
@@ -43,49 +39,11 @@ export async function renderCover(dossier: Dossier, templates: Templates): Promi
     width: PAGE.width,
     height: PAGE.height,
   });
-  const svg = await drawPage(buildBoxes(parsePage(html)), harfBuzz);
-  const image = rasterise(svg);
-  return encodePng(image.width, image.height, image.pixels);
-}
-
-/** resvg paints the SVG at twice its size. */
-function rasterise(svg: string): { width: number; height: number; pixels: Uint8Array } {
-  const options = JSON.stringify({ fitTo: { mode: 'zoom', value: SCALE }, font: { loadSystemFonts: false }, logLevel: 'off' });
-  return new (resvgBinding())(svg, options).render();
-}
-
-type ResvgClass = new (svg: string, options: string) => { render(): { width: number; height: number; pixels: Uint8Array } };
-
-/**
- * resvg's native module for this platform. Straight from its package:
- * @resvg/resvg-js finds it by asking Node for a diagnostic report (to tell
- * glibc from musl), which takes tens of milliseconds.
- */
-function resvgBinding(): ResvgClass {
-  const require = createRequire(import.meta.url);
-  const names: Record<string, string[]> = {
-    'linux-x64': ['linux-x64-gnu', 'linux-x64-musl'],
-    'linux-arm64': ['linux-arm64-gnu', 'linux-arm64-musl'],
-    'linux-arm': ['linux-arm-gnueabihf'],
-    'darwin-x64': ['darwin-x64'],
-    'darwin-arm64': ['darwin-arm64'],
-    'win32-x64': ['win32-x64-msvc'],
-    'win32-arm64': ['win32-arm64-msvc'],
-    'win32-ia32': ['win32-ia32-msvc'],
-  };
-  for (const name of names[`${process.platform}-${process.arch}`] ?? []) {
-    try {
-      return (require(`@resvg/resvg-js-${name}`) as { Resvg: ResvgClass }).Resvg;
-    } catch {
-      // Not installed here, or built for the other C library: the next one.
-    }
+  const { png, missing } = await draw({ html, ...PAGE });
+  if (missing.length > 0) {
+    dossier.warnings.push({ file: 'dossier.epub', message: `no font installed here has ${missing.join(' ')}: the cover picture shows empty boxes for them.` });
   }
-  const { Resvg } = require('@resvg/resvg-js') as typeof import('@resvg/resvg-js');
-  return class extends Resvg {
-    constructor(svg: string, options: string) {
-      super(svg, JSON.parse(options) as ConstructorParameters<typeof Resvg>[1]);
-    }
-  };
+  return png;
 }
 
 const WIDE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3000-\u303f\uff00-\uff60\uffe0-\uffe6]/u;
@@ -98,74 +56,58 @@ function rootRule(css: string): string {
 }
 
 // ---------------------------------------------------------------------------
-// PNG: 8-bit RGB, rows unfiltered; the same pixels always give the same bytes.
+// The drawing thread: one per process, kept for the next build of a watch
+// session, and never what keeps the process running when nothing is asked of it.
 
-function encodePng(width: number, height: number, rgba: Uint8Array): Uint8Array {
-  const stride = width * 3 + 1;
-  const raw = Buffer.allocUnsafe(stride * height);
-  // Four pixels at a time: four 32-bit RGBA words become three of RGB.
-  const quads = os.endianness() === 'LE' ? Math.floor(width / 4) : 0;
-  const pixels = new Uint32Array(rgba.buffer, rgba.byteOffset, Math.floor(rgba.byteLength / 4));
-  const row = new Uint32Array(quads * 3);
-  const rowBytes = new Uint8Array(row.buffer);
-  for (let y = 0; y < height; y++) {
-    const start = y * width;
-    for (let quad = 0, from = start, to = 0; quad < quads; quad++, from += 4, to += 3) {
-      const p0 = pixels[from]!;
-      const p1 = pixels[from + 1]!;
-      const p2 = pixels[from + 2]!;
-      const p3 = pixels[from + 3]!;
-      row[to] = (p0 & 0xffffff) | (p1 << 24);
-      row[to + 1] = ((p1 >>> 8) & 0xffff) | (p2 << 16);
-      row[to + 2] = ((p2 >>> 16) & 0xff) | (p3 << 8);
-    }
-    const at = y * stride;
-    raw[at] = 0;
-    raw.set(rowBytes, at + 1);
-    for (let x = quads * 4; x < width; x++) {
-      const from = (start + x) * 4;
-      const to = at + 1 + x * 3;
-      raw[to] = rgba[from]!;
-      raw[to + 1] = rgba[from + 1]!;
-      raw[to + 2] = rgba[from + 2]!;
-    }
-  }
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(width, 0);
-  header.writeUInt32BE(height, 4);
-  header.set([8, 2, 0, 0, 0], 8);
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', header),
-    // Level 3: a third of level 6's time, for a file about the size Chromium's screenshot was.
-    chunk('IDAT', zlib.deflateSync(raw, { level: 3 })),
-    chunk('IEND', Buffer.alloc(0)),
-  ]);
+type Reply = { picture: CoverPicture; error?: undefined } | { error: string; picture?: undefined };
+
+let thread: { worker: Worker; pending: Map<number, (reply: Reply) => void> } | undefined;
+let requests = 0;
+
+/** Starts the drawing thread (once per process): satori and the fonts start loading now. */
+export function prepareCover(): void {
+  if (thread) return;
+  // From the bundle, the worker is bundled beside this module; from the sources (tests, tsx), tsx compiles it.
+  const source = import.meta.url.endsWith('.ts');
+  const url = new URL(source ? './cover-worker.ts' : './cover-worker.js', import.meta.url);
+  const worker = source
+    ? new Worker(`import(${JSON.stringify(tsxApi())}).then(({ register }) => { register(); return import(${JSON.stringify(url.href)}); })`, { eval: true })
+    : new Worker(url);
+  worker.unref();
+  const pending = new Map<number, (reply: Reply) => void>();
+  const fail = (message: string) => {
+    if (thread?.worker === worker) thread = undefined;
+    for (const settle of pending.values()) settle({ error: message });
+    pending.clear();
+  };
+  worker.on('message', ({ id, ...reply }: Reply & { id: number }) => {
+    pending.get(id)?.(reply);
+    pending.delete(id);
+    if (pending.size === 0) worker.unref();
+  });
+  worker.on('error', (error) => fail(`the cover's drawing thread failed: ${error.message}`));
+  worker.on('exit', (code) => fail(`the cover's drawing thread stopped (exit code ${code})`));
+  thread = { worker, pending };
 }
 
-function chunk(type: string, data: Buffer): Buffer {
-  const out = Buffer.alloc(12 + data.length);
-  out.writeUInt32BE(data.length, 0);
-  out.write(type, 4, 'latin1');
-  data.copy(out, 8);
-  out.writeUInt32BE(crc32(out.subarray(4, 8 + data.length)), 8 + data.length);
-  return out;
+/** tsx's module for registering itself in a thread, as `import` finds it (vitest's module runner has no `import.meta.resolve`). */
+function tsxApi(): string {
+  const require = createRequire(import.meta.url);
+  const manifest = require.resolve('tsx/package.json');
+  const { exports } = require(manifest) as { exports: Record<string, { import: { default: string } }> };
+  return pathToFileURL(path.join(path.dirname(manifest), exports['./esm/api']!.import.default)).href;
 }
 
-let crcTable: Uint32Array | undefined;
-
-/** zlib's CRC-32 (Node 20.15 and later), or the same in JavaScript. */
-function crc32(bytes: Uint8Array): number {
-  if (typeof zlib.crc32 === 'function') return zlib.crc32(bytes);
-  if (!crcTable) {
-    crcTable = new Uint32Array(256);
-    for (let n = 0; n < 256; n++) {
-      let c = n;
-      for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-      crcTable[n] = c >>> 0;
-    }
-  }
-  let crc = 0xffffffff;
-  for (const byte of bytes) crc = crcTable[(crc ^ byte) & 0xff]! ^ (crc >>> 8);
-  return (crc ^ 0xffffffff) >>> 0;
+async function draw(request: CoverRequest): Promise<CoverPicture> {
+  prepareCover();
+  const { worker, pending } = thread!;
+  const id = ++requests;
+  const reply = await new Promise<Reply>((resolve) => {
+    pending.set(id, resolve);
+    // While a picture is being drawn, the process waits for it.
+    worker.ref();
+    worker.postMessage({ id, request });
+  });
+  if (reply.error !== undefined) throw new Error(reply.error);
+  return { png: new Uint8Array(reply.picture.png), missing: reply.picture.missing };
 }

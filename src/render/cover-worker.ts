@@ -1,0 +1,18 @@
+// The thread the cover picture is drawn in (cover.ts starts it): satori, the
+// fonts and resvg load here while the main thread reads and enriches the
+// articles, and the picture is drawn while it writes the book's chapters.
+import { parentPort } from 'node:worker_threads';
+import { drawCover, warmUp, type CoverRequest } from './cover-draw.js';
+
+const ready = warmUp().catch(() => {
+  // Whatever failed fails again, with its message, when a page comes.
+});
+
+parentPort!.on('message', async ({ id, request }: { id: number; request: CoverRequest }) => {
+  await ready;
+  try {
+    parentPort!.postMessage({ id, picture: await drawCover(request) });
+  } catch (error) {
+    parentPort!.postMessage({ id, error: error instanceof Error ? error.message : String(error) });
+  }
+});
