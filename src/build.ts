@@ -82,7 +82,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     (() => (browser ??= import('./render/browser.js').then(({ launchBrowser }) => launchBrowser())));
   if (options.formats.includes('pdf')) chromium().catch(() => undefined);
   // The EPUB's cover is drawn in a thread of its own, which loads satori and the fonts meanwhile.
-  if (options.formats.includes('epub')) import('./render/cover.js').then(({ prepareCover }) => prepareCover(), () => undefined);
+  if (options.formats.includes('epub')) import('./render/cover.js').then(({ prepareCover }) => prepareCover(new Templates(options.templates)), () => undefined);
   try {
     return await buildWith(options, timed, chromium);
   } finally {
@@ -275,7 +275,8 @@ async function renderAll(
         const book = await timed(
           'render epub',
           async () => {
-            const cover = await renderCover(dossier, templates).catch((error: unknown) => {
+            // Drawn in its own thread while the chapters are written.
+            const cover = renderCover(dossier, templates).catch((error: unknown) => {
               dossier.warnings.push({ file: 'dossier.epub', message: `the book has no cover picture: ${error instanceof Error ? error.message : String(error)}` });
               return undefined;
             });

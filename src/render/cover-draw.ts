@@ -47,7 +47,19 @@ export async function coverSvg(html: string, width: number, height: number): Pro
   return { svg, missing };
 }
 
-/** Loads what drawing needs before the first page comes: the list of fonts, and satori's WebAssembly (it starts on a first, empty page). */
-export async function warmUp(): Promise<void> {
-  await Promise.all([installedFaces(), satori({ type: 'div', props: {} }, { width: 1, height: 1, fonts: [] })]);
+/**
+ * Loads what drawing needs before the first page comes: the list of fonts
+ * and satori's WebAssembly. Given the template's stylesheet, it draws a
+ * page like a cover with it, so that the fonts it names are read (satori
+ * reads a font once for all pages) and satori's and resvg's code is ready.
+ */
+export async function warmUp(css?: string): Promise<void> {
+  await installedFaces();
+  if (css === undefined) return;
+  await drawCover({
+    html: `<html><head><style>${css}</style></head><body class="title-medium"><section class="cover"><p class="marking">Marking</p><p class="kicker">Kicker</p><h1 class="cover-title">A title on a page like the cover</h1><p class="subtitle">Its subtitle</p><dl class="facts"><div><dt>Fact</dt><dd>Its value, 1,234</dd></div></dl></section></body></html>`,
+    width: 400,
+    height: 640,
+    scale: 1,
+  });
 }

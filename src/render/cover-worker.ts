@@ -8,8 +8,10 @@ const ready = warmUp().catch(() => {
   // Whatever failed fails again, with its message, when a page comes.
 });
 
-parentPort!.on('message', async ({ id, request }: { id: number; request: CoverRequest }) => {
+parentPort!.on('message', async ({ id, request, css }: { id?: number; request?: CoverRequest; css?: string }) => {
   await ready;
+  // The template's stylesheet, before its page: a page like it is drawn meanwhile.
+  if (!request) return void warmUp(css).catch(() => {});
   try {
     parentPort!.postMessage({ id, picture: await drawCover(request) });
   } catch (error) {

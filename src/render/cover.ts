@@ -24,7 +24,7 @@ export const TEMPLATE = 'cover-image.njk';
 export const PAGE = { width: 800, height: 1280, scale: 2 };
 
 export async function renderCover(dossier: Dossier, templates: Templates): Promise<Uint8Array> {
-  prepareCover();
+  prepareCover(thread ? undefined : templates);
   const css = await templates.file('dossier.css');
   // The articles without their text, which a cover does not show and which takes long to render for a big dossier.
   const articles = dossier.articles.map((article) => ({ ...article, content: { type: 'root' as const, children: [] } }));
@@ -64,8 +64,21 @@ type Reply = { picture: CoverPicture; error?: undefined } | { error: string; pic
 let thread: { worker: Worker; pending: Map<number, (reply: Reply) => void> } | undefined;
 let requests = 0;
 
-/** Starts the drawing thread (once per process): satori and the fonts start loading now. */
-export function prepareCover(): void {
+/**
+ * Starts the drawing thread (once per process): satori and the fonts start
+ * loading now, those the templates' cover names among them.
+ */
+export function prepareCover(templates?: Templates): void {
+  if (templates) {
+    Promise.all([templates.file('dossier.css'), templates.file(TEMPLATE)]).then(([css, template]) => {
+      // The template's <style>, without its Nunjucks.
+      const style = (/<style>([\s\S]*?)<\/style>/.exec(template)?.[1] ?? '')
+        .replace(/\{\{\s*cssVariables\s*\|\s*safe\s*\}\}/, rootRule(css))
+        .replace(/\{\{\s*(width|height)\s*\}\}/g, (_, side: 'width' | 'height') => String(PAGE[side]))
+        .replace(/\{[{%#][\s\S]*?[}%#]\}/g, '');
+      thread?.worker.postMessage({ css: style });
+    }, () => undefined);
+  }
   if (thread) return;
   // From the bundle, the worker is bundled beside this module; from the sources (tests, tsx), tsx compiles it.
   const source = import.meta.url.endsWith('.ts');
