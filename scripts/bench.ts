@@ -128,7 +128,7 @@ async function bench(options: BenchOptions, work: string): Promise<number> {
   const date = new Date().toISOString();
   const chromium = await findChromium();
   const environment = await environmentOf(chromium);
-  if (!chromium) log('no Chromium found: the Chromium comparisons are skipped (and the builds cannot make a PDF or an EPUB cover)');
+  if (!chromium) log('no Chromium found: the Chromium comparisons are skipped (and the builds cannot make a PDF)');
   if (!environment.pandoc) log('pandoc is not installed: the pandoc comparison is skipped, and the PDF floor prints a plain HTML page of the articles');
 
   const { sets, corpus } = await inputSets(options, work);

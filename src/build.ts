@@ -62,14 +62,16 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const browser = options.browser ?? browserSession();
   // Chromium starts first, for builds with a PDF, and gets ready while Node reads and enriches.
   if (options.formats.some((format) => WRITERS[format].needsBrowser)) browser.start();
+  const templates = new Templates(options.templates);
+  for (const format of options.formats) WRITERS[format].warmUp?.(templates);
   try {
-    return await stages(options, reporter, browser);
+    return await stages(options, reporter, browser, templates);
   } finally {
     if (!options.browser) await browser.close();
   }
 }
 
-async function stages(options: BuildOptions, reporter: Reporter, browser: BrowserSession): Promise<BuildResult> {
+async function stages(options: BuildOptions, reporter: Reporter, browser: BrowserSession, templates: Templates): Promise<BuildResult> {
   const stage = <T>(name: string, work: () => Promise<T> | T, detail: (result: T) => string): Promise<T> =>
     timed(work, (ms, result) => reporter.stage(name, detail(result), ms));
 
@@ -113,7 +115,7 @@ async function stages(options: BuildOptions, reporter: Reporter, browser: Browse
   return render(dossier, {
     out: options.out,
     formats: options.formats,
-    templates: new Templates(options.templates),
+    templates,
     ...(options.paper ? { paper: options.paper } : {}),
     ...(options.printLayout ? { printLayout: options.printLayout } : {}),
     browser,

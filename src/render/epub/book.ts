@@ -26,26 +26,13 @@ interface EpubChapter extends Chapter {
   sections?: { id: string; title: string }[];
 }
 
-export async function renderEpub(dossier: Dossier, templates: Templates, cover?: Uint8Array): Promise<Uint8Array> {
+/** `cover` may still be being drawn: the chapters are written meanwhile. */
+export async function renderEpub(dossier: Dossier, templates: Templates, cover?: Uint8Array | Promise<Uint8Array | undefined>): Promise<Uint8Array> {
   const view = dossierView(dossier, { headlineLevel: 1, format: 'epub' });
   const made = buildTimestamp(dossier);
-  // epub-gen-memory embeds pictures it can read from file: URLs; the cover is one.
-  const coverFile = cover ? await writeCoverFile(cover) : undefined;
+  let coverFile: string | undefined;
   try {
     const chapters: EpubChapter[] = [
-      ...(coverFile
-        ? [
-            {
-              filename: 'cover.xhtml',
-              title: 'Cover',
-              content: `<section class="cover-page" epub:type="cover"><img src="${pathToFileURL(coverFile).href}" alt="Cover: ${escapeAttribute(view.title)}" /></section>`,
-              beforeToc: true,
-              bodyType: 'cover',
-              landmark: 'cover',
-              landmarkLabel: 'Cover',
-            } satisfies EpubChapter,
-          ]
-        : []),
       {
         filename: 'title.xhtml',
         title: 'Title page',
@@ -88,6 +75,20 @@ export async function renderEpub(dossier: Dossier, templates: Templates, cover?:
         bodyType: 'backmatter',
       },
     ];
+    // epub-gen-memory embeds pictures it can read from file: URLs; the cover is one.
+    const picture = await cover;
+    coverFile = picture ? await writeCoverFile(picture) : undefined;
+    if (coverFile) {
+      chapters.unshift({
+        filename: 'cover.xhtml',
+        title: 'Cover',
+        content: `<section class="cover-page" epub:type="cover"><img src="${pathToFileURL(coverFile).href}" alt="Cover: ${escapeAttribute(view.title)}" /></section>`,
+        beforeToc: true,
+        bodyType: 'cover',
+        landmark: 'cover',
+        landmarkLabel: 'Cover',
+      });
+    }
     linkAcrossChapters(chapters);
     const book = await buildBook(dossier, view, templates, chapters, made, coverFile);
     await assertEpubOpens(book);

@@ -1,56 +1,16 @@
-// The EPUB's cover picture, so e-readers' shelves show the dossier's title:
-// a 1600 × 2560 PNG of templates/cover-image.njk.
-//
-// No browser draws it. The template gives a page of HTML and CSS;
-// cover-page.ts reads it into boxes, cover-layout.ts lays them out and sets
-// their text (HarfBuzz shapes it; names in Hebrew and Arabic read right to
-// left; Chinese and Japanese break between characters) as SVG, in the fonts
-// the CSS names as installed here (cover-fonts.ts); resvg paints the SVG and
-// the PNG is written here. The same dossier and fonts give the same bytes.
-//
-// Everything from articles and settings reaches the page through Nunjucks,
-// which escapes it, and the page can only draw text and boxes: nothing in it
-// is fetched or run, and no input is ever more than text on the picture.
+// The cover's SVG painted by resvg, and the pixels written as a PNG: 8-bit
+// RGB, rows unfiltered, so the same pixels always give the same bytes.
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import zlib from 'node:zlib';
-import type { Dossier } from '../model.js';
-import { installedFonts } from './cover-fonts.js';
-import { drawPage, loadHarfBuzz } from './cover-layout.js';
-import { buildBoxes, PAGE, parsePage, TEMPLATE } from './cover-page.js';
-import type { Templates } from './view/templates.js';
-import { dossierView } from './view/dossier-view.js';
 
-/** The page is drawn at twice its size: 1600 × 2560 pixels, the 1:1.6 cover Kindle, Kobo and Apple Books ask for. */
-const SCALE = 2;
-
-export async function renderCover(dossier: Dossier, templates: Templates): Promise<Uint8Array> {
-  // The list of installed fonts (fontconfig runs in its own process) and HarfBuzz (WebAssembly) load meanwhile.
-  installedFonts().catch(() => {});
-  const harfBuzz = loadHarfBuzz();
-  harfBuzz.catch(() => {});
-  const css = await templates.file('dossier.css');
-  // The articles without their text, which a cover does not show and which takes long to render for a big dossier.
-  const articles = dossier.articles.map((article) => ({ ...article, content: { type: 'root' as const, children: [] } }));
-  const html = templates.render(TEMPLATE, {
-    ...dossierView({ ...dossier, articles }, { headlineLevel: 1, format: 'epub' }),
-    // The stylesheet's custom properties (font stacks, colours), so the cover follows it.
-    cssVariables: rootRule(css),
-    // The whole stylesheet, for a template that wants more of it.
-    css,
-    // The title's length in characters, Chinese, Japanese and Korean ones counting double, as they are twice as wide.
-    titleLength: [...dossier.title].reduce((sum, char) => sum + (WIDE.test(char) ? 2 : 1), 0),
-    width: PAGE.width,
-    height: PAGE.height,
-  });
-  const svg = await drawPage(buildBoxes(parsePage(html)), harfBuzz);
-  const image = rasterise(svg);
-  return encodePng(image.width, image.height, image.pixels);
-}
-
-/** resvg paints the SVG at twice its size. */
-function rasterise(svg: string): { width: number; height: number; pixels: Uint8Array } {
-  const options = JSON.stringify({ fitTo: { mode: 'zoom', value: SCALE }, font: { loadSystemFonts: false }, logLevel: 'off' });
+/**
+ * resvg paints the SVG at `scale` times its size, on white where the page
+ * paints nothing (as a browser's canvas is), with no fonts of its own:
+ * satori has turned the text into outlines.
+ */
+export function rasterise(svg: string, scale: number): { width: number; height: number; pixels: Uint8Array } {
+  const options = JSON.stringify({ fitTo: { mode: 'zoom', value: scale }, background: '#ffffff', font: { loadSystemFonts: false }, logLevel: 'off' });
   return new (resvgBinding())(svg, options).render();
 }
 
@@ -88,19 +48,7 @@ function resvgBinding(): ResvgClass {
   };
 }
 
-const WIDE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3000-\u303f\uff00-\uff60\uffe0-\uffe6]/u;
-
-/** The stylesheet's first top-level `:root { … }` rule: its custom properties. */
-function rootRule(css: string): string {
-  const withoutComments = css.replace(/\/\*[\s\S]*?\*\//g, '');
-  const match = /(?:^|\})\s*:root\s*\{([^{}]*)\}/.exec(withoutComments);
-  return match ? `:root {${match[1]}}` : '';
-}
-
-// ---------------------------------------------------------------------------
-// PNG: 8-bit RGB, rows unfiltered; the same pixels always give the same bytes.
-
-function encodePng(width: number, height: number, rgba: Uint8Array): Uint8Array {
+export function encodePng(width: number, height: number, rgba: Uint8Array): Uint8Array {
   const stride = width * 3 + 1;
   const raw = Buffer.allocUnsafe(stride * height);
   // Four pixels at a time: four 32-bit RGBA words become three of RGB.

@@ -1,0 +1,126 @@
+// The EPUB's cover picture, so e-readers' shelves show the dossier's title:
+// a 1600 × 2560 PNG of templates/cover-image.njk.
+//
+// No browser draws it, but satori (cover-draw.ts), in a thread of its own
+// (cover-worker.ts): a build that makes an EPUB starts the thread first
+// (prepareCover), so that satori and the fonts load while the articles are
+// read and enriched, and the picture is drawn while the book's chapters are
+// written. The same dossier and fonts give the same bytes.
+//
+// Everything from articles and settings reaches the page through Nunjucks,
+// which escapes it, and the page can only draw text and boxes: nothing in it
+// is fetched or run, and no input is ever more than text on the picture.
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { Dossier, Warning } from '../../model.js';
+import type { CoverPicture, CoverRequest } from './cover-draw.js';
+import type { Templates } from '../view/templates.js';
+import { dossierView } from '../view/dossier-view.js';
+
+export const TEMPLATE = 'cover-image.njk';
+/** The page, in CSS pixels, drawn at twice its size: 1600 × 2560 pixels, the 1:1.6 cover Kindle, Kobo and Apple Books ask for. */
+export const PAGE = { width: 800, height: 1280, scale: 2 };
+
+/** The cover picture, with a warning for any character no installed font has (the writer reports it). */
+export async function renderCover(dossier: Dossier, templates: Templates): Promise<{ png: Uint8Array; warnings: Warning[] }> {
+  prepareCover(thread ? undefined : templates);
+  const css = await templates.file('dossier.css');
+  // The articles without their text, which a cover does not show and which takes long to render for a big dossier.
+  const articles = dossier.articles.map((article) => ({ ...article, content: { type: 'root' as const, children: [] } }));
+  const html = templates.render(TEMPLATE, {
+    ...dossierView({ ...dossier, articles }, { headlineLevel: 1, format: 'epub' }),
+    // The stylesheet's custom properties (font stacks, colours), so the cover follows it.
+    cssVariables: rootRule(css),
+    // The whole stylesheet, for a template that wants more of it.
+    css,
+    // The title's length in characters, Chinese, Japanese and Korean ones counting double, as they are twice as wide.
+    titleLength: [...dossier.title].reduce((sum, char) => sum + (WIDE.test(char) ? 2 : 1), 0),
+    width: PAGE.width,
+    height: PAGE.height,
+  });
+  const { png, missing } = await draw({ html, ...PAGE });
+  const warnings =
+    missing.length > 0 ? [{ file: 'dossier.epub', message: `no font installed here has ${missing.join(' ')}: the cover picture shows empty boxes for them.` }] : [];
+  return { png, warnings };
+}
+
+const WIDE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3000-\u303f\uff00-\uff60\uffe0-\uffe6]/u;
+
+/** The stylesheet's first top-level `:root { … }` rule: its custom properties. */
+function rootRule(css: string): string {
+  const withoutComments = css.replace(/\/\*[\s\S]*?\*\//g, '');
+  const match = /(?:^|\})\s*:root\s*\{([^{}]*)\}/.exec(withoutComments);
+  return match ? `:root {${match[1]}}` : '';
+}
+
+// ---------------------------------------------------------------------------
+// The drawing thread: one per process, kept for the next build of a watch
+// session, and never what keeps the process running when nothing is asked of it.
+
+type Reply = { picture: CoverPicture; error?: undefined } | { error: string; picture?: undefined };
+
+let thread: { worker: Worker; pending: Map<number, (reply: Reply) => void> } | undefined;
+let requests = 0;
+
+/**
+ * Starts the drawing thread (once per process): satori and the fonts start
+ * loading now, those the templates' cover names among them.
+ */
+export function prepareCover(templates?: Templates): void {
+  if (templates) {
+    Promise.all([templates.file('dossier.css'), templates.file(TEMPLATE)]).then(([css, template]) => {
+      // The template's <style>, without its Nunjucks.
+      const style = (/<style>([\s\S]*?)<\/style>/.exec(template)?.[1] ?? '')
+        .replace(/\{\{\s*cssVariables\s*\|\s*safe\s*\}\}/, rootRule(css))
+        .replace(/\{\{\s*(width|height)\s*\}\}/g, (_, side: 'width' | 'height') => String(PAGE[side]))
+        .replace(/\{[{%#][\s\S]*?[}%#]\}/g, '');
+      thread?.worker.postMessage({ css: style });
+    }, () => undefined);
+  }
+  if (thread) return;
+  // From the bundle, the worker is bundled beside this module; from the sources (tests, tsx), tsx compiles it.
+  const source = import.meta.url.endsWith('.ts');
+  const url = new URL(source ? './cover-worker.ts' : './cover-worker.js', import.meta.url);
+  const worker = source
+    ? new Worker(`import(${JSON.stringify(tsxApi())}).then(({ register }) => { register(); return import(${JSON.stringify(url.href)}); })`, { eval: true })
+    : new Worker(url);
+  worker.unref();
+  const pending = new Map<number, (reply: Reply) => void>();
+  const fail = (message: string) => {
+    if (thread?.worker === worker) thread = undefined;
+    for (const settle of pending.values()) settle({ error: message });
+    pending.clear();
+  };
+  worker.on('message', ({ id, ...reply }: Reply & { id: number }) => {
+    pending.get(id)?.(reply);
+    pending.delete(id);
+    if (pending.size === 0) worker.unref();
+  });
+  worker.on('error', (error) => fail(`the cover's drawing thread failed: ${error.message}`));
+  worker.on('exit', (code) => fail(`the cover's drawing thread stopped (exit code ${code})`));
+  thread = { worker, pending };
+}
+
+/** tsx's module for registering itself in a thread, as `import` finds it (vitest's module runner has no `import.meta.resolve`). */
+function tsxApi(): string {
+  const require = createRequire(import.meta.url);
+  const manifest = require.resolve('tsx/package.json');
+  const { exports } = require(manifest) as { exports: Record<string, { import: { default: string } }> };
+  return pathToFileURL(path.join(path.dirname(manifest), exports['./esm/api']!.import.default)).href;
+}
+
+async function draw(request: CoverRequest): Promise<CoverPicture> {
+  prepareCover();
+  const { worker, pending } = thread!;
+  const id = ++requests;
+  const reply = await new Promise<Reply>((resolve) => {
+    pending.set(id, resolve);
+    // While a picture is being drawn, the process waits for it.
+    worker.ref();
+    worker.postMessage({ id, request });
+  });
+  if (reply.error !== undefined) throw new Error(reply.error);
+  return { png: new Uint8Array(reply.picture.png), missing: reply.picture.missing };
+}
