@@ -6,6 +6,7 @@ import type { Organisation, Warning } from '../model.js';
 import { slugify } from '../slug.js';
 import type { BodyParagraph } from './paragraphs.js';
 import { NO_SETTINGS, type EntitySettings } from './settings.js';
+import { TakenCharacters } from './spans.js';
 
 export interface OrganisationHit {
   name: string;
@@ -54,6 +55,13 @@ const PARTY_NAMES: Record<string, string> = {
  */
 export function findOrganisationHits(paragraphs: BodyParagraph[], people: { paragraph: number; start: number; end: number }[]): OrganisationHit[] {
   const hits: OrganisationHit[] = [];
+  // People's spans by paragraph, gathered once: filtering them all for each paragraph grew with paragraphs × names.
+  const peopleIn = new Map<number, { start: number; end: number }[]>();
+  for (const person of people) {
+    const list = peopleIn.get(person.paragraph);
+    if (list) list.push(person);
+    else peopleIn.set(person.paragraph, [person]);
+  }
   for (const paragraph of paragraphs) {
     const { text } = paragraph;
     const spans: { start: number; end: number }[] = [];
@@ -65,14 +73,14 @@ export function findOrganisationHits(paragraphs: BodyParagraph[], people: { para
       spans.push({ start, end: start + match[1]!.length });
     }
     for (const match of text.matchAll(PARTIES)) spans.push({ start: match.index, end: match.index + match[0].length });
-    const taken = people.filter((person) => person.paragraph === paragraph.number);
-    const kept: { start: number; end: number }[] = [];
+    // A span is kept when it overlaps no person and no longer organisation already kept.
+    const taken = new TakenCharacters(text.length);
+    for (const person of peopleIn.get(paragraph.number) ?? []) taken.take(person);
     for (const span of spans.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start)) {
-      const overlaps = (other: { start: number; end: number }) => span.start < other.end && span.end > other.start;
-      if (kept.some(overlaps) || taken.some(overlaps)) continue;
+      if (taken.overlaps(span)) continue;
       const name = cleanOrganisation(text.slice(span.start, span.end));
       if (!name) continue;
-      kept.push(span);
+      taken.take(span);
       hits.push({ name, paragraph: paragraph.number });
     }
   }
