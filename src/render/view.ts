@@ -95,7 +95,8 @@ export interface ViewOptions {
 export function dossierView(dossier: Dossier, options: ViewOptions): DossierView {
   const articles = dossier.articles.map((article, index) => articleView(article, index + 1, options));
   const links = new Map(articles.map((article) => [article.id, { id: article.id, number: article.number, title: article.title }]));
-  const bodies = new Map(articles.map((article) => [article.id, article.bodyHtml]));
+  // The person-mention anchors each body has, found once: searching the whole body for each entity's mention grew with entities × text.
+  const anchors = new Map(articles.map((article) => [article.id, new Set(mentionAnchorsIn(article.bodyHtml))]));
   const compiled = dossier.date ?? buildTimestamp(dossier).toISOString().slice(0, 10);
   const linkTo = (id: string, extra: Partial<ArticleLink> = {}): ArticleLink => ({ ...links.get(id)!, ...extra });
   const entity = (entry: { id: string; name: string; aliases: string[]; mentions: Mention[]; roles?: Role[] }): EntityView => ({
@@ -106,7 +107,7 @@ export function dossierView(dossier: Dossier, options: ViewOptions): DossierView
     mentions: entry.mentions.map((mention) => {
       // Straight to the first mention in the article, where the text links it.
       const anchor = mentionAnchor(mention.article, entry.id);
-      const linked = bodies.get(mention.article)?.includes(`id="${anchor}"`);
+      const linked = anchors.get(mention.article)?.has(anchor);
       return linkTo(mention.article, { count: mention.count, ...(linked ? { anchor } : {}) });
     }),
     total: entry.mentions.reduce((sum, mention) => sum + mention.count, 0),
@@ -132,6 +133,11 @@ export function dossierView(dossier: Dossier, options: ViewOptions): DossierView
     timeline: groupTimeline(dossier.timeline.map((entry) => timelineView(entry, linkTo))),
     crossrefCount: dossier.crossrefs.length,
   };
+}
+
+/** Every `id="…"` in the HTML: the anchors links may point to. */
+function mentionAnchorsIn(html: string): string[] {
+  return [...html.matchAll(/id="([^"]*)"/g)].map((match) => match[1]!);
 }
 
 function timelineView(entry: TimelineEntry, linkTo: (id: string, extra?: Partial<ArticleLink>) => ArticleLink): TimelineView {
