@@ -3,7 +3,7 @@
 // a list of parties, and initials (BBC, NHS); counted per article.
 // dossier.yaml can add, fold and exclude, as for people.
 import type { Organisation, Warning } from '../model.js';
-import { slugify } from '../slug.js';
+import { slugify, UniqueIds } from '../slug.js';
 import type { BodyParagraph } from './paragraphs.js';
 import { NO_SETTINGS, type EntitySettings } from './settings.js';
 import { TakenCharacters } from './spans.js';
@@ -164,15 +164,13 @@ export function findOrganisations(
     warnings.push({ file: 'dossier.yaml', message: 'organisations.roles was ignored: organisations have no roles.' });
   }
 
-  const used = new Set<string>();
+  const ids = new UniqueIds();
   // Mentions in reading order, from each organisation's own articles rather than a pass over every article.
   const order = new Map(articles.map((article, index) => [article.id, index]));
   const organisations = [...found.values()]
     .filter((organisation) => organisation.mentions.size > 0 || settings.add.some((added) => added.name === organisation.name))
     .map((organisation) => {
-      let id = `org-${slugify(organisation.name) || 'unnamed'}`;
-      for (let n = 2; used.has(id); n++) id = `org-${slugify(organisation.name)}-${n}`;
-      used.add(id);
+      const id = ids.take(`org-${slugify(organisation.name) || 'unnamed'}`, `org-${slugify(organisation.name)}`);
       return {
         id,
         name: organisation.name,
