@@ -8,7 +8,7 @@ import * as chrono from 'chrono-node';
 import type { ParsedComponents, ParsedResult } from 'chrono-node';
 import type { PublicationDate, TimelineEntry } from '../model.js';
 import type { DateOrder } from '../normalise/dates.js';
-import { sentencesOf } from '../normalise/prose.js';
+import { sentencesOf, type Sentences } from '../normalise/prose.js';
 import type { BodyParagraph } from './paragraphs.js';
 
 export interface ArticleDates {
@@ -69,15 +69,17 @@ export function buildTimeline(articles: ArticleDates[], order: DateOrder = 'day-
     const reference = article.date?.date ?? dossierReference;
     const instant = reference ? new Date(`${reference}T12:00:00Z`) : NO_REFERENCE;
     for (const paragraph of article.paragraphs) {
-      const sentences = sentencesOf(paragraph.text);
+      // Found when first needed: most paragraphs mention no date.
+      let split: Sentences | undefined;
+      const sentences = () => (split ??= sentencesOf(paragraph.text));
       // Characters that chrono's dates cover, so that a bare year inside one is not counted again.
       const seen = new Uint8Array(paragraph.text.length);
-      for (const found of parseInChunks(parsers[order], paragraph.text, sentences.ends, instant)) {
+      for (const found of parseInChunks(parsers[order], paragraph.text, sentences, instant)) {
         const reread = MONTH_DAY.test(found.text.trim()) ? chrono.en.casual.parse(found.text, { instant }, { forwardDate: false })[0] : undefined;
         const start = (reread ?? found).start;
         if (!reference && !/\b(?:1[89]|20)\d{2}\b/.test(found.text)) continue;
         if ([...found.text.matchAll(CALENDAR_WORD)].some((word) => word[0][0] === word[0][0]!.toLowerCase())) continue;
-        const sentence = sentences.at(found.index);
+        const sentence = sentences().at(found.index);
         const entry = mentioned(found, start, Boolean(article.date), instant, sentence);
         if (!entry) continue;
         seen.fill(1, found.index, found.index + found.text.length);
@@ -100,7 +102,7 @@ export function buildTimeline(articles: ArticleDates[], order: DateOrder = 'day-
             date: match[1]!,
             kind: 'mentioned',
             text: match[0],
-            sentence: sentences.at(at),
+            sentence: sentences().at(at),
             article: article.id,
             paragraph: paragraph.number,
           });
@@ -131,8 +133,9 @@ type FoundDate = Pick<ParsedResult, 'index' | 'text' | 'start'>;
 const CHUNK_LENGTH = 20_000;
 
 /** chrono's results for the whole text, parsed in chunks that end where sentences end; indexes are into `text`. */
-function parseInChunks(parser: chrono.Chrono, text: string, sentenceEnds: number[], instant: Date): FoundDate[] {
+function parseInChunks(parser: chrono.Chrono, text: string, sentences: () => Sentences, instant: Date): FoundDate[] {
   if (text.length <= CHUNK_LENGTH) return parser.parse(text, { instant }, { forwardDate: false });
+  const sentenceEnds = sentences().ends;
   const results: FoundDate[] = [];
   let start = 0;
   let sentence = 0;
