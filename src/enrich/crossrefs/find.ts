@@ -174,7 +174,10 @@ function joinSharingParagraphs(groups: Occurrence[][], articleOf: (occurrence: O
     const key = signature(group);
     const shared = group.map((occurrence) => owner.get(occurrence.para)).find((candidate) => candidate !== undefined && candidate.startsWith(`${key}#`));
     const id = shared ?? `${key}#${joined.size}`;
-    joined.set(id, [...(joined.get(id) ?? []), ...group]);
+    // Added to in place: copying the joined list for each group grew with the square of the groups.
+    const list = joined.get(id);
+    if (list) for (const occurrence of group) list.push(occurrence);
+    else joined.set(id, [...group]);
     for (const occurrence of group) owner.set(occurrence.para, id);
   }
   return [...joined.values()];
@@ -209,8 +212,17 @@ function chain(pairHits: number[]): Run[] {
   for (let i = 0; i < pairHits.length; i += 2) points.push([pairHits[i]!, pairHits[i + 1]!]);
   points.sort((x, y) => x[0] - y[0] || x[1] - y[1]);
   const runs: Run[] = [];
+  // Runs a later point may still extend, in the order they were made. Points
+  // come in order of a, so a run whose last hit is further back than one step
+  // is finished: searching all runs for every point grew with runs × points.
+  let open: Run[] = [];
+  let openAt = -1;
   for (const [a, b] of points) {
-    const run = runs.find((candidate) => {
+    if (a !== openAt) {
+      open = open.filter((candidate) => a - candidate.lastA <= SHINGLE + MAX_GAP);
+      openAt = a;
+    }
+    const run = open.find((candidate) => {
       const stepA = a - candidate.lastA;
       const stepB = b - candidate.lastB;
       return stepA > 0 && stepB > 0 && stepA <= SHINGLE + MAX_GAP && Math.abs(stepA - stepB) <= MAX_GAP;
@@ -221,7 +233,9 @@ function chain(pairHits: number[]): Run[] {
       run.endA = a + SHINGLE;
       run.endB = b + SHINGLE;
     } else {
-      runs.push({ startA: a, endA: a + SHINGLE, startB: b, endB: b + SHINGLE, lastA: a, lastB: b });
+      const started = { startA: a, endA: a + SHINGLE, startB: b, endB: b + SHINGLE, lastA: a, lastB: b };
+      runs.push(started);
+      open.push(started);
     }
   }
   return runs;
