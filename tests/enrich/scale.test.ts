@@ -90,13 +90,18 @@ describe('enrichment at scale', () => {
     expect(result.map((passage) => passage.occurrences.map((occurrence) => `${occurrence.article}#${occurrence.paragraph}`))).toEqual([['once#2', 'again#1']]);
   });
 
-  it('enriches one article of 20,000 identical paragraphs and one 2 MB paragraph', () => {
+  it('enriches one article of 20,000 identical paragraphs and one 2 MB paragraph, and names the one it bounded', () => {
     const big = Array.from({ length: 16_000 }, (_, index) => `Ed Miliband met the Transport Committee on ${(index % 28) + 1} May 2012, the BBC said.`).join(' ');
     const { result, seconds } = timed(() =>
-      enrich([article('article-1-copies', Array.from({ length: 20_000 }, () => `${NEWS}.`)), article('article-2-big', [big])]),
+      enrich([
+        article('article-1-copies', Array.from({ length: 20_000 }, () => `${NEWS}.`)),
+        article('article-2-big', [big]),
+        article('article-3-once', [`${NEWS}.`]),
+      ]),
     );
     expect(seconds).toBeLessThan(BOUND * 2);
     expect(big.length).toBeGreaterThan(1_000_000);
+    expect(result.warnings).toEqual([{ file: 'article-1-copies.txt', message: expect.stringMatching(/repeats the same words more than \d+ times/) }]);
     expect(result.people.map((person) => person.name)).toContain('Ed Miliband');
     expect(result.timeline.length).toBeGreaterThan(16_000);
   });
