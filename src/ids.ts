@@ -28,14 +28,31 @@ export function mentionAnchor(articleId: string, entityId: string): string {
   return `${articleId}-${entityId}`;
 }
 
-/** Ids made from names, kept unique within one list: `person-ken-livingstone`, then `…-2`. */
-export function uniqueIds(prefix: string): (name: string) => string {
-  const used = new Set<string>();
-  return (name) => {
-    const base = `${prefix}-${slugify(name) || 'unnamed'}`;
-    let id = base;
-    for (let n = 2; used.has(id); n++) id = `${base}-${n}`;
-    used.add(id);
+/** Ids made from names, kept unique within one list: `person-ken-livingstone`, then `person-ken-livingstone-2`. */
+export function entityIds(prefix: 'person' | 'org'): (name: string) => string {
+  const ids = new UniqueIds();
+  return (name) => ids.take(`${prefix}-${slugify(name) || 'unnamed'}`);
+}
+
+/**
+ * Ids made unique by a number: `first` if it is free, else `numbered-2`,
+ * `numbered-3`, …, the lowest free. Where the count stopped is kept for each
+ * stem, so a thousand entries with one slug are not each counted up from 2.
+ */
+class UniqueIds {
+  private readonly used = new Set<string>();
+  private readonly next = new Map<string, number>();
+
+  take(first: string, numbered = first): string {
+    let id = first;
+    if (this.used.has(id)) {
+      // Every number below the one kept was taken when it was kept, and ids are never given back.
+      let n = this.next.get(numbered) ?? 2;
+      while (this.used.has(`${numbered}-${n}`)) n++;
+      id = `${numbered}-${n}`;
+      this.next.set(numbered, n + 1);
+    }
+    this.used.add(id);
     return id;
-  };
+  }
 }

@@ -4,11 +4,11 @@
 // normalised text; `content` is the annotated copy the visual formats show.
 import type { Root } from 'mdast';
 import { unified } from 'unified';
-import type { Article, EnrichedArticle, Enrichment } from '../model.js';
+import type { Article, EnrichedArticle, Enrichment, Warning } from '../model.js';
 import { syncTimer, type StepTimer } from '../timing.js';
 import type { DateOrder } from '../normalise/dates.js';
 import remarkCrossrefFootnotes, { type PlacedCrossReference } from './crossrefs/footnotes.js';
-import { findSharedPassages } from './crossrefs/find.js';
+import { findSharedPassages, MAX_REPEATS } from './crossrefs/find.js';
 import { findOrganisationHits, findOrganisations } from './organisations.js';
 import remarkParagraphAnchors from './paragraph-anchors.js';
 import { bodyParagraphs } from './paragraphs.js';
@@ -54,8 +54,14 @@ export function enrich(articles: Article[], settings: EnrichSettings = {}, onSte
       settings.dateOrder,
     ),
   );
+  const crossrefWarnings: Warning[] = [];
+  const repeats = (index: number) =>
+    crossrefWarnings.push({
+      file: articles[index]!.file,
+      message: `it repeats the same words more than ${MAX_REPEATS} times; passages it shares with other articles were not looked for in the repeated text.`,
+    });
   const placed: PlacedCrossReference[] = step('cross-references', () =>
-    findSharedPassages(withParagraphs).map((passage, index) => ({
+    findSharedPassages(withParagraphs, repeats).map((passage, index) => ({
       id: `xref-${index + 1}`,
       text: passage.text,
       occurrences: passage.occurrences.map(({ article, paragraph }) => ({ article, paragraph })),
@@ -90,7 +96,7 @@ export function enrich(articles: Article[], settings: EnrichSettings = {}, onSte
     organisations: organisations.organisations,
     timeline,
     crossrefs: placed.map(({ ends: _ends, ...crossref }) => crossref),
-    warnings: [...people.warnings, ...organisations.warnings],
+    warnings: [...people.warnings, ...organisations.warnings, ...crossrefWarnings],
   };
 }
 

@@ -3,9 +3,10 @@
 // a list of parties, and initials (BBC, NHS); counted per article.
 // dossier.yaml can add, fold and exclude, as for people.
 import type { Organisation, Warning } from '../model.js';
-import { slugify } from '../slug.js';
+import { entityIds } from '../ids.js';
 import type { BodyParagraph } from './paragraphs.js';
 import { NO_SETTINGS, type EntitySettings } from './settings.js';
+import { TakenCharacters } from './spans.js';
 
 export interface OrganisationHit {
   name: string;
@@ -54,6 +55,13 @@ const PARTY_NAMES: Record<string, string> = {
  */
 export function findOrganisationHits(paragraphs: BodyParagraph[], people: { paragraph: number; start: number; end: number }[]): OrganisationHit[] {
   const hits: OrganisationHit[] = [];
+  // People's spans by paragraph, gathered once: filtering them all for each paragraph grew with paragraphs × names.
+  const peopleIn = new Map<number, { start: number; end: number }[]>();
+  for (const person of people) {
+    const list = peopleIn.get(person.paragraph);
+    if (list) list.push(person);
+    else peopleIn.set(person.paragraph, [person]);
+  }
   for (const paragraph of paragraphs) {
     const { text } = paragraph;
     const spans: { start: number; end: number }[] = [];
@@ -65,14 +73,14 @@ export function findOrganisationHits(paragraphs: BodyParagraph[], people: { para
       spans.push({ start, end: start + match[1]!.length });
     }
     for (const match of text.matchAll(PARTIES)) spans.push({ start: match.index, end: match.index + match[0].length });
-    const taken = people.filter((person) => person.paragraph === paragraph.number);
-    const kept: { start: number; end: number }[] = [];
+    // A span is kept when it overlaps no person and no longer organisation already kept.
+    const taken = new TakenCharacters(text.length);
+    for (const person of peopleIn.get(paragraph.number) ?? []) taken.take(person);
     for (const span of spans.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start)) {
-      const overlaps = (other: { start: number; end: number }) => span.start < other.end && span.end > other.start;
-      if (kept.some(overlaps) || taken.some(overlaps)) continue;
+      if (taken.overlaps(span)) continue;
       const name = cleanOrganisation(text.slice(span.start, span.end));
       if (!name) continue;
-      kept.push(span);
+      taken.take(span);
       hits.push({ name, paragraph: paragraph.number });
     }
   }
@@ -156,15 +164,13 @@ export function findOrganisations(
     warnings.push({ file: 'dossier.yaml', message: 'organisations.roles was ignored: organisations have no roles.' });
   }
 
-  const used = new Set<string>();
+  const idOf = entityIds('org');
   // Mentions in reading order, from each organisation's own articles rather than a pass over every article.
   const order = new Map(articles.map((article, index) => [article.id, index]));
   const organisations = [...found.values()]
     .filter((organisation) => organisation.mentions.size > 0 || settings.add.some((added) => added.name === organisation.name))
     .map((organisation) => {
-      let id = `org-${slugify(organisation.name) || 'unnamed'}`;
-      for (let n = 2; used.has(id); n++) id = `org-${slugify(organisation.name)}-${n}`;
-      used.add(id);
+      const id = idOf(organisation.name);
       return {
         id,
         name: organisation.name,

@@ -7,8 +7,8 @@
 import * as chrono from 'chrono-node';
 import type { ParsedComponents, ParsedResult } from 'chrono-node';
 import type { PublicationDate, TimelineEntry } from '../model.js';
-import type { DateOrder } from '../normalise/dates.js';
-import { sentenceAt } from '../normalise/prose.js';
+import { DATE_PARSERS, type DateOrder } from '../normalise/dates.js';
+import { sentencesOf, type Sentences } from '../normalise/prose.js';
 import type { BodyParagraph } from './paragraphs.js';
 
 export interface ArticleDates {
@@ -18,7 +18,6 @@ export interface ArticleDates {
   paragraphs: BodyParagraph[];
 }
 
-const parsers: Record<DateOrder, chrono.Chrono> = { 'day-first': chrono.en.GB, 'month-first': chrono.en.casual };
 
 const MONTHS = 'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?';
 const DAYS = 'mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:rs(?:day)?)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?';
@@ -69,16 +68,20 @@ export function buildTimeline(articles: ArticleDates[], order: DateOrder = 'day-
     const reference = article.date?.date ?? dossierReference;
     const instant = reference ? new Date(`${reference}T12:00:00Z`) : NO_REFERENCE;
     for (const paragraph of article.paragraphs) {
-      const seen: [number, number][] = [];
-      for (const found of parsers[order].parse(paragraph.text, { instant }, { forwardDate: false })) {
+      // Found when first needed: most paragraphs mention no date.
+      let split: Sentences | undefined;
+      const sentences = () => (split ??= sentencesOf(paragraph.text));
+      // Characters that chrono's dates cover, so that a bare year inside one is not counted again.
+      const seen = new Uint8Array(paragraph.text.length);
+      for (const found of parseInChunks(DATE_PARSERS[order], paragraph.text, sentences, instant)) {
         const reread = MONTH_DAY.test(found.text.trim()) ? chrono.en.casual.parse(found.text, { instant }, { forwardDate: false })[0] : undefined;
         const start = (reread ?? found).start;
         if (!reference && !/\b(?:1[89]|20)\d{2}\b/.test(found.text)) continue;
         if ([...found.text.matchAll(CALENDAR_WORD)].some((word) => word[0][0] === word[0][0]!.toLowerCase())) continue;
-        const sentence = sentenceAt(paragraph.text, found.index);
+        const sentence = sentences().at(found.index);
         const entry = mentioned(found, start, Boolean(article.date), instant, sentence);
         if (!entry) continue;
-        seen.push([found.index, found.index + found.text.length]);
+        seen.fill(1, found.index, found.index + found.text.length);
         entries.push({
           ...entry,
           ...(article.date || start.isCertain('year') ? {} : { yearInferred: true }),
@@ -93,12 +96,12 @@ export function buildTimeline(articles: ArticleDates[], order: DateOrder = 'day-
       ] as const) {
         for (const match of paragraph.text.matchAll(pattern)) {
           const at = match.index + match[0].length - match[1]!.length - (precision === 'decade' ? 1 : 0);
-          if (seen.some(([from, to]) => at >= from && at < to)) continue;
+          if (seen[at]) continue;
           entries.push({
             date: match[1]!,
             kind: 'mentioned',
             text: match[0],
-            sentence: sentenceAt(paragraph.text, at),
+            sentence: sentences().at(at),
             article: article.id,
             paragraph: paragraph.number,
           });
@@ -118,9 +121,50 @@ export function buildTimeline(articles: ArticleDates[], order: DateOrder = 'day-
   );
 }
 
+/** What the chronology reads of one of chrono's results. */
+type FoundDate = Pick<ParsedResult, 'index' | 'text' | 'start'>;
+
+/**
+ * chrono-node's work grows faster than the text it is given when that text
+ * holds thousands of dates, so a long paragraph is parsed a few sentences at
+ * a time; a paragraph up to this long is parsed whole, as it always was.
+ */
+const CHUNK_LENGTH = 20_000;
+
+/** chrono's results for the whole text, parsed in chunks that end where sentences end; indexes are into `text`. */
+function parseInChunks(parser: chrono.Chrono, text: string, sentences: () => Sentences, instant: Date): FoundDate[] {
+  if (text.length <= CHUNK_LENGTH) return parser.parse(text, { instant }, { forwardDate: false });
+  const sentenceEnds = sentences().ends;
+  const results: FoundDate[] = [];
+  let start = 0;
+  let sentence = 0;
+  while (start < text.length) {
+    // Whole sentences up to the limit; a sentence longer than that is cut after a space.
+    let end = start;
+    while (sentence < sentenceEnds.length && sentenceEnds[sentence]! - start <= CHUNK_LENGTH) end = sentenceEnds[sentence++]!;
+    if (end === start) end = cutAfterSpace(text, start, start + CHUNK_LENGTH);
+    while (sentence < sentenceEnds.length && sentenceEnds[sentence]! <= end) sentence++;
+    for (const found of parser.parse(text.slice(start, end), { instant }, { forwardDate: false })) {
+      results.push({ index: found.index + start, text: found.text, start: found.start });
+    }
+    start = end;
+  }
+  return results;
+}
+
+/** Where to cut a run of text with no sentence end: after a clause's comma or semicolon if there is one late enough, else after a space. */
+function cutAfterSpace(text: string, start: number, limit: number): number {
+  if (limit >= text.length) return text.length;
+  const window = text.slice(start, limit);
+  const clause = Math.max(window.lastIndexOf(', '), window.lastIndexOf('; '));
+  if (clause > window.length / 2) return start + clause + 2;
+  const space = window.lastIndexOf(' ');
+  return space > 0 ? start + space + 1 : limit;
+}
+
 /** A date the text mentions, as precise as the text is; undefined for what is not a usable date. */
 function mentioned(
-  found: ParsedResult,
+  found: FoundDate,
   start: ParsedComponents,
   articleDated: boolean,
   reference: Date,

@@ -9,7 +9,8 @@ import type { PublicationDate } from '../model.js';
 /** `day-first` reads 04/05/2012 as 4 May (UK), `month-first` as April 5 (US). */
 export type DateOrder = 'day-first' | 'month-first';
 
-const parsers: Record<DateOrder, chrono.Chrono> = {
+/** chrono-node's parser for each date order: the one table the dateline and the chronology both read dates with. */
+export const DATE_PARSERS: Record<DateOrder, chrono.Chrono> = {
   'day-first': chrono.en.GB,
   'month-first': chrono.en.casual,
 };
@@ -26,7 +27,7 @@ const MAX_DATELINE_LENGTH = 120;
  */
 export function parseDateline(text: string, order: DateOrder = 'day-first'): PublicationDate | undefined {
   if (text.length > MAX_DATELINE_LENGTH) return undefined;
-  const results = parsers[order].parse(text, undefined, { forwardDate: false });
+  const results = DATE_PARSERS[order].parse(text, undefined, { forwardDate: false });
   const first = results[0];
   if (!first || !isFullDate(first.start)) return undefined;
 
@@ -47,7 +48,7 @@ export function parseDateline(text: string, order: DateOrder = 'day-first'): Pub
 
 /** A date stated in front matter, page metadata or the config: any full date in the text. */
 export function parseStatedDate(text: string, order: DateOrder = 'day-first'): PublicationDate | undefined {
-  const result = parsers[order].parse(text, undefined, { forwardDate: false })[0];
+  const result = DATE_PARSERS[order].parse(text, undefined, { forwardDate: false })[0];
   if (!result || !isFullDate(result.start)) return undefined;
   return {
     date: calendarDate(result.start),

@@ -71,10 +71,32 @@ export function firstSentence(text: string): string {
 
 /** The sentence of a paragraph that holds character `index`. */
 export function sentenceAt(text: string, index: number): string {
-  let start = 0;
-  for (const end of sentenceEnds(text)) {
-    if (index < end) return text.slice(start, end).trim();
-    start = end;
-  }
-  return text.slice(start).trim();
+  return sentencesOf(text).at(index);
+}
+
+/** A paragraph's sentences, found once, for looking up many offsets in it. */
+export interface Sentences {
+  /** Each sentence's end; the last is the text's length. */
+  ends: number[];
+  /** The sentence that holds character `index`, trimmed. */
+  at(index: number): string;
+}
+
+export function sentencesOf(text: string): Sentences {
+  const ends = sentenceEnds(text);
+  return {
+    ends,
+    at(index) {
+      // The first end past `index`, by halving: a scan from the start for every date was quadratic.
+      let low = 0;
+      let high = ends.length;
+      while (low < high) {
+        const middle = (low + high) >>> 1;
+        if (ends[middle]! > index) high = middle;
+        else low = middle + 1;
+      }
+      if (low === ends.length) return text.slice(ends.at(-1) ?? 0).trim();
+      return text.slice(low === 0 ? 0 : ends[low - 1], ends[low]).trim();
+    },
+  };
 }

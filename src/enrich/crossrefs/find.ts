@@ -24,6 +24,13 @@ const SENTENCE_SLACK_WORDS = 5;
 const MAX_GAP = 2;
 /** Shingles in more articles than this are boilerplate, not a story's shared passage. */
 const boilerplateLimit = (articles: number) => Math.max(20, Math.ceil(2 * Math.sqrt(articles)));
+/**
+ * An article that has one shingle more often than this repeats itself (the
+ * same paragraph pasted many times): pairing every copy with every other
+ * article's grows with the square of the copies, so its copies are left out
+ * of that shingle, and the caller is told.
+ */
+export const MAX_REPEATS = 20;
 
 export interface ArticleParagraphs {
   id: string;
@@ -49,7 +56,12 @@ interface Para {
   tokens: Tokens;
 }
 
-export function findSharedPassages(articles: ArticleParagraphs[]): SharedPassage[] {
+/**
+ * `onRepeats` hears of each article (by index) that repeats a shingle more
+ * than `MAX_REPEATS` times, whose repeated text was not compared.
+ */
+export function findSharedPassages(articles: ArticleParagraphs[], onRepeats: (article: number) => void = () => {}): SharedPassage[] {
+  const repeated = new Set<number>();
   const paras: Para[] = articles.flatMap((article, index) =>
     article.paragraphs.map((paragraph) => ({ article: index, paragraph, tokens: tokenise(paragraph.text) })),
   );
@@ -73,19 +85,32 @@ export function findSharedPassages(articles: ArticleParagraphs[]): SharedPassage
   const hits = new Map<number, number[]>();
   for (const list of postings.values()) {
     if (list.length < 4) continue;
-    const inArticles = new Set<number>();
-    for (let i = 0; i < list.length; i += 2) inArticles.add(paras[list[i]!]!.article);
-    if (inArticles.size < 2 || inArticles.size > limit) continue;
+    // The list is in reading order, so each article's places are one stretch of it.
+    const byArticle: number[][] = [];
     for (let i = 0; i < list.length; i += 2) {
-      for (let j = i + 2; j < list.length; j += 2) {
-        const a = list[i]!;
-        const b = list[j]!;
-        if (paras[a]!.article === paras[b]!.article) continue;
-        const [first, second, firstPos, secondPos] = a < b ? [a, b, list[i + 1]!, list[j + 1]!] : [b, a, list[j + 1]!, list[i + 1]!];
-        const key = first * paras.length + second;
-        let pairHits = hits.get(key);
-        if (!pairHits) hits.set(key, (pairHits = []));
-        pairHits.push(firstPos, secondPos);
+      const article = paras[list[i]!]!.article;
+      if (byArticle.at(-1)?.[0] !== article) byArticle.push([article]);
+      byArticle.at(-1)!.push(list[i]!, list[i + 1]!);
+    }
+    if (byArticle.length < 2 || byArticle.length > limit) continue;
+    // Only pairs across articles: an article that repeats the shingle is paired with itself no more.
+    const kept = byArticle.filter((places) => {
+      if ((places.length - 1) / 2 <= MAX_REPEATS) return true;
+      repeated.add(places[0]!);
+      return false;
+    });
+    for (let x = 0; x < kept.length; x++) {
+      const first = kept[x]!;
+      for (let i = 1; i < first.length; i += 2) {
+        for (let y = x + 1; y < kept.length; y++) {
+          const second = kept[y]!;
+          for (let j = 1; j < second.length; j += 2) {
+            const key = first[i]! * paras.length + second[j]!;
+            let pairHits = hits.get(key);
+            if (!pairHits) hits.set(key, (pairHits = []));
+            pairHits.push(first[i + 1]!, second[j + 1]!);
+          }
+        }
       }
     }
   }
@@ -130,6 +155,7 @@ export function findSharedPassages(articles: ArticleParagraphs[]): SharedPassage
     if (!isDistinctive(text) || isBoilerplate(text, merged.map((occurrence) => paras[occurrence.para]!), articles)) continue;
     passages.push({ text, occurrences: found });
   }
+  for (const article of repeated) onRepeats(article);
   const position = new Map(articles.map((article, index) => [article.id, index]));
   return passages.sort(
     (x, y) =>
@@ -148,7 +174,10 @@ function joinSharingParagraphs(groups: Occurrence[][], articleOf: (occurrence: O
     const key = signature(group);
     const shared = group.map((occurrence) => owner.get(occurrence.para)).find((candidate) => candidate !== undefined && candidate.startsWith(`${key}#`));
     const id = shared ?? `${key}#${joined.size}`;
-    joined.set(id, [...(joined.get(id) ?? []), ...group]);
+    // Added to in place: copying the joined list for each group grew with the square of the groups.
+    const list = joined.get(id);
+    if (list) for (const occurrence of group) list.push(occurrence);
+    else joined.set(id, [...group]);
     for (const occurrence of group) owner.set(occurrence.para, id);
   }
   return [...joined.values()];
@@ -183,8 +212,17 @@ function chain(pairHits: number[]): Run[] {
   for (let i = 0; i < pairHits.length; i += 2) points.push([pairHits[i]!, pairHits[i + 1]!]);
   points.sort((x, y) => x[0] - y[0] || x[1] - y[1]);
   const runs: Run[] = [];
+  // Runs a later point may still extend, in the order they were made. Points
+  // come in order of a, so a run whose last hit is further back than one step
+  // is finished: searching all runs for every point grew with runs × points.
+  let open: Run[] = [];
+  let openAt = -1;
   for (const [a, b] of points) {
-    const run = runs.find((candidate) => {
+    if (a !== openAt) {
+      open = open.filter((candidate) => a - candidate.lastA <= SHINGLE + MAX_GAP);
+      openAt = a;
+    }
+    const run = open.find((candidate) => {
       const stepA = a - candidate.lastA;
       const stepB = b - candidate.lastB;
       return stepA > 0 && stepB > 0 && stepA <= SHINGLE + MAX_GAP && Math.abs(stepA - stepB) <= MAX_GAP;
@@ -195,7 +233,9 @@ function chain(pairHits: number[]): Run[] {
       run.endA = a + SHINGLE;
       run.endB = b + SHINGLE;
     } else {
-      runs.push({ startA: a, endA: a + SHINGLE, startB: b, endB: b + SHINGLE, lastA: a, lastB: b });
+      const started = { startA: a, endA: a + SHINGLE, startB: b, endB: b + SHINGLE, lastA: a, lastB: b };
+      runs.push(started);
+      open.push(started);
     }
   }
   return runs;

@@ -17,6 +17,7 @@ import {
   type CleanName,
 } from './names.js';
 import { isRoleNoun } from './roles.js';
+import { TakenCharacters } from '../spans.js';
 
 export interface NameHit extends CleanName {
   paragraph: number;
@@ -124,12 +125,12 @@ export function findNameHits(paragraphs: BodyParagraph[]): NameHit[] {
       const last = words[count - 1]!;
       found.push({ start: match.index, end: match.index + title!.length + stop!.length + last.index! + last[0].length });
     }
-    const taken: [number, number][] = [];
+    const taken = new TakenCharacters(text.length);
     for (const { start, end } of found.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start)) {
-      if (taken.some(([from, to]) => start < to && end > from)) continue;
+      if (taken.overlaps({ start, end })) continue;
       const clean = withoutLeadingDescription(cleanName(text.slice(start, end)));
       if (!clean) continue;
-      taken.push([start, end]);
+      taken.take({ start, end });
       people.push({ ...clean, paragraph: paragraph.number, start, end });
     }
   }

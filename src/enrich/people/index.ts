@@ -3,7 +3,7 @@
 // folded into one entry when that is unambiguous, their roles in the
 // articles' words, and where they are mentioned. dossier.yaml has the last word.
 import type { Person, Role, Warning } from '../../model.js';
-import { slugify } from '../../slug.js';
+import { entityIds } from '../../ids.js';
 import type { BodyParagraph } from '../paragraphs.js';
 import { NO_SETTINGS, type EntitySettings } from '../settings.js';
 import type { NameHit } from './candidates.js';
@@ -184,12 +184,12 @@ export function findPeople(
     }
   }
   const ids = new Map<string, string>();
-  const used = new Set<string>();
+  const idOf = entityIds('person');
   const people: Person[] = kept
     .map(([key, person]) => {
       const stated = statedRoles.get(key);
       const name = person.display ?? person.name;
-      const id = uniqueId(`person-${slugify(name) || 'unnamed'}`, used);
+      const id = idOf(name);
       ids.set(key, id);
       return {
         id,
@@ -274,11 +274,3 @@ function sameRole(a: string, b: string): boolean {
 function total(person: Person): number {
   return person.mentions.reduce((sum, mention) => sum + mention.count, 0);
 }
-
-function uniqueId(base: string, used: Set<string>): string {
-  let id = base;
-  for (let n = 2; used.has(id); n++) id = `${base}-${n}`;
-  used.add(id);
-  return id;
-}
-

@@ -109,9 +109,16 @@ function termsOf(phrase: string): Terms {
 const APPOSITION_START = /^,\s+((?:[^,.;:!?()"“”]|\.(?=\w))+)/u;
 const NOT_APPOSITION = /^(?:who|whom|whose|which|where|when|while|and|but|or|said|says|told|according|as|if|because|although|though|since|after|before)\b/i;
 
+/**
+ * An apposition is a few words: this much text after a name is read for one,
+ * not the rest of the paragraph, which in a paragraph of megabytes without a
+ * comma made every mention read (and tag) all of it.
+ */
+const APPOSITION_WINDOW = 1000;
+
 /** The apposition after a mention that ends at `end` ("…, his own running-mate,"), if there is one. */
 export function roleAfter(text: string, end: number): string | undefined {
-  const match = APPOSITION_START.exec(text.slice(end));
+  const match = APPOSITION_START.exec(text.slice(end, end + APPOSITION_WINDOW));
   if (!match) return undefined;
   const phrase = match[1]!.trim();
   if (!/^\p{Ll}/u.test(phrase) || NOT_APPOSITION.test(phrase)) return undefined;

@@ -65,6 +65,8 @@ const comparable = (text: string) => text.toLowerCase().replace(/\s+/g, '');
 
 function fixOutlineTitles(file: PdfFile, headings: string[], changed: Map<number, PdfObject>): void {
   const outlines = file.dict(file.catalog.get('Outlines'));
+  // Each heading made comparable once, and searched from the last match on: from the start, for each bookmark, was quadratic.
+  const comparables = headings.map(comparable);
   let next = 0;
   const visitItem = (ref: PdfValue | undefined): void => {
     for (let current = ref; current instanceof PdfRef; ) {
@@ -74,7 +76,7 @@ function fixOutlineTitles(file: PdfFile, headings: string[], changed: Map<number
       if (title instanceof PdfString) {
         // Bookmarks follow the headings in document order.
         const text = comparable(title.text());
-        const index = headings.findIndex((heading, position) => position >= next && comparable(heading) === text);
+        const index = comparables.indexOf(text, next);
         if (index !== -1) {
           const fixed = new Map(item);
           fixed.set('Title', PdfString.fromText(headings[index]!));

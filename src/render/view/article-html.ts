@@ -159,6 +159,30 @@ function rehypePrintFootnotes() {
   };
 }
 
+/** Blocks a body may have side by side before the EPUB groups them. */
+const WIDE_BODY = 1000;
+
+/**
+ * epub-gen-memory walks each chapter with domutils 2, whose search takes the
+ * next element off the front of one array of all the elements still to see:
+ * each step costs as many elements as stand side by side, so 100,000 blocks
+ * in one article took minutes. A body that wide is grouped into `<div>`s of
+ * about the square root of its blocks, which keeps that array short. No
+ * article of ordinary length is touched.
+ */
+function rehypeGroupWideBody() {
+  return (tree: HastRoot) => {
+    const children = tree.children;
+    if (children.length <= WIDE_BODY) return;
+    const size = Math.ceil(Math.sqrt(children.length));
+    const parts: Element[] = [];
+    for (let start = 0; start < children.length; start += size) {
+      parts.push({ type: 'element', tagName: 'div', properties: { className: ['body-part'] }, children: children.slice(start, start + size) as ElementContent[] });
+    }
+    tree.children = parts;
+  };
+}
+
 export interface ArticleHtmlOptions {
   /** Heading level of the article's headline in the page: 2 in the dossier page, 1 in an EPUB chapter. */
   headlineLevel: number;
@@ -188,6 +212,7 @@ export function articleBodyHtml(body: Root, options: ArticleHtmlOptions): string
     .use(rehypeSanitize, schema)
     .use(rehypeEmbedPictures, { pictures, format: options.format })
     .use(options.format === 'epub' ? rehypeEpubFootnotes : options.format === 'print' ? rehypePrintFootnotes : () => undefined)
+    .use(options.format === 'epub' ? rehypeGroupWideBody : () => undefined)
     .use(rehypeStringify);
   const hast = processor.runSync(typesetBody(body));
   return processor.stringify(hast as HastRoot);

@@ -1,0 +1,62 @@
+// Writers on an article of 50,000 headings (100,000 blocks side by side),
+// built in memory: the EPUB's library walked such a body in time quadratic
+// in its width. Generous bounds: linear work takes seconds, quadratic minutes.
+import type { Root, RootContent } from 'mdast';
+import { describe, expect, it } from 'vitest';
+import { enrich } from '../../src/enrich/index.js';
+import type { Dossier } from '../../src/model.js';
+import { articleBodyHtml } from '../../src/render/view/article-html.js';
+import { renderEpub } from '../../src/render/epub/book.js';
+import { renderHtml } from '../../src/render/html/page.js';
+import { Templates } from '../../src/render/view/templates.js';
+
+/** Seconds a case may take. */
+const BOUND = 30;
+
+const HEADINGS = 50_000;
+
+function wideDossier(): Dossier {
+  const children: RootContent[] = [];
+  for (let index = 0; index < HEADINGS; index++) {
+    children.push({ type: 'heading', depth: 2, children: [{ type: 'text', value: 'Update' }] });
+    children.push({ type: 'paragraph', children: [{ type: 'text', value: `More "text" here, number ${index}.` }] });
+  }
+  const body: Root = { type: 'root', children };
+  const enrichment = enrich([{ id: 'article-1-wide', file: 'wide.md', format: 'markdown', title: 'Wide', titleDerived: false, relatedLinks: [], body, words: 4 * HEADINGS }]);
+  return { title: 'Pack', language: 'en', description: 'd', ...enrichment };
+}
+
+async function seconds(run: () => unknown): Promise<number> {
+  const start = performance.now();
+  await run();
+  return (performance.now() - start) / 1000;
+}
+
+describe('writers at scale', () => {
+  const dossier = wideDossier();
+  const templates = new Templates();
+
+  it('groups a very wide body for the EPUB, and leaves a normal one as it is', () => {
+    const html = articleBodyHtml(dossier.articles[0]!.content, { headlineLevel: 1, idPrefix: 'article-1-wide', format: 'epub' });
+    const parts = html.match(/<div class="body-part">/g) ?? [];
+    expect(parts.length).toBeGreaterThan(100);
+    expect(parts.length).toBeLessThan(1_000);
+    const normal: Root = { type: 'root', children: [{ type: 'paragraph', children: [{ type: 'text', value: 'One.' }] }] };
+    expect(articleBodyHtml(normal, { headlineLevel: 1, idPrefix: 'a', format: 'epub' })).toBe('<p>One.</p>');
+  });
+
+  it('writes the EPUB of an article of 50,000 headings, each listed in the contents', async () => {
+    let book: Uint8Array | undefined;
+    expect(await seconds(async () => (book = await renderEpub(dossier, templates)))).toBeLessThan(BOUND);
+    const { default: JSZip } = await import('jszip');
+    const zip = await JSZip.loadAsync(book!);
+    const nav = await zip.file('OEBPS/toc.xhtml')!.async('string');
+    expect(nav.match(/article-1-wide-h\d+/g)?.length).toBeGreaterThanOrEqual(HEADINGS);
+  });
+
+  it('writes the HTML page of an article of 50,000 headings', async () => {
+    let page = '';
+    expect(await seconds(async () => (page = await renderHtml(dossier, templates)))).toBeLessThan(BOUND);
+    expect(page).toContain(`id="article-1-wide-h${HEADINGS}"`);
+  });
+});
