@@ -7,6 +7,7 @@
 import { existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { isRunning as isProcessRunning } from './processes.js';
 
 /** Temporary files and folders being written now: removed if the build is interrupted. */
 const pending = new Set<string>();
@@ -174,14 +175,9 @@ export function recoverOutFolder(out: string, outputNames: readonly string[]): v
   }
 }
 
+/** This build's own leftovers are from an earlier round of the same watch session, which has finished. */
 function isRunning(pid: number): boolean {
-  if (pid === process.pid) return false; // this build's own leftovers are from an earlier, finished round
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
+  return pid !== process.pid && isProcessRunning(pid);
 }
 
 /** A write error that says which file, what went wrong and what to do. */

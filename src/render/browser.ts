@@ -1,9 +1,10 @@
 // One headless Chromium per build, started by dossier itself (chromium-process.ts)
 // so that it dies with the build and says why when it will not start, then
 // driven by Puppeteer over its DevTools address.
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readlinkSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { isRunning } from '../processes.js';
 import puppeteer, { type Browser, type Page } from 'puppeteer';
 import { chosenChromium } from './chromium-path.js';
 import { ChromiumStartError, startChromium, type ChromiumProcess } from './chromium-process.js';
@@ -57,6 +58,7 @@ export async function launchBrowser(options: LaunchOptions = {}): Promise<Browse
   if (!executablePath || !existsSync(executablePath)) {
     throw new Error(`no Chromium browser found${executablePath ? ` at ${executablePath}` : ''}: ${HOW_TO_GET_ONE}.`);
   }
+  removeStaleProfiles();
   // A profile of its own, removed when Chromium stops; its name marks the build's Chromium processes.
   const profile = mkdtempSync(path.join(os.tmpdir(), 'dossier-chromium-'));
   const args = puppeteer.defaultArgs({
@@ -91,6 +93,33 @@ export async function launchBrowser(options: LaunchOptions = {}): Promise<Browse
   } catch (error) {
     chromium?.stop();
     throw new Error(wouldNotStart(executablePath, chosen.source, error, chromium));
+  }
+}
+
+/**
+ * The profiles of builds that were killed (SIGKILL leaves no time to clean
+ * up): one whose Chromium is no longer running, by the process its lock
+ * names, or with no lock an hour after it was made. A running build's
+ * profile is left alone.
+ */
+function removeStaleProfiles(): void {
+  let names: string[];
+  try {
+    names = readdirSync(os.tmpdir()).filter((name) => name.startsWith('dossier-chromium-'));
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const profile = path.join(os.tmpdir(), name);
+    try {
+      // Chromium's lock is a link to "host-pid".
+      const owner = Number(/-(\d+)$/.exec(readlinkSync(path.join(profile, 'SingletonLock')))?.[1]);
+      if (owner && isRunning(owner)) continue;
+    } catch {
+      const made = statSync(profile, { throwIfNoEntry: false })?.mtimeMs ?? 0;
+      if (Date.now() - made < 60 * 60 * 1000) continue;
+    }
+    rmSync(profile, { recursive: true, force: true });
   }
 }
 

@@ -119,6 +119,28 @@ describe('without setpriv (as on macOS)', () => {
   });
 });
 
+describe('profiles a killed build left', () => {
+  it('are removed when the next Chromium starts, and a running one is kept', async () => {
+    const { mkdir, symlink, utimes } = await import('node:fs/promises');
+    const os = await import('node:os');
+    const stale = path.join(os.tmpdir(), `dossier-chromium-stale${process.pid}`);
+    const unlocked = path.join(os.tmpdir(), `dossier-chromium-unlocked${process.pid}`);
+    const running = path.join(os.tmpdir(), `dossier-chromium-running${process.pid}`);
+    for (const dir of [stale, unlocked, running]) await mkdir(dir, { recursive: true });
+    // Chromium's lock names host and process: 4194999 is beyond Linux's largest process id.
+    await symlink('somehost-4194999', path.join(stale, 'SingletonLock'));
+    await symlink(`somehost-${process.pid}`, path.join(running, 'SingletonLock'));
+    const twoHoursAgo = new Date(Date.now() - 2 * 60 * 60 * 1000);
+    await utimes(unlocked, twoHoursAgo, twoHoursAgo);
+    const browser = await launchBrowser();
+    await browser.close();
+    expect(existsSync(stale)).toBe(false);
+    expect(existsSync(unlocked)).toBe(false);
+    expect(existsSync(running)).toBe(true);
+    await rm(running, { recursive: true, force: true });
+  });
+});
+
 function processesMentioning(marker: string): string[] {
   return readdirSync('/proc')
     .filter((name) => /^\d+$/.test(name))
