@@ -109,7 +109,7 @@ async function stages(options: BuildOptions, reporter: Reporter, browser: Browse
         },
         (step, ms) => reporter.step?.(`enrich ${step}`, ms),
       ),
-    (result) => `${result.people.length} people, ${result.crossrefs.length} shared passages`,
+    (result) => `${result.people.length} people, ${result.sharedPassages.length} shared passages`,
   );
   const dossier = assembleDossier(config, options, enrichment, warnings);
   return render(dossier, {

@@ -28,6 +28,11 @@ export function mentionAnchor(articleId: string, entityId: string): string {
   return `${articleId}-${entityId}`;
 }
 
+/** A shared passage's id, numbered from 1: it names the passage's notes in every format too. */
+export function passageId(index: number): string {
+  return `passage-${index + 1}`;
+}
+
 /** Ids made from names, kept unique within one list: `person-ken-livingstone`, then `person-ken-livingstone-2`. */
 export function entityIds(prefix: 'person' | 'org'): (name: string) => string {
   const ids = new UniqueIds();

@@ -75,7 +75,7 @@ export interface Article {
 export interface EnrichedArticle extends Article {
   /**
    * The body with paragraph anchors, links from mentions to the people
-   * section, and cross-reference footnotes. `body` stays the normalised text.
+   * section, and the notes of shared passages. `body` stays the normalised text.
    */
   content: Root;
   /** The people and organisations whose first mention in this article links to their entry (and so has its anchor). */
@@ -83,7 +83,7 @@ export interface EnrichedArticle extends Article {
 }
 
 /** Where an enrichment found something: an article id and how often. */
-export interface Mention {
+export interface MentionCount {
   article: string;
   count: number;
 }
@@ -101,17 +101,17 @@ export interface Person {
   /** Other forms the articles use: surname, first name, title and surname. */
   aliases: string[];
   roles: Role[];
-  mentions: Mention[];
+  mentions: MentionCount[];
 }
 
 export interface Organisation {
   id: string;
   name: string;
   aliases: string[];
-  mentions: Mention[];
+  mentions: MentionCount[];
 }
 
-export interface TimelineEntry {
+export interface ChronologyEntry {
   /** `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, as precise as the text is. */
   date: string;
   /** `HH:MM` when the text gives a time. */
@@ -128,17 +128,17 @@ export interface TimelineEntry {
   yearInferred?: boolean;
 }
 
-export interface CrossReferenceOccurrence {
+export interface PassageOccurrence {
   article: string;
   /** Body paragraph number, as in the anchor `<article id>-p<n>`. */
   paragraph: number;
 }
 
-export interface CrossReference {
+export interface SharedPassage {
   id: string;
   /** The shared passage as the first article has it. */
   text: string;
-  occurrences: CrossReferenceOccurrence[];
+  occurrences: PassageOccurrence[];
 }
 
 export interface DossierMeta {
@@ -159,8 +159,8 @@ export interface Enrichment {
   articles: EnrichedArticle[];
   people: Person[];
   organisations: Organisation[];
-  timeline: TimelineEntry[];
-  crossrefs: CrossReference[];
+  chronology: ChronologyEntry[];
+  sharedPassages: SharedPassage[];
   /** From enrichment: settings that matched nothing; in the dossier: every warning of the build. */
   warnings: Warning[];
 }

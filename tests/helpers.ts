@@ -95,8 +95,8 @@ export function memoryDossier(fields: Partial<Dossier> = {}, article: Partial<En
     warnings: [],
     people: [],
     organisations: [],
-    timeline: [],
-    crossrefs: [],
+    chronology: [],
+    sharedPassages: [],
     articles: [
       {
         id: '01-a',

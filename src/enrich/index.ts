@@ -5,10 +5,11 @@
 import type { Root } from 'mdast';
 import { unified } from 'unified';
 import type { Article, EnrichedArticle, Enrichment, Warning } from '../model.js';
+import { passageId } from '../ids.js';
 import { syncTimer, type StepTimer } from '../timing.js';
 import type { DateOrder } from '../normalise/dates.js';
-import remarkCrossrefFootnotes, { type PlacedCrossReference } from './crossrefs/footnotes.js';
-import { findSharedPassages, MAX_REPEATS } from './crossrefs/find.js';
+import remarkPassageNotes, { type PlacedPassage } from './shared-passages/notes.js';
+import { findSharedPassages, MAX_REPEATS } from './shared-passages/find.js';
 import { findOrganisationHits, findOrganisations } from './organisations.js';
 import remarkParagraphAnchors from './paragraph-anchors.js';
 import { bodyParagraphs } from './paragraphs.js';
@@ -16,7 +17,7 @@ import { findNameHits } from './people/candidates.js';
 import { findPeople, type PersonMention } from './people/index.js';
 import remarkLinkMentions from './people/link-mentions.js';
 import { NO_SETTINGS, type EntitySettings } from './settings.js';
-import { buildTimeline } from './timeline.js';
+import { buildChronology } from './chronology.js';
 
 export interface EnrichSettings {
   people?: EntitySettings;
@@ -48,21 +49,21 @@ export function enrich(articles: Article[], settings: EnrichSettings = {}, onSte
       settings.organisations ?? NO_SETTINGS,
     ),
   );
-  const timeline = step('chronology', () =>
-    buildTimeline(
+  const chronology = step('chronology', () =>
+    buildChronology(
       articles.map((article, index) => ({ ...withParagraphs[index]!, title: article.title, ...(article.date ? { date: article.date } : {}) })),
       settings.dateOrder,
     ),
   );
-  const crossrefWarnings: Warning[] = [];
+  const passageWarnings: Warning[] = [];
   const repeats = (index: number) =>
-    crossrefWarnings.push({
+    passageWarnings.push({
       file: articles[index]!.file,
       message: `it repeats the same words more than ${MAX_REPEATS} times; passages it shares with other articles were not looked for in the repeated text.`,
     });
-  const placed: PlacedCrossReference[] = step('cross-references', () =>
+  const placed: PlacedPassage[] = step('shared passages', () =>
     findSharedPassages(withParagraphs, repeats).map((passage, index) => ({
-      id: `xref-${index + 1}`,
+      id: passageId(index),
       text: passage.text,
       occurrences: passage.occurrences.map(({ article, paragraph }) => ({ article, paragraph })),
       ends: passage.occurrences.map((occurrence) => occurrence.end),
@@ -71,12 +72,12 @@ export function enrich(articles: Article[], settings: EnrichSettings = {}, onSte
 
   // Each article's annotations, gathered once rather than searched for per article.
   const mentionsOf = groupBy(people.mentions, (mention: PersonMention) => mention.article);
-  const crossrefsOf = new Map<string, PlacedCrossReference[]>();
-  for (const crossref of placed) {
-    for (const article of new Set(crossref.occurrences.map((occurrence) => occurrence.article))) {
-      const list = crossrefsOf.get(article);
-      if (list) list.push(crossref);
-      else crossrefsOf.set(article, [crossref]);
+  const passagesOf = new Map<string, PlacedPassage[]>();
+  for (const passage of placed) {
+    for (const article of new Set(passage.occurrences.map((occurrence) => occurrence.article))) {
+      const list = passagesOf.get(article);
+      if (list) list.push(passage);
+      else passagesOf.set(article, [passage]);
     }
   }
   const titles = new Map(articles.map((article) => [article.id, article.title]));
@@ -85,7 +86,7 @@ export function enrich(articles: Article[], settings: EnrichSettings = {}, onSte
       let linkedMentions: string[] = [];
       const content = unified()
         .use(remarkLinkMentions, { mentions: mentionsOf.get(article.id) ?? [], onLinked: (people) => (linkedMentions = people) })
-        .use(remarkCrossrefFootnotes, { articleId: article.id, crossrefs: crossrefsOf.get(article.id) ?? [], titles })
+        .use(remarkPassageNotes, { articleId: article.id, sharedPassages: passagesOf.get(article.id) ?? [], titles })
         .runSync(contents[index]!) as Root;
       return { ...article, content, linkedMentions };
     }),
@@ -94,9 +95,9 @@ export function enrich(articles: Article[], settings: EnrichSettings = {}, onSte
     articles: enriched,
     people: people.people,
     organisations: organisations.organisations,
-    timeline,
-    crossrefs: placed.map(({ ends: _ends, ...crossref }) => crossref),
-    warnings: [...people.warnings, ...organisations.warnings, ...crossrefWarnings],
+    chronology,
+    sharedPassages: placed.map(({ ends: _ends, ...passage }) => passage),
+    warnings: [...people.warnings, ...organisations.warnings, ...passageWarnings],
   };
 }
 

@@ -31,7 +31,7 @@ describe('an interrupted build', () => {
     await writeFile(path.join(out, 'dossier.pdf'), 'the previous PDF');
     await writeFile(path.join(out, 'dossier.epub'), 'the previous EPUB');
     // One Node process, as `npm run build` runs it (the tsx command would put a process of its own in between).
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'src', 'cli.ts'), '--input', path.join(FIXTURES, 'enrich', 'crossref-variants', 'input'), '--out', out], {
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'src', 'cli.ts'), '--input', path.join(FIXTURES, 'enrich', 'shared-passage-variants', 'input'), '--out', out], {
       cwd: ROOT,
       stdio: ['ignore', 'ignore', 'pipe'],
     });

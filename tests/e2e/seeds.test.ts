@@ -13,8 +13,8 @@ let json: {
   title: string;
   people: { id: string; name: string; aliases: string[]; roles: { text: string; article?: string }[]; mentions: { article: string; count: number }[] }[];
   organisations: { name: string; aliases: string[] }[];
-  timeline: { date: string; kind: string; text: string; article: string; yearInferred?: boolean }[];
-  crossrefs: { id: string; text: string; occurrences: { article: string; paragraph: number }[] }[];
+  chronology: { date: string; kind: string; text: string; article: string; yearInferred?: boolean }[];
+  sharedPassages: { id: string; text: string; occurrences: { article: string; paragraph: number }[] }[];
   articles: {
     id: string;
     file: string;
@@ -110,18 +110,24 @@ describe('who is involved and where the articles repeat each other', () => {
   });
 
   it('puts dates from the text in a chronology, resolved against the dossier', () => {
-    const dates = json.timeline.map((entry) => `${entry.date} ${entry.kind} ${entry.text}`);
+    const dates = json.chronology.map((entry) => `${entry.date} ${entry.kind} ${entry.text}`);
     expect(dates).toEqual(expect.arrayContaining(['2008 mentioned in 2008', '2012-03-01 mentioned March 1', '2012-05-03 mentioned May 3']));
     expect(dates.some((date) => date.startsWith('2012-03-21 published'))).toBe(true);
-    expect(json.timeline.find((entry) => entry.text === 'March 1')?.yearInferred).toBe(true);
-    const sorted = [...json.timeline].map((entry) => entry.date).sort();
-    expect(json.timeline.map((entry) => entry.date)).toEqual(sorted);
+    expect(json.chronology.find((entry) => entry.text === 'March 1')?.yearInferred).toBe(true);
+    const sorted = [...json.chronology].map((entry) => entry.date).sort();
+    expect(json.chronology.map((entry) => entry.date)).toEqual(sorted);
   });
 
   it('finds the letter’s sentence in all three articles despite their differences', () => {
-    const quote = json.crossrefs.find((crossref) => /inversely proportional/.test(crossref.text));
+    const quote = json.sharedPassages.find((passage) => /inversely proportional/.test(passage.text));
     expect(quote?.occurrences.map((occurrence) => occurrence.article)).toEqual(json.articles.map((article) => article.id));
-    expect(json.crossrefs.some((crossref) => /harder and harder to consider voting for Ken/.test(crossref.text))).toBe(true);
+    expect(json.sharedPassages.some((passage) => /harder and harder to consider voting for Ken/.test(passage.text))).toBe(true);
+  });
+
+  it('keeps the first names of the chronology and the shared passages for older scripts', () => {
+    const raw = json as unknown as Record<string, unknown>;
+    expect(raw.timeline).toEqual(json.chronology);
+    expect(raw.crossrefs).toEqual(json.sharedPassages);
   });
 
   it('links mentions to people and puts cross-reference footnotes in the HTML', async () => {

@@ -14,7 +14,7 @@ describe('enriching small dossiers', () => {
       await build({ input: path.join(dir, 'input'), out, formats: ['json'] });
       const json = JSON.parse(await readFile(path.join(out, 'dossier.json'), 'utf8'));
       const found = `${JSON.stringify(
-        { people: json.people, organisations: json.organisations, timeline: json.timeline, crossrefs: json.crossrefs, warnings: json.warnings },
+        { people: json.people, organisations: json.organisations, chronology: json.chronology, sharedPassages: json.sharedPassages, warnings: json.warnings },
         null,
         2,
       )}\n`;

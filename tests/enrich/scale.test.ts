@@ -5,12 +5,12 @@
 // quadratic one would: a regression fails here rather than stalling a build.
 import type { Root } from 'mdast';
 import { describe, expect, it } from 'vitest';
-import { findSharedPassages, MAX_REPEATS } from '../../src/enrich/crossrefs/find.js';
+import { findSharedPassages, MAX_REPEATS } from '../../src/enrich/shared-passages/find.js';
 import { enrich } from '../../src/enrich/index.js';
 import { findOrganisationHits } from '../../src/enrich/organisations.js';
 import type { BodyParagraph } from '../../src/enrich/paragraphs.js';
 import { findNameHits } from '../../src/enrich/people/candidates.js';
-import { buildTimeline } from '../../src/enrich/timeline.js';
+import { buildChronology } from '../../src/enrich/chronology.js';
 import type { Article } from '../../src/model.js';
 
 /** Seconds a case may take: a linear step takes a second or two. */
@@ -46,7 +46,7 @@ describe('enrichment at scale', () => {
 
   it('reads 10,000 dates in one paragraph in time linear in them', () => {
     const text = Array.from({ length: 10_000 }, (_, index) => `On ${(index % 28) + 1} March ${1990 + (index % 30)} the board met.`).join(' ');
-    const { result, seconds } = timed(() => buildTimeline([{ id: 'a', title: 'A', paragraphs: paragraphs([text]) }]));
+    const { result, seconds } = timed(() => buildChronology([{ id: 'a', title: 'A', paragraphs: paragraphs([text]) }]));
     expect(seconds).toBeLessThan(BOUND);
     expect(result).toHaveLength(10_000);
     expect(result.every((entry) => /^On \d+ March \d{4} the board met\.$/.test(entry.sentence))).toBe(true);
@@ -61,8 +61,8 @@ describe('enrichment at scale', () => {
           : `Nothing was said about dates here, said Mr Smith.`,
     );
     const reference = { date: '2012-06-08' };
-    const long = buildTimeline([{ id: 'a', title: 'A', date: reference, paragraphs: paragraphs([sentences.join(' ')]) }]);
-    const separate = buildTimeline([{ id: 'a', title: 'A', date: reference, paragraphs: paragraphs(sentences) }]);
+    const long = buildChronology([{ id: 'a', title: 'A', date: reference, paragraphs: paragraphs([sentences.join(' ')]) }]);
+    const separate = buildChronology([{ id: 'a', title: 'A', date: reference, paragraphs: paragraphs(sentences) }]);
     const strip = (entries: typeof long) => entries.map(({ paragraph: _paragraph, ...entry }) => entry);
     expect(sentences.join(' ').length).toBeGreaterThan(30_000);
     expect(strip(long)).toEqual(strip(separate));
@@ -103,6 +103,6 @@ describe('enrichment at scale', () => {
     expect(big.length).toBeGreaterThan(1_000_000);
     expect(result.warnings).toEqual([{ file: 'article-1-copies.txt', message: expect.stringMatching(/repeats the same words more than \d+ times/) }]);
     expect(result.people.map((person) => person.name)).toContain('Ed Miliband');
-    expect(result.timeline.length).toBeGreaterThan(16_000);
+    expect(result.chronology.length).toBeGreaterThan(16_000);
   });
 });

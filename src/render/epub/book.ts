@@ -56,7 +56,7 @@ export async function renderEpub(dossier: Dossier, templates: Templates, cover?:
       [
         ['people', 'People involved', view.people.length],
         ['organisations', 'Organisations', view.organisations.length],
-        ['chronology', 'Chronology', view.timeline.length],
+        ['chronology', 'Chronology', view.chronology.length],
       ] as const
     )
       .filter(([, , count]) => count > 0)

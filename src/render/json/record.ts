@@ -1,5 +1,5 @@
 // dossier.json: the machine-readable dossier. Enrichments add top-level
-// arrays (people, cross-references…) beside `articles` without changing it.
+// arrays (people, shared passages…) beside `articles` without changing it.
 import type { Article, Dossier } from '../../model.js';
 import { markdownFileName } from '../../ids.js';
 
@@ -42,8 +42,11 @@ export function dossierRecord(dossier: Dossier, options: RecordOptions = {}) {
     articles: dossier.articles.map((article) => articleRecord(article, options)),
     people: dossier.people,
     organisations: dossier.organisations,
-    timeline: dossier.timeline,
-    crossrefs: dossier.crossrefs,
+    chronology: dossier.chronology,
+    sharedPassages: dossier.sharedPassages,
+    // The same lists under their first names, for scripts written against them.
+    timeline: dossier.chronology,
+    crossrefs: dossier.sharedPassages,
     warnings: dossier.warnings,
   };
 }

@@ -1,7 +1,7 @@
 // What the templates see: the enriched dossier, typeset and formatted for
 // reading. Built once per format from the same dossier; templates never
 // compute anything themselves.
-import type { Dossier, EnrichedArticle, Mention, PublicationDate, Role, TimelineEntry, Warning } from '../../model.js';
+import type { Dossier, EnrichedArticle, MentionCount, PublicationDate, Role, ChronologyEntry, Warning } from '../../model.js';
 import { toString } from 'mdast-util-to-string';
 import { mentionAnchor, paragraphId } from '../../ids.js';
 import { buildTimestamp } from './timestamp.js';
@@ -46,10 +46,10 @@ export interface EntityView {
   total: number;
 }
 
-export interface TimelineView {
+export interface ChronologyRow {
   date: { iso: string; display: string };
   time?: string;
-  kind: TimelineEntry['kind'];
+  kind: ChronologyEntry['kind'];
   /** The sentence cut around the date words, so templates can mark them. */
   before: string;
   text: string;
@@ -79,8 +79,8 @@ export interface DossierView {
   headlineLevel: number;
   people: EntityView[];
   organisations: EntityView[];
-  timeline: TimelineView[];
-  crossrefCount: number;
+  chronology: ChronologyRow[];
+  sharedPassageCount: number;
 }
 
 export interface ViewOptions {
@@ -97,7 +97,7 @@ export function dossierView(dossier: Dossier, options: ViewOptions): DossierView
   const linkedIn = new Map(dossier.articles.map((article) => [article.id, new Set(article.linkedMentions)]));
   const compiled = dossier.date ?? buildTimestamp(dossier).toISOString().slice(0, 10);
   const linkTo = (id: string, extra: Partial<ArticleLink> = {}): ArticleLink => ({ ...links.get(id)!, ...extra });
-  const entity = (entry: { id: string; name: string; aliases: string[]; mentions: Mention[]; roles?: Role[] }): EntityView => ({
+  const entity = (entry: { id: string; name: string; aliases: string[]; mentions: MentionCount[]; roles?: Role[] }): EntityView => ({
     id: entry.id,
     name: typeset(entry.name),
     aliases: entry.aliases.map(typeset),
@@ -128,12 +128,12 @@ export function dossierView(dossier: Dossier, options: ViewOptions): DossierView
     headlineLevel: options.headlineLevel,
     people: dossier.people.map(entity),
     organisations: dossier.organisations.map(entity),
-    timeline: groupTimeline(dossier.timeline.map((entry) => timelineView(entry, linkTo))),
-    crossrefCount: dossier.crossrefs.length,
+    chronology: groupChronology(dossier.chronology.map((entry) => chronologyRow(entry, linkTo))),
+    sharedPassageCount: dossier.sharedPassages.length,
   };
 }
 
-function timelineView(entry: TimelineEntry, linkTo: (id: string, extra?: Partial<ArticleLink>) => ArticleLink): TimelineView {
+function chronologyRow(entry: ChronologyEntry, linkTo: (id: string, extra?: Partial<ArticleLink>) => ArticleLink): ChronologyRow {
   const at = entry.kind === 'mentioned' ? entry.sentence.indexOf(entry.text) : -1;
   const [before, text, after] = at === -1 ? ['', '', entry.sentence] : [entry.sentence.slice(0, at), entry.text, entry.sentence.slice(at + entry.text.length)];
   return {
@@ -150,10 +150,10 @@ function timelineView(entry: TimelineEntry, linkTo: (id: string, extra?: Partial
 }
 
 /** Rows that say the same about the same date become one row listing every article. */
-function groupTimeline(rows: TimelineView[]): TimelineView[] {
-  const grouped: TimelineView[] = [];
-  const key = (row: TimelineView) => `${row.date.iso}|${row.time ?? ''}|${row.kind}|${`${row.before}${row.text}${row.after}`.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ')}`;
-  const byKey = new Map<string, TimelineView>();
+function groupChronology(rows: ChronologyRow[]): ChronologyRow[] {
+  const grouped: ChronologyRow[] = [];
+  const key = (row: ChronologyRow) => `${row.date.iso}|${row.time ?? ''}|${row.kind}|${`${row.before}${row.text}${row.after}`.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ')}`;
+  const byKey = new Map<string, ChronologyRow>();
   for (const row of rows) {
     const same = row.kind === 'mentioned' ? byKey.get(key(row)) : undefined;
     if (same) {

@@ -3,45 +3,45 @@
 // footnotes in mdast, so every writer renders real footnotes (pop-up notes
 // in the EPUB, notes in the HTML and PDF).
 import type { FootnoteDefinition, PhrasingContent, Root } from 'mdast';
-import type { CrossReference } from '../../model.js';
+import type { SharedPassage } from '../../model.js';
 import { paragraphId } from '../../ids.js';
 import { bodyParagraphs, insertAtOffset } from '../paragraphs.js';
 
-export interface PlacedCrossReference extends CrossReference {
+export interface PlacedPassage extends SharedPassage {
   /** Where the passage ends in each occurrence's paragraph text. */
   ends: number[];
 }
 
-export interface CrossrefFootnoteOptions {
+export interface PassageNoteOptions {
   articleId: string;
-  crossrefs: PlacedCrossReference[];
+  sharedPassages: PlacedPassage[];
   titles: Map<string, string>;
 }
 
-export default function remarkCrossrefFootnotes(options: CrossrefFootnoteOptions) {
+export default function remarkPassageNotes(options: PassageNoteOptions) {
   return (tree: Root) => {
     const paragraphs = bodyParagraphs(tree);
     const definitions: FootnoteDefinition[] = [];
-    for (const crossref of options.crossrefs) {
-      const here = crossref.occurrences
-        .map((occurrence, index) => ({ ...occurrence, end: crossref.ends[index]! }))
+    for (const passage of options.sharedPassages) {
+      const here = passage.occurrences
+        .map((occurrence, index) => ({ ...occurrence, end: passage.ends[index]! }))
         .filter((occurrence) => occurrence.article === options.articleId);
       if (here.length === 0) continue;
       for (const occurrence of here) {
         const paragraph = paragraphs[occurrence.paragraph - 1];
         if (!paragraph) continue;
-        insertAtOffset(paragraph.node, occurrence.end, { type: 'footnoteReference', identifier: crossref.id, label: crossref.id });
+        insertAtOffset(paragraph.node, occurrence.end, { type: 'footnoteReference', identifier: passage.id, label: passage.id });
       }
-      definitions.push(definition(crossref, options));
+      definitions.push(definition(passage, options));
     }
     tree.children.push(...definitions);
   };
 }
 
-function definition(crossref: CrossReference, options: CrossrefFootnoteOptions): FootnoteDefinition {
+function definition(passage: SharedPassage, options: PassageNoteOptions): FootnoteDefinition {
   // Each other article once, at the first paragraph where it has the passage.
   const others = new Map<string, number>();
-  for (const occurrence of crossref.occurrences) {
+  for (const occurrence of passage.occurrences) {
     if (occurrence.article !== options.articleId && !others.has(occurrence.article)) others.set(occurrence.article, occurrence.paragraph);
   }
   const children: PhrasingContent[] = [{ type: 'text', value: 'Also in: ' }];
@@ -54,5 +54,5 @@ function definition(crossref: CrossReference, options: CrossrefFootnoteOptions):
     });
   });
   children.push({ type: 'text', value: '.' });
-  return { type: 'footnoteDefinition', identifier: crossref.id, label: crossref.id, children: [{ type: 'paragraph', children }] };
+  return { type: 'footnoteDefinition', identifier: passage.id, label: passage.id, children: [{ type: 'paragraph', children }] };
 }

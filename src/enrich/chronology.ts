@@ -6,7 +6,7 @@
 // build: the same articles give the same chronology.
 import * as chrono from 'chrono-node';
 import type { ParsedComponents, ParsedResult } from 'chrono-node';
-import type { PublicationDate, TimelineEntry } from '../model.js';
+import type { PublicationDate, ChronologyEntry } from '../model.js';
 import { DATE_PARSERS, type DateOrder } from '../normalise/dates.js';
 import { sentencesOf, type Sentences } from '../normalise/prose.js';
 import type { BodyParagraph } from './paragraphs.js';
@@ -50,8 +50,8 @@ const DECADE = /\bthe\s+((?:1[89]|20)\d0)s\b/g;
 /** Without any dated article, chrono is given this day, and only dates with their own year are kept. */
 const NO_REFERENCE = new Date('2000-01-01T12:00:00Z');
 
-export function buildTimeline(articles: ArticleDates[], order: DateOrder = 'day-first'): TimelineEntry[] {
-  const entries: TimelineEntry[] = [];
+export function buildChronology(articles: ArticleDates[], order: DateOrder = 'day-first'): ChronologyEntry[] {
+  const entries: ChronologyEntry[] = [];
   const dossierReference = medianDate(articles.flatMap((article) => (article.date ? [article.date.date] : [])));
 
   for (const article of articles) {
@@ -169,7 +169,7 @@ function mentioned(
   articleDated: boolean,
   reference: Date,
   sentence: string,
-): Omit<TimelineEntry, 'sentence' | 'article'> | undefined {
+): Omit<ChronologyEntry, 'sentence' | 'article'> | undefined {
   const written = found.text.trim();
   // "In 2002 S&N" reads as "in 2002 s(econds)": a stray initial means chrono misread the words.
   if (/\s\p{Lu}$/u.test(written)) return undefined;

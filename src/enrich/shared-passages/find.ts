@@ -37,7 +37,7 @@ export interface ArticleParagraphs {
   paragraphs: BodyParagraph[];
 }
 
-export interface PassageOccurrence {
+export interface FoundOccurrence {
   article: string;
   paragraph: number;
   /** Character offsets of the passage in the paragraph's text. */
@@ -45,9 +45,9 @@ export interface PassageOccurrence {
   end: number;
 }
 
-export interface SharedPassage {
+export interface FoundPassage {
   text: string;
-  occurrences: PassageOccurrence[];
+  occurrences: FoundOccurrence[];
 }
 
 interface Para {
@@ -60,7 +60,7 @@ interface Para {
  * `onRepeats` hears of each article (by index) that repeats a shingle more
  * than `MAX_REPEATS` times, whose repeated text was not compared.
  */
-export function findSharedPassages(articles: ArticleParagraphs[], onRepeats: (article: number) => void = () => {}): SharedPassage[] {
+export function findSharedPassages(articles: ArticleParagraphs[], onRepeats: (article: number) => void = () => {}): FoundPassage[] {
   const repeated = new Set<number>();
   const paras: Para[] = articles.flatMap((article, index) =>
     article.paragraphs.map((paragraph) => ({ article: index, paragraph, tokens: tokenise(paragraph.text) })),
@@ -137,7 +137,7 @@ export function findSharedPassages(articles: ArticleParagraphs[], onRepeats: (ar
   // 4. Groups of linked occurrences that span two or more articles; one
   //    passage per paragraph, so a quotation split over two paragraphs in one
   //    article and run together in another gives one note, not two.
-  const passages: SharedPassage[] = [];
+  const passages: FoundPassage[] = [];
   const articleCount = (group: Occurrence[]) => new Set(group.map((occurrence) => paras[occurrence.para]!.article)).size;
   for (const group of joinSharingParagraphs(occurrences.groups(), (occurrence) => paras[occurrence.para]!.article)) {
     if (articleCount(group) < 2) continue;

@@ -3,7 +3,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { findSharedPassages, type ArticleParagraphs } from '../../src/enrich/crossrefs/find.js';
+import { findSharedPassages, type ArticleParagraphs } from '../../src/enrich/shared-passages/find.js';
 import { build } from '../../src/build.js';
 import { CORPUS, tempDir } from '../helpers.js';
 
@@ -45,11 +45,11 @@ describe.skipIf(!existsSync(path.join(CORPUS, 'story')))('the BBC story cluster'
     const out = await tempDir();
     const { dossier } = await build({ input: path.join(CORPUS, 'story'), out, formats: ['json'] });
     const file = new Map(dossier.articles.map((entry) => [entry.id, entry.file]));
-    const schoolboys = dossier.crossrefs.find((crossref) => /squabbling like schoolboys/.test(crossref.text));
+    const schoolboys = dossier.sharedPassages.find((passage) => /squabbling like schoolboys/.test(passage.text));
     expect(new Set(schoolboys?.occurrences.map((occurrence) => file.get(occurrence.article)))).toEqual(new Set(['218.txt', '255.txt']));
     const brown = dossier.people.find((person) => person.name === 'Gordon Brown');
     expect(brown?.aliases).toEqual(expect.arrayContaining(['Brown', 'Mr Brown']));
     expect(dossier.people[0]?.name).toBe('Gordon Brown');
-    expect(dossier.timeline.some((entry) => entry.date === '2003-11')).toBe(true);
+    expect(dossier.chronology.some((entry) => entry.date === '2003-11')).toBe(true);
   });
 });

@@ -1,4 +1,4 @@
-// Words as the cross-reference finder compares them: case, quote style,
+// Words as the shared-passage finder compares them: case, quote style,
 // punctuation and a few spelling variants ("toward"/"towards") do not count.
 
 export interface Tokens {
