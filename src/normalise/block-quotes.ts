@@ -6,10 +6,9 @@
 import type { Blockquote, Paragraph, Root, RootContent } from 'mdast';
 import type { VFile } from 'vfile';
 import { plainParagraph } from './blocks.js';
+import { LIST_ITEM } from '../text-patterns.js';
 
 const OPENERS = /^["“]/u;
-/** A list item, not a quoted passage, often follows a colon. */
-const LIST_ITEM = /^(?:[-*•–—·]\s|\d{1,3}[.)]\s)/u;
 const LEAD_IN = /(?::|\b(?:that|as follows|the following))$/u;
 
 export default function remarkBlockQuotes() {

@@ -6,6 +6,7 @@ import type { Paragraph, Root } from 'mdast';
 import type { VFile } from 'vfile';
 import { plainLine } from './blocks.js';
 import { capitalisedShare, countWords, endsLikeSentence } from './prose.js';
+import { CREDIT_LINE } from '../text-patterns.js';
 
 const MAX_LINK_WORDS = 14;
 const MAX_LINK_LENGTH = 120;
@@ -14,8 +15,6 @@ const MAX_LINKS = 3;
 /** The prose before the links must be a real paragraph. */
 const MIN_PROSE_WORDS = 8;
 const LINK_LEAD = /^(?:read more|related|see also|more on|full text|also read|also in|watch|listen|click here)\b/i;
-/** Credit lines end agency copy; they are the article's, not links. */
-const CREDIT = /^(?:additional reporting|reporting|editing|edited|written|compiled|translated|research|graphics|pictures)(?: and \w+)? by\b/i;
 
 export default function remarkRelatedLinks() {
   return (tree: Root, file: VFile) => {
@@ -66,7 +65,7 @@ export function isRelatedLinkLine(line: string): boolean {
   const count = countWords(line);
   if (count < 2 || count > MAX_LINK_WORDS || line.length > MAX_LINK_LENGTH) return false;
   // Scores, rankings, initials and bullets start list items, not link titles.
-  if (!/^["“‘']?\p{L}{2}/u.test(line) || CREDIT.test(line)) return false;
+  if (!/^["“‘']?\p{L}{2}/u.test(line) || CREDIT_LINE.test(line)) return false;
   if (LINK_LEAD.test(line)) return true;
   if (endsLikeSentence(line) && !line.endsWith('?')) return false;
   if (/[,;:"“”]$/u.test(line)) return false;

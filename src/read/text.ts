@@ -4,6 +4,7 @@
 // inside a paragraph are joined, except where lines are list-like items.
 import type { Paragraph, PhrasingContent, Root } from 'mdast';
 import type { ReadArticle } from '../model.js';
+import { CREDIT_LINE, LIST_ITEM } from '../text-patterns.js';
 
 declare module 'mdast' {
   interface ParagraphData {
@@ -13,7 +14,7 @@ declare module 'mdast' {
 }
 
 /** A line that starts like a bullet, a numbered item or a credit ("Editing by …") keeps its own line. */
-const ITEM_LINE = /^\s*(?:[-*•–—·]\s|\d{1,3}[.)]\s|(?:additional reporting|reporting|editing|edited|writing|written|compiled|translated) by\b)/i;
+const isItemLine = (line: string) => LIST_ITEM.test(line.trimStart()) || CREDIT_LINE.test(line.trimStart());
 
 export function readText(text: string, file: string): ReadArticle {
   const lines = text.split('\n');
@@ -44,7 +45,7 @@ function paragraph(lines: string[], startLine: number, endLine: number): Paragra
   const children: PhrasingContent[] = [];
   let current = '';
   lines.forEach((line, index) => {
-    if (index > 0 && ITEM_LINE.test(line)) {
+    if (index > 0 && isItemLine(line)) {
       children.push({ type: 'text', value: current }, { type: 'break' });
       current = line;
     } else {

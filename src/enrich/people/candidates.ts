@@ -18,6 +18,7 @@ import {
 } from './names.js';
 import { isRoleNoun } from './roles.js';
 import { TakenCharacters } from '../spans.js';
+import { FUNCTION_WORD_TAGS, hasAnyTag, PLACE_TAGS } from './tags.js';
 
 export interface NameHit extends CleanName {
   paragraph: number;
@@ -36,7 +37,7 @@ const TITLED_NAME = new RegExp(`\\b(${[...TITLES].join('|')})(\\.?)\\s+${NAME_TO
 /** What follows a name when nothing else says it is one. */
 const NAME_CONTEXT_AFTER = /^(?:’s|'s)?\s*(?:said|says|told|added|argued|insisted|warned|wrote|, who\b)/u;
 /** compromise tags of multi-word places and bodies ("Sri Lanka", "Beverly Hills"): never a name. */
-const PLACE_TAGS = ['Place', 'Country', 'City', 'Region', 'Organization', 'SportsTeam', 'Company'];
+const NOT_PERSON_TAGS = [...PLACE_TAGS, 'SportsTeam', 'Company'];
 
 const isPossessive = (word: string) => /[’']s$/u.test(word);
 
@@ -50,7 +51,7 @@ function nameStretches(words: RegExpMatchArray[]): RegExpMatchArray[][] {
   for (let index = 0; index < words.length; index++) {
     for (const length of [3, 2]) {
       const phrase = words.slice(index, index + length).map((word) => word[0].replace(/[’']s$/u, ''));
-      if (phrase.length === length && PLACE_TAGS.some((tag) => lexiconTags(phrase.join(' ')).includes(tag))) {
+      if (phrase.length === length && NOT_PERSON_TAGS.some((tag) => lexiconTags(phrase.join(' ')).includes(tag))) {
         for (let covered = index; covered < index + length; covered++) place.add(covered);
       }
     }
@@ -68,7 +69,7 @@ function nameStretches(words: RegExpMatchArray[]): RegExpMatchArray[][] {
 
 function isFunctionWord(word: string): boolean {
   const tags = lexiconTags(word.replace(/[’']s$/u, ''));
-  return ['Preposition', 'Conjunction', 'Determiner', 'Pronoun', 'Adverb', 'Place', 'Country', 'City', 'Region', 'Organization'].some((tag) => tags.includes(tag));
+  return hasAnyTag(tags, FUNCTION_WORD_TAGS) || hasAnyTag(tags, PLACE_TAGS) || tags.includes('Adverb');
 }
 
 /** Not a description word ("Prime", "Foreign", "Minister"): an unknown word, a name, or a plain noun such as "Robin". */

@@ -10,6 +10,7 @@ import type { NameHit } from './candidates.js';
 import { lexiconTags } from './lexicon.js';
 import { AMBIGUOUS_FIRST_NAMES, isNameWord, isOrdinaryWord, looksLikeName, MEN_TITLES, nameParts, PARTICLES, TITLES, WOMEN_TITLES } from './names.js';
 import { roleAfter, roleBefore } from './roles.js';
+import { FUNCTION_WORD_TAGS, hasAnyTag, PLACE_TAGS } from './tags.js';
 
 export interface ArticleNames {
   id: string;
@@ -212,7 +213,7 @@ export function findPeople(
 function canStandAlone(part: string): boolean {
   if (isNameWord(part)) return true;
   const tags = lexiconTags(part);
-  return isOrdinaryWord(part) && !['Place', 'Country', 'City', 'Region', 'Organization', 'Determiner', 'Preposition', 'Pronoun', 'Conjunction'].some((tag) => tags.includes(tag));
+  return isOrdinaryWord(part) && !hasAnyTag(tags, PLACE_TAGS) && !hasAnyTag(tags, FUNCTION_WORD_TAGS);
 }
 
 /** Which entry a form names, or undefined when it could be more than one person. */

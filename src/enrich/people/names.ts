@@ -1,5 +1,6 @@
 // What is and is not part of a person's name in newspaper copy.
 import { lexiconTags } from './lexicon.js';
+import { FUNCTION_WORD_TAGS, PLACE_TAGS } from './tags.js';
 
 /** Courtesy titles: never part of the name, never a role. */
 export const HONORIFICS = new Set([
@@ -100,8 +101,8 @@ export function startsWithParticle(word: string): boolean {
 
 /** compromise tags that make a word something other than part of a person's name. */
 const NOT_NAME_TAGS = [
-  'Preposition', 'Conjunction', 'Determiner', 'Pronoun', 'Adverb', 'There', 'Expression', 'QuestionWord', 'Place', 'Country',
-  'City', 'Region', 'Organization', 'Demonym', 'Month', 'WeekDay', 'Holiday', 'Date', 'Value', 'Copula', 'Modal', 'Auxiliary',
+  ...FUNCTION_WORD_TAGS, ...PLACE_TAGS, 'Adverb', 'There', 'Expression', 'QuestionWord',
+  'Demonym', 'Month', 'WeekDay', 'Holiday', 'Date', 'Value', 'Copula', 'Modal', 'Auxiliary',
 ];
 
 /**
