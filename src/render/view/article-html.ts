@@ -5,7 +5,8 @@ import type { Element, ElementContent, Root as HastRoot } from 'hast';
 import type { Root } from 'mdast';
 import rehypeSanitize, { defaultSchema, type Options as SanitizeSchema } from 'rehype-sanitize';
 import rehypeStringify from 'rehype-stringify';
-import remarkRehype from 'remark-rehype';
+import type { Handlers } from 'mdast-util-to-hast';
+import remarkRehype, { defaultHandlers } from 'remark-rehype';
 import { readFileSync, statSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { unified } from 'unified';
@@ -23,7 +24,7 @@ const schema: SanitizeSchema = {
     ...defaultSchema.attributes,
     '*': [...(defaultSchema.attributes?.['*'] ?? []), 'id', 'className'],
     // The default allows only the footnote class on links; ours mark mentions too.
-    a: [...(defaultSchema.attributes?.a ?? []).filter((rule) => !(Array.isArray(rule) && rule[0] === 'className')), 'className'],
+    a: [...(defaultSchema.attributes?.a ?? []).filter((rule) => !(Array.isArray(rule) && rule[0] === 'className')), 'className', ['role', 'doc-noteref'], ['epub:type', 'noteref']],
     img: ['src', 'alt', 'title'],
   },
 };
@@ -66,16 +67,6 @@ function embeddedSource(picture: PictureData, format: 'html' | 'epub' | 'print')
   }
 }
 
-/** Shifts body headings (level 2 and below in the model) under the article's headline. */
-function rehypeHeadingBase(options: { headlineLevel: number }) {
-  return (tree: HastRoot) => {
-    visit(tree, 'element', (node) => {
-      const match = /^h([1-6])$/.exec(node.tagName);
-      if (match) node.tagName = `h${Math.min(6, Number(match[1]) - 1 + options.headlineLevel)}`;
-    });
-  };
-}
-
 /** Footnote ids unique in the whole page: remark-rehype leaves the notes heading's id unprefixed. */
 function rehypeNoteIds(options: { prefix: string }) {
   const label = `${options.prefix}notes`;
@@ -88,72 +79,70 @@ function rehypeNoteIds(options: { prefix: string }) {
 }
 
 /**
- * EPUB 3 footnotes, as pandoc writes them: `epub:type="noteref"` calls and an
- * `<aside epub:type="footnote">` per note, so e-readers show them as pop-ups.
+ * Handlers for remark-rehype, per format: headings shifted under the
+ * article's headline, and the note calls each format wants.
  */
-function rehypeEpubFootnotes() {
-  return (tree: HastRoot) => {
-    visit(tree, 'element', (node, index, parent) => {
-      if (!parent || index === undefined) return undefined;
-      const link = node.tagName === 'sup' ? node.children.find((child): child is Element => child.type === 'element' && child.tagName === 'a') : undefined;
-      if (link && 'dataFootnoteRef' in link.properties) {
-        const noteref: Element = {
-          type: 'element',
-          tagName: 'a',
-          properties: { href: link.properties.href, id: link.properties.id, 'epub:type': 'noteref', role: 'doc-noteref', className: ['noteref'] },
-          children: [{ type: 'element', tagName: 'sup', properties: {}, children: link.children }],
-        };
-        parent.children[index] = noteref;
-        return SKIP;
-      }
-      if (node.tagName === 'section' && 'dataFootnotes' in node.properties) {
-        const asides: ElementContent[] = [];
-        visit(node, 'element', (item) => {
-          if (item.tagName !== 'li') return undefined;
-          visit(item, 'element', (child) => {
-            if ('dataFootnoteBackref' in child.properties) child.properties = { href: child.properties.href, role: 'doc-backlink', className: ['backlink'] };
-          });
-          asides.push({ type: 'element', tagName: 'aside', properties: { id: item.properties.id, 'epub:type': 'footnote', role: 'doc-footnote', className: ['footnote'] }, children: item.children });
-          return SKIP;
-        });
-        const heading = node.children.find((child): child is Element => child.type === 'element' && /^h[1-6]$/.test(child.tagName));
-        node.properties = { className: ['footnotes'], 'epub:type': 'footnotes' };
-        node.children = [...(heading ? [heading] : []), ...asides];
-        return SKIP;
-      }
-      return undefined;
-    });
+function handlers(options: ArticleHtmlOptions): Handlers {
+  const heading: Handlers['heading'] = (state, node) => {
+    const element = defaultHandlers.heading(state, node);
+    // Level 2 and below in the model, shifted under the headline.
+    element.tagName = `h${Math.min(6, node.depth - 1 + options.headlineLevel)}`;
+    return element;
   };
+  if (options.format === 'epub') return { heading, footnoteReference: epubNoteCall };
+  if (options.format === 'print') return { heading, footnoteReference: printNote };
+  return { heading };
 }
 
 /**
- * Print footnotes: each note's text goes where it is called, as a
- * `<span class="footnote">` that the print stylesheet floats to the foot of
- * the page (Paged.js `float: footnote`); the list of notes goes.
+ * EPUB 3 note calls, as pandoc writes them: `<a epub:type="noteref">`, so
+ * e-readers show the note as a pop-up. Numbered and linked as remark-rehype
+ * numbers and links them.
  */
-function rehypePrintFootnotes() {
+const epubNoteCall: Handlers['footnoteReference'] = (state, node) => {
+  const sup = defaultHandlers.footnoteReference(state, node);
+  const link = sup.children[0] as Element;
+  return {
+    type: 'element',
+    tagName: 'a',
+    properties: { href: link.properties.href, id: link.properties.id, 'epub:type': 'noteref', role: 'doc-noteref', className: ['noteref'] },
+    children: [{ type: 'element', tagName: 'sup', properties: {}, children: link.children }],
+  };
+};
+
+/**
+ * Print notes: the note's text goes where it is called, as a
+ * `<span class="footnote">` that the print stylesheet floats to the foot of
+ * the page (Paged.js `float: footnote`). No call is counted, so no list of
+ * notes is made at the article's end.
+ */
+const printNote: Handlers['footnoteReference'] = (state, node) => {
+  const definition = state.footnoteById.get(String(node.identifier).toUpperCase());
+  const blocks = definition ? state.all(definition) : [];
+  const children = blocks.flatMap((block) => (block.type === 'element' && block.tagName === 'p' ? block.children : []));
+  return { type: 'element', tagName: 'span', properties: { className: ['footnote'] }, children };
+};
+
+/**
+ * The EPUB's list of notes: an `<aside epub:type="footnote">` per note,
+ * where remark-rehype makes a list item, so that e-readers find them.
+ */
+function rehypeEpubNoteList() {
   return (tree: HastRoot) => {
-    const notes = new Map<string, ElementContent[]>();
-    visit(tree, 'element', (node, index, parent) => {
-      if (node.tagName !== 'section' || !('dataFootnotes' in node.properties) || !parent || index === undefined) return undefined;
+    visit(tree, 'element', (node) => {
+      if (node.tagName !== 'section' || !('dataFootnotes' in node.properties)) return undefined;
+      const asides: ElementContent[] = [];
       visit(node, 'element', (item) => {
         if (item.tagName !== 'li') return undefined;
-        const content: ElementContent[] = [];
         visit(item, 'element', (child) => {
-          if (child.tagName === 'p') content.push(...child.children.filter((inline) => !(inline.type === 'element' && 'dataFootnoteBackref' in inline.properties)));
+          if ('dataFootnoteBackref' in child.properties) child.properties = { href: child.properties.href, role: 'doc-backlink', className: ['backlink'] };
         });
-        notes.set(`#${String(item.properties.id)}`, content);
+        asides.push({ type: 'element', tagName: 'aside', properties: { id: item.properties.id, 'epub:type': 'footnote', role: 'doc-footnote', className: ['footnote'] }, children: item.children });
         return SKIP;
       });
-      parent.children.splice(index, 1);
-      return [SKIP, index];
-    });
-    visit(tree, 'element', (node, index, parent) => {
-      if (node.tagName !== 'sup' || !parent || index === undefined) return undefined;
-      const link = node.children.find((child): child is Element => child.type === 'element' && child.tagName === 'a' && 'dataFootnoteRef' in child.properties);
-      const note = link && notes.get(String(link.properties.href));
-      if (!note) return undefined;
-      parent.children[index] = { type: 'element', tagName: 'span', properties: { className: ['footnote'] }, children: structuredClone(note) };
+      const heading = node.children.find((child): child is Element => child.type === 'element' && /^h[1-6]$/.test(child.tagName));
+      node.properties = { className: ['footnotes'], 'epub:type': 'footnotes' };
+      node.children = [...(heading ? [heading] : []), ...asides];
       return SKIP;
     });
   };
@@ -202,16 +191,16 @@ export function articleBodyHtml(body: Root, options: ArticleHtmlOptions): string
     .use(remarkRehype, {
       clobberPrefix: prefix,
       footnoteLabel: 'Notes',
-      // Level 2 in the model, shifted under the headline with the other headings.
-      footnoteLabelTagName: 'h2',
+      // A level-2 heading of the model, shifted under the headline as the others are.
+      footnoteLabelTagName: `h${Math.min(6, 1 + options.headlineLevel)}`,
       footnoteLabelProperties: { className: ['notes-heading'] },
       footnoteBackLabel: (_reference, rereference) => `Back to the text${rereference > 1 ? ` (${rereference})` : ''}`,
+      handlers: handlers(options),
     })
-    .use(rehypeHeadingBase, options)
     .use(rehypeNoteIds, { prefix })
     .use(rehypeSanitize, schema)
     .use(rehypeEmbedPictures, { pictures, format: options.format })
-    .use(options.format === 'epub' ? rehypeEpubFootnotes : options.format === 'print' ? rehypePrintFootnotes : () => undefined)
+    .use(options.format === 'epub' ? rehypeEpubNoteList : () => undefined)
     .use(options.format === 'epub' ? rehypeGroupWideBody : () => undefined)
     .use(rehypeStringify);
   const hast = processor.runSync(typesetBody(body));
