@@ -3,10 +3,11 @@
 // (flex, block), shapes the text with HarfBuzz, orders Hebrew and Arabic
 // right to left and breaks Chinese between characters, and gives an SVG of
 // outlines; resvg paints it and the PNG is written (cover-png.ts).
-import satori from 'satori';
+import os from 'node:os';
+import satori, { type Font } from 'satori';
 import { coverFonts, installedFaces } from './cover-fonts.js';
 import { encodePng, rasterise } from './cover-png.js';
-import { coverTree } from './cover-tree.js';
+import { coverTree, type CoverNode } from './cover-tree.js';
 
 export interface CoverRequest {
   html: string;
@@ -23,16 +24,31 @@ export interface CoverPicture {
 }
 
 export async function drawCover({ html, width, height, scale }: CoverRequest): Promise<CoverPicture> {
-  const svg = await coverSvg(html, width, height);
-  const image = rasterise(svg.svg, scale);
-  return { png: encodePng(image.width, image.height, image.pixels), missing: svg.missing };
+  const page = await coverPage(html);
+  const image = rasterise(await pageSvg(page, width, height), scale);
+  return { png: encodePng(image.width, image.height, image.pixels), missing: page.missing };
 }
 
 /** The page as satori draws it: an SVG of outlines and boxes. */
 export async function coverSvg(html: string, width: number, height: number): Promise<{ svg: string; missing: string[] }> {
+  const page = await coverPage(html);
+  return { svg: await pageSvg(page, width, height), missing: page.missing };
+}
+
+interface Page {
+  root: CoverNode;
+  fonts: Font[];
+  missing: string[];
+}
+
+async function coverPage(html: string): Promise<Page> {
   const { root, css, text } = coverTree(html);
   const { fonts, missing } = await coverFonts(css, text);
   if (fonts.length === 0) throw new Error('no font the cover can use is installed (fontconfig lists none): install fonts-liberation');
+  return { root, fonts, missing };
+}
+
+async function pageSvg({ root, fonts }: Page, width: number, height: number): Promise<string> {
   const svg = await satori(root, {
     width,
     height,
@@ -44,22 +60,29 @@ export async function coverSvg(html: string, width: number, height: number): Pro
   });
   // The tree and the CSS have nothing that shows a picture; this makes sure.
   if (/<image\b/i.test(svg)) throw new Error('the cover picture would show a picture, and it draws only text and boxes');
-  return { svg, missing };
+  return svg;
 }
 
 /**
- * Loads what drawing needs before the first page comes: the list of fonts
- * and satori's WebAssembly. Given the template's stylesheet, it draws a
- * page like a cover with it, so that the fonts it names are read (satori
- * reads a font once for all pages) and satori's and resvg's code is ready.
+ * Loads what drawing needs before the first page comes: the list of fonts,
+ * satori's WebAssembly and resvg. Given the template's stylesheet, it reads
+ * and parses the fonts it names (satori keeps them for later pages), work
+ * the cover needs anyway; and when a core is free for it, it also sets a
+ * page like a cover, which makes the real one about 0.1 s quicker to set
+ * but costs more than that, so on a busy machine it would slow the build.
  */
 export async function warmUp(css?: string): Promise<void> {
   await installedFaces();
   if (css === undefined) return;
-  await drawCover({
-    html: `<html><head><style>${css}</style></head><body class="title-medium"><section class="cover"><p class="marking">Marking</p><p class="kicker">Kicker</p><h1 class="cover-title">A title on a page like the cover</h1><p class="subtitle">Its subtitle</p><dl class="facts"><div><dt>Fact</dt><dd>Its value, 1,234</dd></div></dl></section></body></html>`,
-    width: 400,
-    height: 640,
-    scale: 1,
-  });
+  rasterise('<svg xmlns="http://www.w3.org/2000/svg" width="1" height="1"/>', 1);
+  const { fonts } = await coverFonts(css, '');
+  if (fonts.length === 0) return;
+  await satori({ type: 'div', props: {} }, { width: 1, height: 1, fonts });
+  const [load = 0] = os.loadavg();
+  if (load >= os.availableParallelism()) return;
+  await coverSvg(
+    `<html><head><style>${css}</style></head><body class="title-medium"><section class="cover"><p class="marking">Marking</p><p class="kicker">Kicker</p><h1 class="cover-title">A title on a page like the cover</h1><p class="subtitle">Its subtitle</p><dl class="facts"><div><dt>Fact</dt><dd>Its value, 1,234</dd></div></dl></section></body></html>`,
+    400,
+    640,
+  );
 }
