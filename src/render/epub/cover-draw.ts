@@ -5,6 +5,7 @@
 // outlines; resvg paints it and the PNG is written (cover-png.ts).
 import os from 'node:os';
 import satori, { type Font } from 'satori';
+import { cachedCover, coverKey, keepCover } from './cover-cache.js';
 import { coverFonts, installedFaces } from './cover-fonts.js';
 import { encodePng, rasterise } from './cover-png.js';
 import { coverTree, type CoverNode } from './cover-tree.js';
@@ -15,6 +16,8 @@ export interface CoverRequest {
   width: number;
   height: number;
   scale: number;
+  /** A folder of finished pictures (cover-cache.ts), when there is one to keep them in. */
+  cache?: string;
 }
 
 export interface CoverPicture {
@@ -23,10 +26,15 @@ export interface CoverPicture {
   missing: string[];
 }
 
-export async function drawCover({ html, width, height, scale }: CoverRequest): Promise<CoverPicture> {
+export async function drawCover({ html, width, height, scale, cache }: CoverRequest): Promise<CoverPicture> {
   const page = await coverPage(html);
+  const key = cache === undefined ? undefined : coverKey(html, { width, height, scale }, page.fonts);
+  const kept = key === undefined ? undefined : cachedCover(cache!, key);
+  if (kept) return { png: kept, missing: page.missing };
   const image = rasterise(await pageSvg(page, width, height), scale);
-  return { png: encodePng(image.width, image.height, image.pixels), missing: page.missing };
+  const png = encodePng(image.width, image.height, image.pixels);
+  if (key !== undefined) keepCover(cache!, key, png);
+  return { png, missing: page.missing };
 }
 
 /** The page as satori draws it: an SVG of outlines and boxes. */
