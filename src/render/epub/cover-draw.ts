@@ -4,7 +4,7 @@
 // right to left and breaks Chinese between characters, and gives an SVG of
 // outlines; resvg paints it and the PNG is written (cover-png.ts).
 import os from 'node:os';
-import satori, { type Font } from 'satori';
+import type { Font } from 'satori';
 import { cachedCover, coverKey, keepCover } from './cover-cache.js';
 import { coverFonts, installedFaces } from './cover-fonts.js';
 import { encodePng, rasterise } from './cover-png.js';
@@ -56,7 +56,12 @@ async function coverPage(html: string): Promise<Page> {
   return { root, fonts, missing };
 }
 
+// satori (most of this thread's code) loads only when a page is to be set, so a picture kept from an earlier build needs none of it.
+let satoriModule: Promise<typeof import('satori')> | undefined;
+const loadSatori = () => (satoriModule ??= import('satori'));
+
 async function pageSvg({ root, fonts }: Page, width: number, height: number): Promise<string> {
+  const { default: satori } = await loadSatori();
   const svg = await satori(root, {
     width,
     height,
@@ -72,22 +77,23 @@ async function pageSvg({ root, fonts }: Page, width: number, height: number): Pr
 }
 
 /**
- * Loads what drawing needs before the first page comes: the list of fonts,
- * satori's WebAssembly and resvg. Given the template's stylesheet, it reads
- * and parses the fonts it names (satori keeps them for later pages), work
- * the cover needs anyway; and when a core is free for it, it also sets a
- * page like a cover, which makes the real one about 0.1 s quicker to set
- * but costs more than that, so on a busy machine it would slow the build.
+ * Loads what drawing needs before the first page comes. The list of fonts
+ * and, given the template's stylesheet, the font files it names: work the
+ * cover needs anyway, kept picture or not. When a core is free, also
+ * satori, resvg and the fonts parsed, and a page like a cover set, which
+ * makes the real one about 0.1 s quicker; on a busy machine that work would
+ * only take CPU from the build, and a kept picture needs none of it.
  */
 export async function warmUp(css?: string): Promise<void> {
   await installedFaces();
   if (css === undefined) return;
-  rasterise('<svg xmlns="http://www.w3.org/2000/svg" width="1" height="1"/>', 1);
   const { fonts } = await coverFonts(css, '');
-  if (fonts.length === 0) return;
-  await satori({ type: 'div', props: {} }, { width: 1, height: 1, fonts });
   const [load = 0] = os.loadavg();
-  if (load >= os.availableParallelism()) return;
+  if (fonts.length === 0 || load >= os.availableParallelism()) return;
+  const { default: satori } = await loadSatori();
+  rasterise('<svg xmlns="http://www.w3.org/2000/svg" width="1" height="1"/>', 1);
+  // satori parses the fonts once, for this page and the ones after it.
+  await satori({ type: 'div', props: {} }, { width: 1, height: 1, fonts });
   await coverSvg(
     `<html><head><style>${css}</style></head><body class="title-medium"><section class="cover"><p class="marking">Marking</p><p class="kicker">Kicker</p><h1 class="cover-title">A title on a page like the cover</h1><p class="subtitle">Its subtitle</p><dl class="facts"><div><dt>Fact</dt><dd>Its value, 1,234</dd></div></dl></section></body></html>`,
     400,

@@ -3,9 +3,10 @@
 //
 // No browser draws it, but satori (cover-draw.ts), in a thread of its own
 // (cover-worker.ts): a build that makes an EPUB starts the thread first
-// (prepareCover), so that satori and the fonts load while the articles are
-// read and enriched, and the picture is drawn while the book's chapters are
-// written. The same dossier and fonts give the same bytes.
+// (prepareCover), so that the fonts (and satori, when a core is free) load
+// while the articles are read and enriched, and the picture is drawn while
+// the book's chapters are written. The same dossier and fonts give the same
+// bytes; from the bundle, a picture once drawn is kept (cover-cache.ts).
 //
 // Everything from articles and settings reaches the page through Nunjucks,
 // which escapes it, and the page can only draw text and boxes: nothing in it
