@@ -1,13 +1,14 @@
 // The EPUB's cover picture, drawn without a browser: a 1600 × 2560 PNG, the
 // same bytes every time, whatever script the title is in, and nothing from
 // the articles ever more than text on it.
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { inflateSync } from 'node:zlib';
 import satori from 'satori';
 import { describe, expect, it, vi } from 'vitest';
 import type { Dossier } from '../../src/model.js';
+import { drawCover } from '../../src/render/epub/cover-draw.js';
 import { coverFonts } from '../../src/render/epub/cover-fonts.js';
 import { encodePng, rasterise } from '../../src/render/epub/cover-png.js';
 import { inertCss } from '../../src/render/epub/cover-tree.js';
@@ -332,5 +333,32 @@ describe('the cover picture', () => {
     // An element that is more than text and boxes is refused, with what the cover can be made of.
     await writeFile(path.join(dir, 'cover-image.njk'), '<html><body><img src="https://example.com/x.png"><p>{{ title }}</p></body></html>');
     await expect(coverPng(dossier(), new Templates(dir))).rejects.toThrow(/<img> cannot be drawn on the cover picture/);
+  });
+
+  it('keeps a finished picture, and gives it again for the same page and fonts', async () => {
+    const cache = await mkdtemp(path.join(os.tmpdir(), 'dossier-covers-'));
+    const page = (title: string) => `<html><head><style>body { margin: 0; width: 800px; height: 1280px; background: #fff; font-family: serif; }</style></head><body><p>${title}</p></body></html>`;
+    const drawn = await drawCover({ html: page('A title'), ...PAGE });
+    const kept = await drawCover({ html: page('A title'), ...PAGE, cache });
+    expect(Buffer.compare(Buffer.from(kept.png), Buffer.from(drawn.png))).toBe(0);
+    const files = await readdir(cache);
+    expect(files).toEqual([expect.stringMatching(/^[0-9a-f]{64}\.png$/)]);
+    // The same page again is the picture kept, not a new drawing of it.
+    const marker = encodePng(1, 1, new Uint8Array([255, 0, 0, 255]));
+    await writeFile(path.join(cache, files[0]!), marker);
+    expect(Buffer.compare(Buffer.from((await drawCover({ html: page('A title'), ...PAGE, cache })).png), Buffer.from(marker))).toBe(0);
+    // Another page is drawn, and kept beside the first.
+    const other = await drawCover({ html: page('Another title'), ...PAGE, cache });
+    expect(readPng(other.png).width).toBe(1600);
+    expect(await readdir(cache)).toHaveLength(2);
+  });
+
+  it('draws the picture when the folder for kept pictures cannot be made', async () => {
+    // A file where the folder would be: it cannot be made, even by root.
+    const cache = path.join(await mkdtemp(path.join(os.tmpdir(), 'dossier-covers-')), 'covers');
+    await writeFile(cache, 'not a folder');
+    const html = '<html><head><style>body { margin: 0; width: 800px; height: 1280px; background: #fff; font-family: serif; }</style></head><body><p>A title</p></body></html>';
+    expect(readPng((await drawCover({ html, ...PAGE, cache })).png).width).toBe(1600);
+    expect(await readFile(cache, 'utf8')).toBe('not a folder');
   });
 });

@@ -1,6 +1,7 @@
-// The thread the cover picture is drawn in (cover.ts starts it): satori, the
-// fonts and resvg load here while the main thread reads and enriches the
-// articles, and the picture is drawn while it writes the book's chapters.
+// The thread the cover picture is drawn in (cover.ts starts it): the fonts
+// (and satori and resvg, when a core is free) load here while the main thread
+// reads and enriches the articles, and the picture is drawn while it writes
+// the book's chapters.
 import { parentPort } from 'node:worker_threads';
 import { drawCover, warmUp, type CoverRequest } from './cover-draw.js';
 

@@ -3,16 +3,17 @@
 //
 // No browser draws it, but satori (cover-draw.ts), in a thread of its own
 // (cover-worker.ts): a build that makes an EPUB starts the thread first
-// (prepareCover), so that satori and the fonts load while the articles are
-// read and enriched, and the picture is drawn while the book's chapters are
-// written. The same dossier and fonts give the same bytes.
+// (prepareCover), so that the fonts (and satori, when a core is free) load
+// while the articles are read and enriched, and the picture is drawn while
+// the book's chapters are written. The same dossier and fonts give the same
+// bytes; from the bundle, a picture once drawn is kept (cover-cache.ts).
 //
 // Everything from articles and settings reaches the page through Nunjucks,
 // which escapes it, and the page can only draw text and boxes: nothing in it
 // is fetched or run, and no input is ever more than text on the picture.
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Dossier, Warning } from '../../model.js';
 import type { CoverPicture, CoverRequest } from './cover-draw.js';
@@ -22,6 +23,8 @@ import { dossierView } from '../view/dossier-view.js';
 export const TEMPLATE = 'cover-image.njk';
 /** The page, in CSS pixels, drawn at twice its size: 1600 × 2560 pixels, the 1:1.6 cover Kindle, Kobo and Apple Books ask for. */
 export const PAGE = { width: 800, height: 1280, scale: 2 };
+/** Finished pictures are kept beside the bundled command (node_modules/.cache/dossier/covers/); from the sources (tests), none are. */
+const CACHE = import.meta.url.endsWith('.ts') ? undefined : fileURLToPath(new URL('./covers/', import.meta.url));
 
 /** The cover picture, with a warning for any character no installed font has (the writer reports it). */
 export async function renderCover(dossier: Dossier, templates: Templates): Promise<{ png: Uint8Array; warnings: Warning[] }> {
@@ -40,7 +43,7 @@ export async function renderCover(dossier: Dossier, templates: Templates): Promi
     width: PAGE.width,
     height: PAGE.height,
   });
-  const { png, missing } = await draw({ html, ...PAGE });
+  const { png, missing } = await draw({ html, ...PAGE, ...(CACHE === undefined ? {} : { cache: CACHE }) });
   const warnings =
     missing.length > 0 ? [{ file: 'dossier.epub', message: `no font installed here has ${missing.join(' ')}: the cover picture shows empty boxes for them.` }] : [];
   return { png, warnings };
