@@ -9,6 +9,7 @@ import rehypeSanitize from 'rehype-sanitize';
 import { unified } from 'unified';
 import { SKIP, visit } from 'unist-util-visit';
 import type { ReadArticle, StatedMeta, Warning } from '../model.js';
+import { countWords } from '../words.js';
 import { limitArticleDepth } from './depth.js';
 import { capHtmlDepth } from './html-depth.js';
 import { picture, type PictureContext } from './pictures.js';
@@ -48,7 +49,8 @@ export async function readHtml(html: string, file: string, warnings: Warning[], 
   const parsed = new Readability(document, { keepClasses: false }).parse();
   dom.window.close();
   // A page of navigation has a few words of link text; an article has sentences.
-  if (!parsed?.content || (parsed.textContent ?? '').trim().split(/\s+/).length < MIN_ARTICLE_WORDS) {
+  // Words are counted as a reader would: unspaced Japanese or Chinese has many.
+  if (!parsed?.content || countWords(parsed.textContent ?? '') < MIN_ARTICLE_WORDS) {
     throw new NoArticleError('no article text was found in the page');
   }
 
