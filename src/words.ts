@@ -22,24 +22,48 @@ export function wordSpans(text: string): WordSpan[] {
   const spans: WordSpan[] = [];
   let joinable = false;
   let pendingJoiner: string | undefined;
-  for (const { segment, index, isWordLike } of segmenter.segment(text)) {
-    if (isWordLike) {
-      const last = spans.at(-1);
-      if (last && pendingJoiner !== undefined && joinable && !NO_SPACES.test(segment) && last.index + last.text.length + pendingJoiner.length === index) {
-        last.text += pendingJoiner + segment;
+  for (const [offset, chunk] of chunks(text)) {
+    for (const { segment, index: at, isWordLike } of segmenter.segment(chunk)) {
+      const index = offset + at;
+      if (isWordLike) {
+        const last = spans.at(-1);
+        if (last && pendingJoiner !== undefined && joinable && !NO_SPACES.test(segment) && last.index + last.text.length + pendingJoiner.length === index) {
+          last.text += pendingJoiner + segment;
+        } else {
+          spans.push({ text: segment, index });
+        }
+        joinable = !NO_SPACES.test(segment);
+        pendingJoiner = undefined;
+      } else if (JOINERS.has(segment) && pendingJoiner === undefined && spans.length > 0) {
+        pendingJoiner = segment;
       } else {
-        spans.push({ text: segment, index });
+        joinable = false;
+        pendingJoiner = undefined;
       }
-      joinable = !NO_SPACES.test(segment);
-      pendingJoiner = undefined;
-    } else if (JOINERS.has(segment) && pendingJoiner === undefined && spans.length > 0) {
-      pendingJoiner = segment;
-    } else {
-      joinable = false;
-      pendingJoiner = undefined;
     }
   }
   return spans;
+}
+
+/** V8's segmenter slows with the square of the string's length: a 5 MB paragraph is read in pieces of about this size. */
+const CHUNK = 1000;
+
+/**
+ * The text in pieces, each cut after a space where there is one (no word
+ * spans a space), else after a punctuation mark, else at a code point.
+ */
+function* chunks(text: string): Generator<[number, string]> {
+  let start = 0;
+  while (text.length - start > CHUNK) {
+    const window = text.slice(start + CHUNK / 2, start + CHUNK);
+    let cut = Math.max(window.search(/\s\S*$/u), -1);
+    if (cut === -1) cut = window.search(/\p{P}[^\p{P}]*$/u);
+    let end = cut === -1 ? start + CHUNK : start + CHUNK / 2 + cut + 1;
+    if (/[\uDC00-\uDFFF]/.test(text.charAt(end))) end--;
+    yield [start, text.slice(start, end)];
+    start = end;
+  }
+  yield [start, text.slice(start)];
 }
 
 /** Scripts written without spaces between words: their words are never joined by a hyphen. */
