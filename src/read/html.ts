@@ -10,8 +10,11 @@ import { unified } from 'unified';
 import { SKIP, visit } from 'unist-util-visit';
 import type { ReadArticle, StatedMeta, Warning } from '../model.js';
 import { countWords } from '../words.js';
+import { directionValue, languageTag } from '../language.js';
 import { limitArticleDepth } from './depth.js';
 import { capHtmlDepth } from './html-depth.js';
+import { pageDates } from './page-dates.js';
+import { pageLanguage } from './page-language.js';
 import { picture, type PictureContext } from './pictures.js';
 
 /** Relative links resolve against this stand-in address; they mean nothing outside their site and lose the link. */
@@ -46,6 +49,8 @@ export async function readHtml(html: string, file: string, warnings: Warning[], 
   const dom = new JSDOM(page.html, { url: STAND_IN_BASE, virtualConsole });
   const document = dom.window.document;
   const pageMeta = metaTags(document);
+  const dates = pageDates(document);
+  const language = pageLanguage(document);
   const parsed = new Readability(document, { keepClasses: false }).parse();
   dom.window.close();
   // A page of navigation has a few words of link text; an article has sentences.
@@ -64,7 +69,12 @@ export async function readHtml(html: string, file: string, warnings: Warning[], 
       title: withoutSiteName(parsed.title ?? undefined, parsed.siteName ?? undefined),
       byline: parsed.byline ?? undefined,
       source: parsed.siteName ?? undefined,
-      date: parsed.publishedTime ?? undefined,
+      // The page's own metadata first, in order of trust; Readability's pick last.
+      // A page that states only when it was changed is dated by that.
+      date: dates.published ?? parsed.publishedTime ?? dates.modified,
+      updated: (dates.published ?? parsed.publishedTime) ? dates.modified : undefined,
+      language: language.language ?? languageTag(parsed.lang),
+      direction: language.direction ?? directionValue(parsed.dir),
     }),
     ...pageMeta,
   };
