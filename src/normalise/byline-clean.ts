@@ -6,7 +6,7 @@ import { parseCjkDate } from './cjk-dates.js';
 import { parseStatedDate } from './dates.js';
 
 /** "By" in the languages of the pages people save. These never begin a name. */
-const PREFIX = /^(?:written\s+by|words\s+by|reported\s+by|by|par|por|door|av|af|autor(?:a)?:|author:|texto?:|text:|作者[:：]|文[:：]|記者[:：]?|记者[:：]?)\s*/iu;
+const PREFIX = /^(?:written\s+by|words\s+by|reported\s+by|by|par|por|door|av|af|autor(?:a)?:|author:|texto?:|text:|作者[:：]|文[:：]|記者[:：]?|记者[:：]?|بقلم|كتب|מאת)\s*/iu;
 /** "Von", "Di" and "De" also begin surnames (Di Maio, Von Trier): taken as "by" only when a whole name follows. */
 const NAME_PARTICLE_PREFIX = /^(?:von|di|da|de)\s+(?=\S+\s+\S)/iu;
 
@@ -19,6 +19,9 @@ const TRAILING_DATE = new RegExp(
   'isu',
 );
 
+/** "MOHNEYDec 22, 2016": a month glued to the name (a <br> gone from the page's text) is parted from it first. */
+const GLUED_MONTH = /(?<=\p{L})(?=(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Janv|Févr|Avr|Mai|Juin|Juil|Août|Déc|Januar|Februar|März|Dezember)\p{Ll}*\.?\s+\d)/gu;
+
 export interface CleanByline {
   /** The name(s), or undefined when the byline held none. */
   byline?: string;
@@ -29,7 +32,7 @@ export interface CleanByline {
 export function cleanByline(raw: string): CleanByline {
   const lines = raw
     .split(/\s*(?:\r?\n|\u2028)\s*/u)
-    .map((line) => line.replace(/\s+/gu, ' ').trim())
+    .map((line) => line.replace(GLUED_MONTH, ' ').replace(/\s+/gu, ' ').trim())
     .filter(Boolean);
   const names: string[] = [];
   let date: string | undefined;

@@ -51,6 +51,7 @@ export async function readHtml(html: string, file: string, warnings: Warning[], 
   const pageMeta = metaTags(document);
   const dates = pageDates(document);
   const language = pageLanguage(document);
+  const headline = headlineOfPage(document);
   const parsed = new Readability(document, { keepClasses: false }).parse();
   dom.window.close();
   // A page of navigation has a few words of link text; an article has sentences.
@@ -66,7 +67,7 @@ export async function readHtml(html: string, file: string, warnings: Warning[], 
   unwrapRelativeLinks(tree);
   const meta: StatedMeta = {
     ...definedOnly({
-      title: withoutSiteName(parsed.title ?? undefined, parsed.siteName ?? undefined),
+      title: withoutSiteName(headline ?? parsed.title ?? undefined, parsed.siteName ?? undefined),
       byline: parsed.byline ?? undefined,
       source: parsed.siteName ?? undefined,
       // The page's own metadata first, in order of trust; Readability's pick last.
@@ -96,6 +97,19 @@ function withoutSiteName(title: string | undefined, siteName: string | undefined
   if (!title || !siteName) return title;
   const escaped = siteName.trim().replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   return title.replace(new RegExp(`\\s*[|–—:-]\\s*${escaped}\\s*$`, 'i'), '').trim() || title;
+}
+
+/**
+ * The page's one <h1> when the <title> is it plus the site's furniture:
+ * "城市共享单车试点扩大_科技频道_门户网" (portals join with "_", which
+ * Readability does not split at) becomes the headline the page prints.
+ */
+function headlineOfPage(document: Document): string | undefined {
+  const headings = document.querySelectorAll('h1');
+  const title = document.title.trim();
+  const h1 = headings.length === 1 ? headings[0]!.textContent?.replace(/\s+/g, ' ').trim() : undefined;
+  if (!h1 || !title.startsWith(h1) || title === h1) return undefined;
+  return /^\s*[_|\-–—:·/\\>»]/u.test(title.slice(h1.length)) ? h1 : undefined;
 }
 
 /** Metadata Readability does not return: canonical link and standfirst. */
