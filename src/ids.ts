@@ -18,6 +18,16 @@ export function markdownFileName(article: { id: string }): string {
   return `${article.id.replace(/^article-/, '')}.md`;
 }
 
+/**
+ * The article's EPUB chapter file: its id, or `article-NN` when the id has
+ * letters beyond ASCII. OCF allows them, but epub-gen-memory strips them from
+ * chapter names, and links made to the name we gave would lead nowhere.
+ */
+export function epubChapterFileName(article: { id: string }): string {
+  const stem = /^[-._A-Za-z0-9]+$/.test(article.id) ? article.id : /^article-\d+/.exec(article.id)![0];
+  return `${stem}.xhtml`;
+}
+
 /** The anchor of an article's body paragraph, numbered from 1. */
 export function paragraphId(articleId: string, paragraph: number): string {
   return `${articleId}-p${paragraph}`;

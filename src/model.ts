@@ -18,10 +18,15 @@ export interface StatedMeta {
   title?: string;
   /** Any date text; normalisation parses it. */
   date?: string;
+  /** When the page says it was last changed. */
+  updated?: string;
   source?: string;
   byline?: string;
   url?: string;
   standfirst?: string;
+  /** BCP 47 tag the file states (`<html lang>`, front matter). */
+  language?: string;
+  direction?: 'ltr' | 'rtl';
 }
 
 /** A reader's output: the article text as an mdast tree, nothing interpreted yet. */
@@ -64,6 +69,10 @@ export interface Article {
   byline?: string;
   url?: string;
   deck?: Deck;
+  /** BCP 47 tag: stated by the file, else dossier.yaml's, else clear from the script; undefined when unknown. */
+  language?: string;
+  /** Set whenever the language or the file gives it. */
+  direction?: 'ltr' | 'rtl';
   /** Link texts that trailed the article ("Full text: …"), taken out of the body. */
   relatedLinks: string[];
   /** The body only: headline, dateline, deck and related links are fields above. */

@@ -1,5 +1,8 @@
-// File- and anchor-safe names made from headlines.
+// File- and anchor-safe names made from headlines, in any script: the
+// letters and digits of a Japanese, Greek or Arabic headline are kept, so
+// `東京都が新たな計画` names its file instead of becoming `12---.md`.
 import { slug } from 'github-slugger';
+import { wordSpans } from './words.js';
 
 const MAX_SLUG_WORDS = 6;
 /**
@@ -8,22 +11,58 @@ const MAX_SLUG_WORDS = 6;
  * overflows the EPUB's directory. The headline itself stays whole in the text.
  */
 const MAX_SLUG_CHARACTERS = 60;
+/** File systems bound names in bytes (255 on most): a CJK letter takes three, and `article-NNN-…xhtml` goes around it. */
+const MAX_SLUG_BYTES = 120;
 
-/** `Ken Livingstone: what he really thinks` → `ken-livingstone-what-he-really-thinks`. */
+/** Scripts written without spaces: their words are found by the segmenter and joined by hyphens like any others. */
+const NO_SPACES = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
+
+/** Latin letters that do not decompose into a letter and an accent, spelled in ASCII as the slugs of Latin text are. */
+const LATIN_SPELLED: Record<string, string> = { ß: 'ss', æ: 'ae', œ: 'oe', ø: 'o', ł: 'l', đ: 'd', þ: 'th', ð: 'd', ı: 'i' };
+
+/** `Ken Livingstone: what he really thinks` → `ken-livingstone-what-he-really-thinks`; `Αθήνα σήμερα` → `αθήνα-σήμερα`. */
 export function slugify(text: string): string {
-  const ascii = text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
-  const short = slug(ascii)
+  // Accents go from Latin letters only (café → cafe, as the slugs always were); й or ή are letters of their own.
+  const plain = text
+    .normalize('NFKD')
+    .replace(/(\p{Script=Latin})[\u0300-\u036f]+/gu, '$1')
+    .normalize('NFC')
+    .replace(/[ßæœøłđþðı]/giu, (letter) => LATIN_SPELLED[letter.toLowerCase()] ?? letter);
+  const short = slug(spacedWords(plain))
     .split('-')
+    .map((part) => part.replace(/[^\p{L}\p{M}\p{N}]/gu, ''))
     .filter(Boolean)
     .slice(0, MAX_SLUG_WORDS)
-    .join('-')
-    .replace(/[^a-z0-9-]/g, '');
-  return short.length <= MAX_SLUG_CHARACTERS ? short : cutAtWord(short, MAX_SLUG_CHARACTERS);
+    .join('-');
+  return bounded(short);
+}
+
+/** Puts a space between the words of unspaced scripts, so they split into words like spaced ones. */
+function spacedWords(text: string): string {
+  if (!NO_SPACES.test(text)) return text;
+  let spaced = '';
+  let end = 0;
+  for (const { text: word, index } of wordSpans(text)) {
+    if (!NO_SPACES.test(word)) continue;
+    spaced += `${text.slice(end, index)} ${word} `;
+    end = index + word.length;
+  }
+  return spaced + text.slice(end);
+}
+
+function bounded(slugText: string): string {
+  let short = slugText.length <= MAX_SLUG_CHARACTERS ? slugText : cutAtWord(slugText, MAX_SLUG_CHARACTERS);
+  while (Buffer.byteLength(short) > MAX_SLUG_BYTES) {
+    const lastBreak = short.lastIndexOf('-');
+    // Whole code points only: a cut inside a surrogate pair would not be text.
+    short = lastBreak > 0 ? short.slice(0, lastBreak) : Array.from(short).slice(0, -1).join('');
+  }
+  return short;
 }
 
 /** The longest run of whole words that fits, or the first word cut short when even that is too long. */
 function cutAtWord(slugText: string, limit: number): string {
   const cut = slugText.slice(0, limit + 1);
   const lastBreak = cut.lastIndexOf('-');
-  return lastBreak > 0 ? cut.slice(0, lastBreak) : slugText.slice(0, limit);
+  return lastBreak > 0 ? cut.slice(0, lastBreak) : Array.from(slugText).slice(0, limit).join('');
 }

@@ -16,6 +16,7 @@ export function normaliseArticles(
     const warnings = warningsOf.get(article.file)!;
     const settings = {
       ...(config.dateOrder ? { dateOrder: config.dateOrder } : {}),
+      ...(config.language ? { language: config.language } : {}),
       ...(config.articles[article.file] ? { override: config.articles[article.file] } : {}),
     };
     const result = cache ? cache.normalised(article, settings, warnings, () => normalise(article, warnings, settings)) : normalise(article, warnings, settings);

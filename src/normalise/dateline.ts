@@ -29,7 +29,11 @@ export default function remarkDateline() {
       const where = corrected ? 'dossier.yaml gives' : 'the file states';
       file.message(`${where} the date "${statedText}", which could not be read as a date; write it as YYYY-MM-DD`);
     }
-    const date = stated ? { ...stated, ...(found?.dateline ? { dateline: found.dateline } : {}) } : found;
+    const updated = !corrected && file.data.stated?.updated ? parseStatedDate(file.data.stated.updated, order) : undefined;
+    const changed = updated && stated && (updated.published ?? updated.date) !== (stated.published ?? stated.date);
+    const date = stated
+      ? { ...stated, ...(changed ? { updated: updated.published ?? updated.date } : {}), ...(found?.dateline ? { dateline: found.dateline } : {}) }
+      : found;
     if (date) file.data.publication = date;
   };
 }

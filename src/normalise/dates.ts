@@ -5,6 +5,7 @@
 import * as chrono from 'chrono-node';
 import type { ParsedComponents } from 'chrono-node';
 import type { PublicationDate } from '../model.js';
+import { parseCjkDate, parseCjkDateline } from './cjk-dates.js';
 
 /** `day-first` reads 04/05/2012 as 4 May (UK), `month-first` as April 5 (US). */
 export type DateOrder = 'day-first' | 'month-first';
@@ -27,6 +28,7 @@ const MAX_DATELINE_LENGTH = 120;
  */
 export function parseDateline(text: string, order: DateOrder = 'day-first'): PublicationDate | undefined {
   if (text.length > MAX_DATELINE_LENGTH) return undefined;
+  if (/[年년]/u.test(text)) return parseCjkDateline(text);
   const results = DATE_PARSERS[order].parse(text, undefined, { forwardDate: false });
   const first = results[0];
   if (!first || !isFullDate(first.start)) return undefined;
@@ -48,6 +50,7 @@ export function parseDateline(text: string, order: DateOrder = 'day-first'): Pub
 
 /** A date stated in front matter, page metadata or the config: any full date in the text. */
 export function parseStatedDate(text: string, order: DateOrder = 'day-first'): PublicationDate | undefined {
+  if (/[年년]/u.test(text)) return parseCjkDate(text);
   const result = DATE_PARSERS[order].parse(text, undefined, { forwardDate: false })[0];
   if (!result || !isFullDate(result.start)) return undefined;
   return {

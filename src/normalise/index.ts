@@ -6,6 +6,7 @@ import { toString } from 'mdast-util-to-string';
 import { unified } from 'unified';
 import { VFile } from 'vfile';
 import type { ArticleOverride } from '../config.js';
+import { directionOf, languageFromScript } from '../language.js';
 import type { Article, ReadArticle, Warning } from '../model.js';
 import remarkBlockQuotes from './block-quotes.js';
 import remarkByline from './byline.js';
@@ -34,10 +35,19 @@ const processor = unified()
 
 export interface NormaliseOptions {
   dateOrder?: DateOrder;
+  /** dossier.yaml's `language`, for articles that state none. */
+  language?: string;
   override?: ArticleOverride;
 }
 
 export type NormalisedArticle = Omit<Article, 'id'>;
+
+/** What the file states, else the dossier's setting, else what the script makes clear; the direction follows. */
+function languageOf(stated: ReadArticle['meta'], configured: string | undefined, body: Root): Pick<Article, 'language' | 'direction'> {
+  const language = stated.language ?? configured ?? languageFromScript(toString(body));
+  const direction = stated.direction ?? (language ? directionOf(language) : undefined);
+  return { ...(language ? { language } : {}), ...(direction ? { direction } : {}) };
+}
 
 export function normalise(read: ReadArticle, warnings: Warning[], options: NormaliseOptions = {}): NormalisedArticle {
   const file = new VFile({ path: read.file });
@@ -71,5 +81,6 @@ export function normalise(read: ReadArticle, warnings: Warning[], options: Norma
   if (url && isSafeUrl(url)) article.url = url;
   else if (url) warnings.push({ file: read.file, message: `the link "${url}" was left out: only http, https and mailto links are kept.` });
   if (deck) article.deck = deck;
+  Object.assign(article, languageOf(read.meta, options.language, body));
   return article;
 }

@@ -1,19 +1,7 @@
 // Small facts about a piece of prose that the structure detectors share.
 
-const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’.\-]*/gu;
-
-export function words(text: string): string[] {
-  return text.match(WORD) ?? [];
-}
-
-/** Each word with where it starts. */
-export function wordSpans(text: string): RegExpMatchArray[] {
-  return [...text.matchAll(WORD)];
-}
-
-export function countWords(text: string): number {
-  return words(text).length;
-}
+export { countWords, words, wordSpans } from '../words.js';
+import { words } from '../words.js';
 
 /** Closing quotes and brackets that may follow a sentence's last stop. */
 const CLOSERS = /["'”’»)\]]+$/u;

@@ -1,5 +1,6 @@
 // Front matter and HTML metadata use many names for the same facts; this maps
 // them onto the few the model knows.
+import { directionValue, languageTag } from '../language.js';
 import type { StatedMeta } from '../model.js';
 
 const KEYS: Record<keyof StatedMeta, string[]> = {
@@ -9,6 +10,9 @@ const KEYS: Record<keyof StatedMeta, string[]> = {
   byline: ['byline', 'author', 'authors', 'by'],
   url: ['url', 'link', 'canonical'],
   standfirst: ['standfirst', 'subtitle', 'dek', 'description', 'summary'],
+  updated: ['updated', 'modified', 'date_modified', 'last_modified', 'updated_time'],
+  language: ['lang', 'language', 'locale', 'in_language'],
+  direction: ['dir', 'direction'],
 };
 
 /** Picks the known facts out of a parsed front-matter mapping. */
@@ -19,8 +23,10 @@ export function statedMeta(data: unknown): StatedMeta {
   for (const [field, names] of Object.entries(KEYS) as [keyof StatedMeta, string[]][]) {
     for (const name of names) {
       const value = asText(lower.get(name));
-      if (value) {
-        meta[field] = value;
+      // Only a real language tag or direction is kept: `language: English` names none.
+      const known = field === 'language' ? languageTag(value) : field === 'direction' ? directionValue(value) : value;
+      if (known) {
+        (meta as Record<string, string>)[field] = known;
         break;
       }
     }

@@ -9,8 +9,12 @@ import rehypeSanitize from 'rehype-sanitize';
 import { unified } from 'unified';
 import { SKIP, visit } from 'unist-util-visit';
 import type { ReadArticle, StatedMeta, Warning } from '../model.js';
+import { countWords } from '../words.js';
+import { directionValue, languageTag } from '../language.js';
 import { limitArticleDepth } from './depth.js';
 import { capHtmlDepth } from './html-depth.js';
+import { pageDates } from './page-dates.js';
+import { pageLanguage } from './page-language.js';
 import { picture, type PictureContext } from './pictures.js';
 
 /** Relative links resolve against this stand-in address; they mean nothing outside their site and lose the link. */
@@ -45,10 +49,14 @@ export async function readHtml(html: string, file: string, warnings: Warning[], 
   const dom = new JSDOM(page.html, { url: STAND_IN_BASE, virtualConsole });
   const document = dom.window.document;
   const pageMeta = metaTags(document);
+  const dates = pageDates(document);
+  const language = pageLanguage(document);
+  const headline = headlineOfPage(document);
   const parsed = new Readability(document, { keepClasses: false }).parse();
   dom.window.close();
   // A page of navigation has a few words of link text; an article has sentences.
-  if (!parsed?.content || (parsed.textContent ?? '').trim().split(/\s+/).length < MIN_ARTICLE_WORDS) {
+  // Words are counted as a reader would: unspaced Japanese or Chinese has many.
+  if (!parsed?.content || countWords(parsed.textContent ?? '') < MIN_ARTICLE_WORDS) {
     throw new NoArticleError('no article text was found in the page');
   }
 
@@ -59,10 +67,15 @@ export async function readHtml(html: string, file: string, warnings: Warning[], 
   unwrapRelativeLinks(tree);
   const meta: StatedMeta = {
     ...definedOnly({
-      title: withoutSiteName(parsed.title ?? undefined, parsed.siteName ?? undefined),
+      title: withoutSiteName(headline ?? parsed.title ?? undefined, parsed.siteName ?? undefined),
       byline: parsed.byline ?? undefined,
       source: parsed.siteName ?? undefined,
-      date: parsed.publishedTime ?? undefined,
+      // The page's own metadata first, in order of trust; Readability's pick last.
+      // A page that states only when it was changed is dated by that.
+      date: dates.published ?? parsed.publishedTime ?? dates.modified,
+      updated: (dates.published ?? parsed.publishedTime) ? dates.modified : undefined,
+      language: language.language ?? languageTag(parsed.lang),
+      direction: language.direction ?? directionValue(parsed.dir),
     }),
     ...pageMeta,
   };
@@ -84,6 +97,19 @@ function withoutSiteName(title: string | undefined, siteName: string | undefined
   if (!title || !siteName) return title;
   const escaped = siteName.trim().replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   return title.replace(new RegExp(`\\s*[|–—:-]\\s*${escaped}\\s*$`, 'i'), '').trim() || title;
+}
+
+/**
+ * The page's one <h1> when the <title> is it plus the site's furniture:
+ * "城市共享单车试点扩大_科技频道_门户网" (portals join with "_", which
+ * Readability does not split at) becomes the headline the page prints.
+ */
+function headlineOfPage(document: Document): string | undefined {
+  const headings = document.querySelectorAll('h1');
+  const title = document.title.trim();
+  const h1 = headings.length === 1 ? headings[0]!.textContent?.replace(/\s+/g, ' ').trim() : undefined;
+  if (!h1 || !title.startsWith(h1) || title === h1) return undefined;
+  return /^\s*[_|\-–—:·/\\>»]/u.test(title.slice(h1.length)) ? h1 : undefined;
 }
 
 /** Metadata Readability does not return: canonical link and standfirst. */

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { EPub, type Chapter } from 'epub-gen-memory';
 import type { Dossier } from '../../model.js';
+import { epubChapterFileName } from '../../ids.js';
 import { hasPicture } from '../../read/pictures.js';
 import { assertEpubOpens } from './check.js';
 import { renderJson } from '../json/record.js';
@@ -44,7 +45,7 @@ export async function renderEpub(dossier: Dossier, templates: Templates, cover?:
       },
       ...view.articles.map(
         (article, index): EpubChapter => ({
-          filename: `${article.id}.xhtml`,
+          filename: epubChapterFileName(article),
           title: article.title,
           content: templates.render('article.njk', { ...view, article }),
           bodyType: 'bodymatter',

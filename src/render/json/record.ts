@@ -19,6 +19,9 @@ export interface ArticleRecord {
   url?: string;
   standfirst?: string;
   caption?: string;
+  /** BCP 47 tag, when the article states one or its script makes it clear. */
+  language?: string;
+  direction?: 'ltr' | 'rtl';
   relatedLinks: string[];
   words: number;
   /** The normalised markdown file, when the build wrote markdown. */
@@ -71,6 +74,8 @@ export function articleRecord(article: Article, options: RecordOptions = {}): Ar
     ...(article.byline ? { byline: article.byline } : {}),
     ...(article.url ? { url: article.url } : {}),
     ...(article.deck ? { [article.deck.kind]: article.deck.text } : {}),
+    ...(article.language ? { language: article.language } : {}),
+    ...(article.direction ? { direction: article.direction } : {}),
     relatedLinks: article.relatedLinks,
     words: article.words,
     ...(options.markdown ? { markdown: `markdown/${markdownFileName(article)}` } : {}),

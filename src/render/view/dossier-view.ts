@@ -23,6 +23,11 @@ export interface ArticleView {
   relatedLinks: string[];
   bodyHtml: string;
   words: number;
+  /** The article's language and direction, set on its section; undefined ones inherit the dossier's. */
+  language?: string;
+  direction?: 'ltr' | 'rtl';
+  /** The dossier's language, for the labels the pack adds ("Article 3", "words"), when the article's is another. */
+  labelLanguage?: string;
   /** The article's own sections (its top-level headings), for the EPUB's contents. */
   sections: { id: string; title: string }[];
 }
@@ -92,7 +97,7 @@ export interface ViewOptions {
 }
 
 export function dossierView(dossier: Dossier, options: ViewOptions): DossierView {
-  const articles = dossier.articles.map((article, index) => articleView(article, index + 1, options));
+  const articles = dossier.articles.map((article, index) => articleView(article, index + 1, options, dossier.language));
   const links = new Map(articles.map((article) => [article.id, { id: article.id, number: article.number, title: article.title }]));
   const linkedIn = new Map(dossier.articles.map((article) => [article.id, new Set(article.linkedMentions)]));
   const compiled = dossier.date ?? buildTimestamp(dossier).toISOString().slice(0, 10);
@@ -166,7 +171,8 @@ function groupChronology(rows: ChronologyRow[]): ChronologyRow[] {
   return grouped;
 }
 
-function articleView(article: EnrichedArticle, number: number, options: ViewOptions): ArticleView {
+function articleView(article: EnrichedArticle, number: number, options: ViewOptions, dossierLanguage: string): ArticleView {
+  const foreign = article.language !== undefined && primaryLanguage(article.language) !== primaryLanguage(dossierLanguage);
   return {
     id: article.id,
     number,
@@ -187,7 +193,15 @@ function articleView(article: EnrichedArticle, number: number, options: ViewOpti
         : [],
     ),
     words: article.words,
+    ...(article.language ? { language: article.language } : {}),
+    ...(article.direction ? { direction: article.direction } : {}),
+    ...(foreign ? { labelLanguage: dossierLanguage } : {}),
   };
+}
+
+/** `pt-BR` → `pt`: labels in English need no mark inside an `en-GB` article. */
+function primaryLanguage(tag: string): string {
+  return tag.split('-')[0]!.toLowerCase();
 }
 
 function dateView(date: PublicationDate): NonNullable<ArticleView['date']> {

@@ -1,0 +1,162 @@
+// Saved web pages in Japanese, Chinese, French, Brazilian Portuguese, German,
+// Arabic and Hebrew, built as a user would: every page is an article, dated
+// from its own metadata, in its own language and direction in every format,
+// with clean bylines, CJK word counts that are words, Unicode file names, an
+// EPUB EPUBCheck passes and no internal link to nowhere. The pages are the
+// normalise fixtures (text written for the tests), saved under sites' names.
+import { copyFile, readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import JSZip from 'jszip';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { epubChapterFileName } from '../../src/ids.js';
+import { FIXTURES, runCli, runTool, tempDir } from '../helpers.js';
+
+interface Expected {
+  fixture: string;
+  date: string;
+  language: string;
+  direction: 'ltr' | 'rtl';
+  byline?: string;
+}
+
+const PAGES: Record<string, Expected> = {
+  'yahoo-japan-bus.html': { fixture: 'saved-page-ja/input.html', date: '2016-10-14', language: 'ja', direction: 'ltr' },
+  'portal-bikes.html': { fixture: 'saved-page-zh-dateline/input.html', date: '2016-10-14', language: 'zh', direction: 'ltr' },
+  'lyon-bibliotheques.html': { fixture: 'saved-page-fr/input.html', date: '2019-11-05', language: 'fr', direction: 'ltr', byline: 'Claire Dubois' },
+  'folha-feira.html': { fixture: 'saved-page-pt-br/input.html', date: '2021-08-19', language: 'pt-BR', direction: 'ltr', byline: 'João Pereira dos Santos' },
+  'heise-laternen.html': { fixture: 'saved-page-de/input.html', date: '2018-03-07', language: 'de-DE', direction: 'ltr', byline: 'Katrin Hoffmann' },
+  'maktaba.html': { fixture: 'saved-page-ar/input.html', date: '2020-02-11', language: 'ar', direction: 'rtl', byline: 'سارة الأحمد' },
+  'gan.md': { fixture: 'markdown-hebrew/input.md', date: '2021-05-03', language: 'he', direction: 'rtl', byline: 'דנה כהן' },
+  'airline.html': { fixture: 'saved-page-byline-glued/input.html', date: '2016-12-22', language: 'en-US', direction: 'ltr', byline: 'Mark Dolan' },
+  'snowstorm.html': { fixture: 'saved-page-byline-shouting/input.html', date: '2016-12-22', language: 'en', direction: 'ltr', byline: "Gillian McKenna-O'Brien" },
+};
+
+interface ArticleRecord {
+  id: string;
+  file: string;
+  date?: string;
+  byline?: string;
+  language?: string;
+  direction?: string;
+  words: number;
+}
+
+let out: string;
+let json: { articles: ArticleRecord[]; warnings: { file: string; message: string }[] };
+let html: string;
+let epub: JSZip;
+
+beforeAll(async () => {
+  const input = await tempDir('dossier-saved-');
+  out = await tempDir('dossier-saved-out-');
+  for (const [name, page] of Object.entries(PAGES)) await copyFile(path.join(FIXTURES, 'normalise', page.fixture), path.join(input, name));
+  const result = await runCli(['--input', input, '--out', out, '--formats', 'html,epub,json,md']);
+  expect(result.code, result.stderr).toBe(0);
+  json = JSON.parse(await readFile(path.join(out, 'dossier.json'), 'utf8'));
+  html = await readFile(path.join(out, 'dossier.html'), 'utf8');
+  epub = await JSZip.loadAsync(await readFile(path.join(out, 'dossier.epub')));
+}, 120_000);
+
+const record = (file: string) => json.articles.find((article) => article.file === file)!;
+
+/** The EPUB's XHTML writes letters beyond ASCII as character references: read them back. */
+const decoded = (markup: string) =>
+  markup.replace(/&#x([0-9a-f]+);|&#(\d+);/gi, (_, hex: string | undefined, decimal: string | undefined) => String.fromCodePoint(hex ? Number.parseInt(hex, 16) : Number(decimal)));
+
+/** The attributes of the article element with this id, in markup of HTML or XHTML. */
+function attributesOf(markup: string, id: string): Record<string, string> {
+  const tag = new RegExp(`<article\\s[^>]*\\bid="${id}"[^>]*>`).exec(decoded(markup))?.[0] ?? '';
+  return Object.fromEntries([...tag.matchAll(/([\w:-]+)="([^"]*)"/g)].map((match) => [match[1]!, match[2]!]));
+}
+
+const idsIn = (markup: string) => new Set([...markup.matchAll(/\sid="([^"]+)"/g)].map((match) => match[1]!));
+
+describe('a folder of saved pages', () => {
+  it('makes every page an article, with no page skipped', () => {
+    expect(json.articles.map((article) => article.file).sort()).toEqual(Object.keys(PAGES).sort());
+    expect(json.warnings.filter((warning) => /skipped/.test(warning.message))).toEqual([]);
+  });
+
+  it('dates each article from what its page states', () => {
+    for (const [file, page] of Object.entries(PAGES)) expect(record(file).date, file).toBe(page.date);
+  });
+
+  it('keeps each article’s language and direction in dossier.json', () => {
+    for (const [file, page] of Object.entries(PAGES)) {
+      expect({ language: record(file).language, direction: record(file).direction }, file).toEqual({ language: page.language, direction: page.direction });
+    }
+  });
+
+  it('marks each article’s section with its lang and dir in the HTML page', () => {
+    for (const [file, page] of Object.entries(PAGES)) {
+      const attributes = attributesOf(html, record(file).id);
+      expect({ lang: attributes.lang, dir: attributes.dir }, file).toEqual({ lang: page.language, dir: page.direction });
+    }
+  });
+
+  it('marks each EPUB chapter’s article with lang, xml:lang and dir', async () => {
+    for (const [file, page] of Object.entries(PAGES)) {
+      const { id } = record(file);
+      const chapter = await epub.file(`OEBPS/${epubChapterFileName({ id })}`)?.async('string');
+      expect(chapter, id).toBeDefined();
+      const attributes = attributesOf(chapter!, id);
+      expect({ lang: attributes.lang, xmlLang: attributes['xml:lang'], dir: attributes.dir }, file).toEqual({
+        lang: page.language,
+        xmlLang: page.language,
+        dir: page.direction,
+      });
+    }
+  });
+
+  it('cleans the bylines', () => {
+    for (const [file, page] of Object.entries(PAGES)) expect(record(file).byline, file).toBe(page.byline);
+  });
+
+  it('counts the words of unspaced Japanese and Chinese as words, not as runs of text', () => {
+    for (const file of ['yahoo-japan-bus.html', 'portal-bikes.html']) {
+      expect(record(file).words, file).toBeGreaterThan(150);
+      expect(record(file).words, file).toBeLessThan(400);
+    }
+  });
+
+  it('names files and ids with the letters of the headline, in any script', async () => {
+    expect(record('yahoo-japan-bus.html').id).toMatch(/^article-\d\d-山間-の-町/u);
+    expect(record('maktaba.html').id).toMatch(/^article-\d\d-افتتاح-مكتبة/u);
+    expect(record('gan.md').id).toMatch(/^article-\d\d-גן-ציבורי/u);
+    const markdown = await readdir(path.join(out, 'markdown'));
+    expect(markdown.sort()).toEqual(json.articles.map((article) => `${article.id.replace(/^article-/, '')}.md`).sort());
+    for (const name of markdown) expect(name, name).not.toMatch(/--|^\d+-\.md$/);
+  });
+
+  it('makes an EPUB that EPUBCheck passes with no error or warning', async () => {
+    const report = path.join(out, 'epubcheck.json');
+    await runTool('java', ['-jar', '/usr/share/java/epubcheck.jar', path.join(out, 'dossier.epub'), '--json', report]);
+    const checked = JSON.parse(await readFile(report, 'utf8'));
+    expect(checked.messages.filter((message: { severity: string }) => !['INFO', 'USAGE'].includes(message.severity))).toEqual([]);
+  }, 120_000);
+
+  it('leads every internal link of the HTML page to an id on it', () => {
+    const ids = idsIn(html);
+    const targets = [...html.matchAll(/href="#([^"]*)"/g)].map((match) => match[1]!);
+    expect(targets.length).toBeGreaterThan(json.articles.length);
+    expect(targets.filter((target) => !ids.has(target))).toEqual([]);
+  });
+
+  it('leads every link between EPUB chapters to an id in the chapter it names', async () => {
+    const chapters = new Map<string, string>();
+    for (const name of Object.keys(epub.files).filter((name) => name.endsWith('.xhtml'))) {
+      chapters.set(path.posix.basename(name), decoded(await epub.file(name)!.async('string')));
+    }
+    const broken: string[] = [];
+    let links = 0;
+    for (const [name, markup] of chapters) {
+      for (const [, file, id] of markup.matchAll(/href="([^"#:]*)#([^"]+)"/g)) {
+        links++;
+        const target = chapters.get(decodeURIComponent(file || name));
+        if (!target || !idsIn(target).has(decodeURIComponent(id!))) broken.push(`${name} → ${file}#${id}`);
+      }
+    }
+    expect(links).toBeGreaterThan(json.articles.length);
+    expect(broken).toEqual([]);
+  });
+});
