@@ -153,7 +153,7 @@ describe('templates', () => {
   it('uses a copied and edited template in place of the default', async () => {
     const templates = await tempDir();
     const original = await readFile(path.join(ROOT, 'templates', 'article.njk'), 'utf8');
-    await writeFile(path.join(templates, 'article.njk'), original.replace('<p class="article-number">Article', '<p class="article-number">Cutting'));
+    await writeFile(path.join(templates, 'article.njk'), original.replace('>Article {{ article.number }}', '>Cutting {{ article.number }}'));
     await writeFile(path.join(templates, 'dossier.css'), 'body { color: rebeccapurple; }');
     const out = await tempDir();
     const result = await runCli(['--input', path.join(FIXTURES, 'normalise', 'byline'), '--out', out, '--formats', 'html', '--templates', templates]);
