@@ -1,21 +1,39 @@
 // Every id and anchor of the dossier comes from here: articles, paragraphs,
 // mentions, people, organisations, shared passages and the markdown files.
 // Writers ask the model for these, never their own HTML.
+import { createHash } from 'node:crypto';
 import { slugify } from './slug.js';
+
+/**
+ * Ids are ASCII, whatever the script of the name: Chromium writes a PDF's
+ * named destinations percent-encoded, so an Arabic or Chinese slug comes out
+ * three times as long, past the 127 bytes PDF readers hold. A name in
+ * another script is named by a short digest instead; file names keep its
+ * letters (markdownFileName).
+ */
+function asciiSlug(text: string): string | undefined {
+  const slug = slugify(text);
+  if (slug === '') return undefined;
+  return /^[a-z0-9-]+$/.test(slug) ? slug : `x${createHash('sha256').update(slug).digest('hex').slice(0, 8)}`;
+}
 
 /**
  * `article-NN-slug`, NN its place in reading order (wider past 99
  * articles): starting with a letter, it is a valid CSS selector as well as
- * an anchor.
+ * an anchor. A headline in another script gives `article-NN` alone.
  */
 export function articleId(index: number, count: number, title: string): string {
   const width = Math.max(2, String(count).length);
-  return `article-${String(index + 1).padStart(width, '0')}-${slugify(title) || 'untitled'}`;
+  const slug = slugify(title);
+  const number = `article-${String(index + 1).padStart(width, '0')}`;
+  if (slug === '') return `${number}-untitled`;
+  return /^[a-z0-9-]+$/.test(slug) ? `${number}-${slug}` : number;
 }
 
-/** `NN-slug.md`: the article's id without its `article-` prefix. */
-export function markdownFileName(article: { id: string }): string {
-  return `${article.id.replace(/^article-/, '')}.md`;
+/** `NN-slug.md`: the article's number and its headline's letters, in any script. */
+export function markdownFileName(article: { id: string; title: string }): string {
+  const number = /^article-(\d+)/.exec(article.id)?.[1] ?? '00';
+  return `${number}-${slugify(article.title) || 'untitled'}.md`;
 }
 
 /**
@@ -46,7 +64,7 @@ export function passageId(index: number): string {
 /** Ids made from names, kept unique within one list: `person-ken-livingstone`, then `person-ken-livingstone-2`. */
 export function entityIds(prefix: 'person' | 'org'): (name: string) => string {
   const ids = new UniqueIds();
-  return (name) => ids.take(`${prefix}-${slugify(name) || 'unnamed'}`);
+  return (name) => ids.take(`${prefix}-${asciiSlug(name) ?? 'unnamed'}`);
 }
 
 /**

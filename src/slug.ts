@@ -11,8 +11,13 @@ const MAX_SLUG_WORDS = 6;
  * overflows the EPUB's directory. The headline itself stays whole in the text.
  */
 const MAX_SLUG_CHARACTERS = 60;
-/** File systems bound names in bytes (255 on most): a CJK letter takes three, and `article-NNN-…xhtml` goes around it. */
-const MAX_SLUG_BYTES = 120;
+/**
+ * And in bytes, which a Chinese letter takes three of: file systems bound
+ * names (255 on most), and a PDF's named destinations, which ids become,
+ * hold 127 (`article-NNNN-` and `-p99` go around the slug). A Latin slug's
+ * 60 characters are 60 bytes.
+ */
+const MAX_SLUG_BYTES = 60;
 
 /** Scripts written without spaces: their words are found by the segmenter and joined by hyphens like any others. */
 const NO_SPACES = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
