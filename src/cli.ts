@@ -130,6 +130,11 @@ function stderrReporter(): Reporter {
   };
 }
 
+/** `1 warning`, `3 warnings`. */
+function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}
+
 function formatMs(ms: number): string {
   return ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${Math.round(ms)} ms`;
 }
@@ -170,7 +175,7 @@ async function buildOnce(options: CliOptions, started: number, browser: BrowserS
     for (const failure of result.failed) process.stderr.write(`dossier: error: ${failure.format}: ${failure.message}\n`);
     process.stderr.write(
       `dossier: wrote ${result.written.length} file${result.written.length === 1 ? '' : 's'} to ${where}/ ` +
-        `(${result.dossier.articles.length} articles, ${result.dossier.warnings.length} warnings) in ${formatMs(milliseconds)}\n`,
+        `(${count(result.dossier.articles.length, 'article')}, ${count(result.dossier.warnings.length, 'warning')}) in ${formatMs(milliseconds)}\n`,
     );
   };
   const { strict: _strict, watch, ...buildOptions } = options;
@@ -179,7 +184,7 @@ async function buildOnce(options: CliOptions, started: number, browser: BrowserS
     const result = await build({ ...buildOptions, reporter: stderrReporter(), browser });
     report(result, performance.now() - started);
     if (options.strict && result.dossier.warnings.length) {
-      process.stderr.write(`dossier: error: --strict: ${result.dossier.warnings.length} warning${result.dossier.warnings.length === 1 ? '' : 's'} (above).\n`);
+      process.stderr.write(`dossier: error: --strict: ${count(result.dossier.warnings.length, 'warning')} (above).\n`);
       return 1;
     }
     return result.failed.length ? 1 : 0;

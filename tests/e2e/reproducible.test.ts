@@ -61,6 +61,8 @@ describe('--strict', () => {
     const out = await tempDir();
     const relaxed = await runCli(['--input', input, '--out', out, '--formats', 'json']);
     expect(relaxed.code).toBe(0);
+    // One of each, counted as such.
+    expect(relaxed.stderr).toMatch(/\(1 article, 1 warning\) in /);
     const strict = await runCli(['--input', input, '--out', out, '--formats', 'json', '--strict']);
     expect(strict.code).toBe(1);
     expect(strict.stderr).toMatch(/--strict: 1 warning/);
