@@ -193,6 +193,16 @@ describe('dossier.epub', () => {
     expect(zip.file('OEBPS/chronology.xhtml')).not.toBeNull();
   });
 
+  it('numbers each EPUB note as its call is numbered, for readers without pop-ups', async () => {
+    const JSZip = (await import('jszip')).default;
+    const zip = await JSZip.loadAsync(await readFile(path.join(out, 'dossier.epub')));
+    const first = await zip.file(`OEBPS/${json.articles[0]!.id}.xhtml`)!.async('string');
+    const calls = [...first.matchAll(/epub:type="noteref"[^>]*><sup>(\d+)<\/sup>/g)].map((match) => Number(match[1]));
+    const notes = [...first.matchAll(/<aside [^>]*epub:type="footnote"[^>]*>\s*<p><span class="note-number">(\d+)\. <\/span>/g)].map((match) => Number(match[1]));
+    expect(calls.length).toBeGreaterThan(0);
+    expect(notes).toEqual([...new Set(calls)].sort((a, b) => a - b));
+  });
+
   it('passes EPUBCheck 4.2.6 with no errors and no warnings, and its usage mode with one note', async () => {
     const report = path.join(out, 'epubcheck.json');
     const result = await runTool('java', ['-jar', '/usr/share/java/epubcheck.jar', path.join(out, 'dossier.epub'), '-u', '--json', report]);

@@ -125,7 +125,9 @@ const printNote: Handlers['footnoteReference'] = (state, node) => {
 
 /**
  * The EPUB's list of notes: an `<aside epub:type="footnote">` per note,
- * where remark-rehype makes a list item, so that e-readers find them.
+ * where remark-rehype makes a list item, so that e-readers find them. Each
+ * starts with its call's number: where a reader shows no pop-up (older
+ * Kindles, calibre's conversions), the list is read as it stands.
  */
 function rehypeEpubNoteList() {
   return (tree: HastRoot) => {
@@ -137,6 +139,9 @@ function rehypeEpubNoteList() {
         visit(item, 'element', (child) => {
           if ('dataFootnoteBackref' in child.properties) child.properties = { href: child.properties.href, role: 'doc-backlink', className: ['backlink'] };
         });
+        const number: Element = { type: 'element', tagName: 'span', properties: { className: ['note-number'] }, children: [{ type: 'text', value: `${asides.length + 1}. ` }] };
+        const first = item.children.find((child): child is Element => child.type === 'element' && child.tagName === 'p');
+        if (first) first.children.unshift(number);
         asides.push({ type: 'element', tagName: 'aside', properties: { id: item.properties.id, 'epub:type': 'footnote', role: 'doc-footnote', className: ['footnote'] }, children: item.children });
         return SKIP;
       });
