@@ -27,15 +27,44 @@ export default function remarkPassageNotes(options: PassageNoteOptions) {
         .map((occurrence, index) => ({ ...occurrence, end: passage.ends[index]! }))
         .filter((occurrence) => occurrence.article === options.articleId);
       if (here.length === 0) continue;
-      for (const occurrence of here) {
-        const paragraph = paragraphs[occurrence.paragraph - 1];
+      // One call per paragraph, however often the passage recurs in it: after its last occurrence there.
+      const lastEnd = new Map<number, number>();
+      for (const occurrence of here) lastEnd.set(occurrence.paragraph, Math.max(lastEnd.get(occurrence.paragraph) ?? 0, occurrence.end));
+      for (const [number, end] of lastEnd) {
+        const paragraph = paragraphs[number - 1];
         if (!paragraph) continue;
-        insertAtOffset(paragraph.node, occurrence.end, { type: 'footnoteReference', identifier: passage.id, label: passage.id });
+        insertAtOffset(paragraph.node, callOffset(paragraph.text, end), { type: 'footnoteReference', identifier: passage.id, label: passage.id });
       }
       definitions.push(definition(passage, options));
     }
     tree.children.push(...definitions);
   };
+}
+
+/** Punctuation that closes a clause. */
+const CLAUSE_END = /[.,;:!?…]/u;
+
+/** A quotation mark or bracket that closes what went before: not an apostrophe inside a word, not an opening quote. */
+function closes(text: string, at: number): boolean {
+  const char = text[at]!;
+  if (/[”»)\]]/u.test(char)) return true;
+  if (char === '’' || char === "'") return !/\p{L}/u.test(text[at + 1] ?? '');
+  if (char === '"') return at > 0 && !/\s/u.test(text[at - 1]!);
+  return false;
+}
+
+/**
+ * Where a note's call goes: not where the matched words stop, which may be
+ * inside a phrase ("pledge to¹ stand down"), but at the end of that clause,
+ * after its punctuation and closing quotation marks.
+ */
+export function callOffset(text: string, end: number): number {
+  let at = end;
+  // A passage that already ends with its clause's punctuation keeps its call there.
+  const ended = at > 0 && (CLAUSE_END.test(text[at - 1]!) || closes(text, at - 1));
+  while (!ended && at < text.length && !CLAUSE_END.test(text[at]!) && !closes(text, at)) at++;
+  while (at < text.length && (CLAUSE_END.test(text[at]!) || closes(text, at))) at++;
+  return at;
 }
 
 function definition(passage: SharedPassage, options: PassageNoteOptions): FootnoteDefinition {
