@@ -2,7 +2,7 @@
 // (HTML page, PDF, EPUB) takes. Sanitising here means no input can become
 // active content in any of them.
 import type { Element, ElementContent, Root as HastRoot } from 'hast';
-import type { Root } from 'mdast';
+import type { ListItem, Root } from 'mdast';
 import rehypeSanitize, { defaultSchema, type Options as SanitizeSchema } from 'rehype-sanitize';
 import rehypeStringify from 'rehype-stringify';
 import type { Handlers } from 'mdast-util-to-hast';
@@ -89,10 +89,23 @@ function handlers(options: ArticleHtmlOptions): Handlers {
     element.tagName = `h${Math.min(6, node.depth - 1 + options.headlineLevel)}`;
     return element;
   };
-  if (options.format === 'epub') return { heading, footnoteReference: epubNoteCall };
-  if (options.format === 'print') return { heading, footnoteReference: printNote };
-  return { heading };
+  if (options.format === 'epub') return { heading, listItem, footnoteReference: epubNoteCall };
+  if (options.format === 'print') return { heading, listItem, footnoteReference: printNote };
+  return { heading, listItem };
 }
+
+/**
+ * A tight list's items hold their paragraph's words without a `<p>`, and so
+ * without the paragraph's anchor, which the chronology and the notes link
+ * to: the item takes the anchor instead.
+ */
+const listItem: Handlers['listItem'] = (state, node: ListItem, parent) => {
+  const element = defaultHandlers.listItem(state, node, parent);
+  const unwrapped = !element.children.some((child) => child.type === 'element' && child.tagName === 'p');
+  const anchor = node.children.find((child) => child.type === 'paragraph' && child.data?.hProperties?.id)?.data?.hProperties?.id;
+  if (unwrapped && anchor !== undefined && element.properties.id === undefined) element.properties.id = anchor;
+  return element;
+};
 
 /**
  * EPUB 3 note calls, as pandoc writes them: `<a epub:type="noteref">`, so

@@ -1,0 +1,74 @@
+// Every link inside the dossier leads to an element that is there: dates and
+// shared passages in tight and loose lists, nested lists, quotations and
+// saved pages' lists, linked from the chronology and the notes, in the HTML
+// page and across the EPUB's chapters (EPUBCheck RSC-012).
+import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import JSZip from 'jszip';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { runCli, runTool, tempDir } from '../helpers.js';
+
+const SHARED = 'The southern section of the new bypass opens to traffic on 14 July 2026, the council said in its statement.';
+
+let out: string;
+
+beforeAll(async () => {
+  const input = await tempDir('dossier-anchors-');
+  await writeFile(
+    path.join(input, 'lists.md'),
+    `# Council timetable agreed for the bypass
+
+The council agreed the timetable for the new bypass on Tuesday after a long debate in the chamber.
+
+- Work starts on 3 March 2025 with the northern section.
+- ${SHARED}
+  - A nested item: the bridge is due on 2 February 2027, engineers said.
+
+1. First, on 5 May 2025, the road closes.
+
+2. Then, on 6 June 2025, it reopens in part, as the loose list says.
+
+> On 1 May 2024 the plan was first put to councillors, who sent it back for changes.
+`,
+  );
+  await writeFile(
+    path.join(input, 'page.html'),
+    `<!doctype html><html lang="en"><head><title>Bypass dates set</title></head><body><article><h1>Bypass dates set</h1>
+<p>Councillors set out the dates for the bypass in a meeting that ran late into the evening on Tuesday.</p>
+<ul><li>${SHARED}</li><li>Tolls are reviewed on 9 September 2027 by the transport board.</li></ul>
+<p>Residents will be consulted again before any of the work begins, the leader of the council promised.</p></article></body></html>`,
+  );
+  out = await tempDir('dossier-anchors-out-');
+  const result = await runCli(['--input', input, '--out', out, '--formats', 'html,epub,json']);
+  expect(result.code, result.stderr).toBe(0);
+});
+
+describe('links to anchors in lists and quotations', () => {
+  it('lead to an element of the HTML page, every one', async () => {
+    const html = await readFile(path.join(out, 'dossier.html'), 'utf8');
+    const ids = new Set([...html.matchAll(/\sid="([^"]+)"/g)].map((match) => match[1]!));
+    const targets = [...html.matchAll(/href="#([^"]+)"/g)].map((match) => match[1]!);
+    // The chronology links to the items' paragraphs, and the notes to the shared passage in the other article.
+    expect(targets.filter((target) => /-p\d+$/.test(target)).length).toBeGreaterThan(4);
+    expect(targets.filter((target) => !ids.has(target))).toEqual([]);
+  });
+
+  it('lead to an element of the EPUB chapter they name, and EPUBCheck passes', async () => {
+    const zip = await JSZip.loadAsync(await readFile(path.join(out, 'dossier.epub')));
+    const chapters = new Map<string, string>();
+    for (const [name, entry] of Object.entries(zip.files)) if (name.endsWith('.xhtml')) chapters.set(path.basename(name), await entry.async('string'));
+    const idsOf = (text: string) => new Set([...text.matchAll(/\sid="([^"]+)"/g)].map((match) => match[1]!));
+    const dead: string[] = [];
+    for (const [name, text] of chapters) {
+      for (const [, file, id] of text.matchAll(/href="([^"#]*)#([^"]+)"/g)) {
+        const target = file ? chapters.get(file!) : text;
+        if (!target || !idsOf(target).has(id!)) dead.push(`${name} → ${file}#${id}`);
+      }
+    }
+    expect(dead).toEqual([]);
+    const report = path.join(out, 'epubcheck.json');
+    await runTool('java', ['-jar', '/usr/share/java/epubcheck.jar', path.join(out, 'dossier.epub'), '--json', report]);
+    const checked = JSON.parse(await readFile(report, 'utf8'));
+    expect(checked.messages.filter((message: { severity: string }) => !['INFO', 'USAGE'].includes(message.severity))).toEqual([]);
+  });
+});
