@@ -3,11 +3,9 @@
 // own location: Puppeteer looks for that file in the working directory only,
 // so the command run from another folder would miss it; then Puppeteer's own
 // download.
-import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import puppeteer from 'puppeteer';
+import { projectFile } from '../project-files.js';
 
 export interface ChromiumChoice {
   path: string | undefined;
@@ -31,10 +29,6 @@ export function chosenChromium(): ChromiumChoice {
 
 /** The `.puppeteerrc.cjs` in the nearest folder above this module (src/render/ or the bundle's folder). */
 function projectSettings(): { executablePath?: string } | undefined {
-  const here = fileURLToPath(import.meta.url);
-  for (let dir = path.dirname(here); path.dirname(dir) !== dir; dir = path.dirname(dir)) {
-    const file = path.join(dir, '.puppeteerrc.cjs');
-    if (existsSync(file)) return createRequire(here)(file) as { executablePath?: string };
-  }
-  return undefined;
+  const file = projectFile(import.meta.url, '.puppeteerrc.cjs');
+  return file ? (createRequire(import.meta.url)(file) as { executablePath?: string }) : undefined;
 }

@@ -2,18 +2,17 @@
 // `--templates DIR` is searched first, file by file, so copying and editing
 // one file is enough to change it. Nunjucks escapes every value unless a
 // template marks it `| safe`, which only our own generated HTML is.
-import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import nunjucks from 'nunjucks';
+import { projectFile } from '../../project-files.js';
 
 /** The project's `templates/`, found upwards from this module: from src/render, or from the bundle `npm run build` runs. */
 function defaultTemplates(): string {
-  for (let dir = path.dirname(fileURLToPath(import.meta.url)); ; dir = path.dirname(dir)) {
-    if (existsSync(path.join(dir, 'templates', 'dossier.njk'))) return path.join(dir, 'templates');
-    if (path.dirname(dir) === dir) throw new Error(`dossier's templates/ folder was not found above ${fileURLToPath(import.meta.url)}.`);
-  }
+  const page = projectFile(import.meta.url, path.join('templates', 'dossier.njk'));
+  if (!page) throw new Error(`dossier's templates/ folder was not found above ${fileURLToPath(import.meta.url)}.`);
+  return path.dirname(page);
 }
 
 export const DEFAULT_TEMPLATES = defaultTemplates();
