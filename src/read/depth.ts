@@ -3,7 +3,7 @@
 // a cutting of quotes or lists nested thousands deep would overflow the stack.
 // No article needs more than a few levels: past MAX_NESTING, nested content is
 // flattened into the container at that level, keeping every word.
-import type { Parent, PhrasingContent, Root, RootContent } from 'mdast';
+import type { ListItem, Parent, PhrasingContent, Root, RootContent } from 'mdast';
 import type { Warning } from '../model.js';
 
 /** The deepest level (the root is 0) at which a container still keeps structure below it. */
@@ -89,5 +89,8 @@ function flattenBlocks(node: Parent): boolean {
     }
   }
   node.children = blocks as never;
+  // A tight list's item shows its paragraphs run together, without a <p> and
+  // so without their anchors: one that now holds several blocks is loose.
+  if (node.type === 'listItem' && blocks.length > 1) (node as ListItem).spread = true;
   return removed;
 }

@@ -1,6 +1,6 @@
 // Every link inside the dossier leads to an element that is there: dates and
 // shared passages in tight and loose lists, nested lists, quotations and
-// saved pages' lists, linked from the chronology and the notes, in the HTML
+// saved pages' lists and lists flattened for depth, linked from the chronology and the notes, in the HTML
 // page and across the EPUB's chapters (EPUBCheck RSC-012).
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -38,6 +38,9 @@ The council agreed the timetable for the new bypass on Tuesday after a long deba
 <ul><li>${SHARED}</li><li>Tolls are reviewed on 9 September 2027 by the transport board.</li></ul>
 <p>Residents will be consulted again before any of the work begins, the leader of the council promised.</p></article></body></html>`,
   );
+  // A list nested deeper than the reader keeps: its deepest items are flattened into one, each paragraph keeping its anchor.
+  const deep = Array.from({ length: 30 }, (_, level) => `${'  '.repeat(level)}- Item ${level} is due on ${(level % 28) + 1} March 2025, the council said.`);
+  await writeFile(path.join(input, 'deep.md'), `# Dates in a deeply nested list\n\nThe council set out its dates in a deeply nested list on Tuesday evening, as below.\n\n${deep.join('\n')}\n`);
   out = await tempDir('dossier-anchors-out-');
   const result = await runCli(['--input', input, '--out', out, '--formats', 'html,epub,json']);
   expect(result.code, result.stderr).toBe(0);
