@@ -56,6 +56,15 @@ export function mentionAnchor(articleId: string, entityId: string): string {
   return `${articleId}-${entityId}`;
 }
 
+/**
+ * The anchor of a person's later mention in an article, the second being 2:
+ * the printed index finds each page a person is mentioned on. Slugs never
+ * hold "--", so these never meet another id.
+ */
+export function laterMentionAnchor(articleId: string, entityId: string, mention: number): string {
+  return `${mentionAnchor(articleId, entityId)}--${mention}`;
+}
+
 /** A shared passage's id, numbered from 1: it names the passage's notes in every format too. */
 export function passageId(index: number): string {
   return `passage-${index + 1}`;

@@ -89,6 +89,8 @@ export interface EnrichedArticle extends Article {
   content: Root;
   /** The people and organisations whose first mention in this article links to their entry (and so has its anchor). */
   linkedMentions: string[];
+  /** Per person id, the anchors of their mentions in this article, in reading order: the first mention's link, then each later mention's mark. */
+  mentionAnchors: Record<string, string[]>;
 }
 
 /** Where an enrichment found something: an article id and how often. */
@@ -134,6 +136,22 @@ export interface ChronologyEntry {
   article: string;
   paragraph?: number;
   /** The year was not in the text; it was taken from the dossier's dated articles. */
+  yearInferred?: boolean;
+  /**
+   * Every article's report of this event, in reading order: articles that
+   * report one event make one entry, whose own fields are the report that
+   * dates it most precisely.
+   */
+  occurrences: ChronologyOccurrence[];
+}
+
+/** One article's report of a chronology entry's event, in its own words. */
+export interface ChronologyOccurrence {
+  article: string;
+  paragraph?: number;
+  /** The date as this article writes it. */
+  text: string;
+  sentence: string;
   yearInferred?: boolean;
 }
 

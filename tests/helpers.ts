@@ -109,6 +109,7 @@ export function memoryDossier(fields: Partial<Dossier> = {}, article: Partial<En
         body: { type: 'root', children: [] },
         content: { type: 'root', children: [] },
         linkedMentions: [],
+        mentionAnchors: {},
         ...article,
       },
     ],

@@ -23,7 +23,10 @@ export interface ContentsEntry {
  */
 export function contentsEntries(pages: string[]): ContentsEntry[] {
   const entries: ContentsEntry[] = [];
-  const contents = pages.filter((page) => /^\s*CONTENTS\s*$/m.test(page));
+  // The contents run from the page labelled CONTENTS to the first article.
+  const first = pages.findIndex((page) => /^\s*CONTENTS\s*$/m.test(page));
+  const end = pages.findIndex((page) => /^\s*ARTICLE 1\s*$/m.test(page));
+  const contents = first < 0 ? [] : pages.slice(first, end > first ? end : first + 1);
   let pending: { number?: number; title: string } | undefined;
   for (const line of contents.join('\n').split('\n')) {
     const start = /^\s*(\d+)\s+(\S.*)$/.exec(line);

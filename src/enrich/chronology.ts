@@ -1,14 +1,16 @@
 // The chronology: publication dates, and the dates and times the articles
-// mention ("a meeting on March 1", "the May 3 election", "in 2008", "the
-// 1990s"), each with its sentence, resolved against the article's
-// publication date. An undated article's dates take their year from the
-// dossier's dated articles, and say so. Nothing depends on the day of the
-// build: the same articles give the same chronology.
+// mention ("a meeting on March 1", "the May 3 election", "in 2008"), each
+// with its sentence, resolved against the article's publication date, and
+// one entry per event however many articles report it. An undated
+// article's dates take their year from the dossier's dated articles, and
+// say so. Nothing depends on the day of the build: the same articles give
+// the same chronology.
 import * as chrono from 'chrono-node';
 import type { ParsedComponents, ParsedResult } from 'chrono-node';
 import type { PublicationDate, ChronologyEntry } from '../model.js';
 import { DATE_PARSERS, type DateOrder } from '../normalise/dates.js';
 import { sentencesOf, type Sentences } from '../normalise/prose.js';
+import { mergeReports } from './chronology-events.js';
 import type { BodyParagraph } from './paragraphs.js';
 
 export interface ArticleDates {
@@ -45,13 +47,11 @@ const TIME_OF_DAY = /\d:\d\d|\b\d{1,2}\s?(?:am|pm)\b|\bnoon\b|\bmidnight\b|o'clo
 /** A bare year, which chrono does not read: "in 2008", "since 1997"; not "2048 by 1080", nor the time "from 1900 GMT". */
 const YEAR =
   /\b(?:in|since|by|until|till|from|during|before|after|of|early|late|mid)[ -]((?:1[89]|20)\d{2})\b(?![-–/]\d)(?!\s*(?:by|x|×)\s*\d)(?!\s*(?:GMT|BST|UTC|CET|CEST|EST|EDT|PST|hrs\b|hours\b|h\b|local time))/gi;
-/** A decade: "in the 1990s". */
-const DECADE = /\bthe\s+((?:1[89]|20)\d0)s\b/g;
 /** Without any dated article, chrono is given this day, and only dates with their own year are kept. */
 const NO_REFERENCE = new Date('2000-01-01T12:00:00Z');
 
 export function buildChronology(articles: ArticleDates[], order: DateOrder = 'day-first'): ChronologyEntry[] {
-  const entries: ChronologyEntry[] = [];
+  const entries: Omit<ChronologyEntry, 'occurrences'>[] = [];
   const dossierReference = medianDate(articles.flatMap((article) => (article.date ? [article.date.date] : [])));
 
   for (const article of articles) {
@@ -73,7 +73,8 @@ export function buildChronology(articles: ArticleDates[], order: DateOrder = 'da
       const sentences = () => (split ??= sentencesOf(paragraph.text));
       // Characters that chrono's dates cover, so that a bare year inside one is not counted again.
       const seen = new Uint8Array(paragraph.text.length);
-      for (const found of parseInChunks(DATE_PARSERS[order], paragraph.text, sentences, instant)) {
+      for (const parsed of parseInChunks(DATE_PARSERS[order], paragraph.text, sentences, instant)) {
+        const found = explicitDay(parsed, DATE_PARSERS[order], instant);
         const reread = MONTH_DAY.test(found.text.trim()) ? chrono.en.casual.parse(found.text, { instant }, { forwardDate: false })[0] : undefined;
         const start = (reread ?? found).start;
         if (!reference && !/\b(?:1[89]|20)\d{2}\b/.test(found.text)) continue;
@@ -90,28 +91,24 @@ export function buildChronology(articles: ArticleDates[], order: DateOrder = 'da
           paragraph: paragraph.number,
         });
       }
-      for (const [pattern, precision] of [
-        [YEAR, 'year'],
-        [DECADE, 'decade'],
-      ] as const) {
-        for (const match of paragraph.text.matchAll(pattern)) {
-          const at = match.index + match[0].length - match[1]!.length - (precision === 'decade' ? 1 : 0);
-          if (seen[at]) continue;
-          entries.push({
-            date: match[1]!,
-            kind: 'mentioned',
-            text: match[0],
-            sentence: sentences().at(at),
-            article: article.id,
-            paragraph: paragraph.number,
-          });
-        }
+      // A decade or a century ("since the 1960s") is the background of a story, not one of its events: only years are taken.
+      for (const match of paragraph.text.matchAll(YEAR)) {
+        const at = match.index + match[0].length - match[1]!.length;
+        if (seen[at]) continue;
+        entries.push({
+          date: match[1]!,
+          kind: 'mentioned',
+          text: match[0],
+          sentence: sentences().at(at),
+          article: article.id,
+          paragraph: paragraph.number,
+        });
       }
     }
   }
   const position = new Map(articles.map((article, index) => [article.id, index]));
   const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-  return entries.sort(
+  entries.sort(
     (a, b) =>
       compare(a.date, b.date) ||
       compare(a.time ?? '', b.time ?? '') ||
@@ -119,10 +116,28 @@ export function buildChronology(articles: ArticleDates[], order: DateOrder = 'da
       position.get(a.article)! - position.get(b.article)! ||
       (a.paragraph ?? 0) - (b.paragraph ?? 0),
   );
+  return mergeReports(entries, position);
 }
 
 /** What the chronology reads of one of chrono's results. */
 type FoundDate = Pick<ParsedResult, 'index' | 'text' | 'start'>;
+
+/** A day and a month written out: "4 March", "March 4th". */
+const DAY_AND_MONTH = new RegExp(`\\b(?:\\d{1,2}(?:st|nd|rd|th)?\\s+(?:${MONTHS})|(?:${MONTHS})\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?)\\b`, 'i');
+
+/**
+ * chrono reads "the same night, 4 March" as tonight and drops the date
+ * written after it: when a result knows no month but holds a day and a
+ * month, the date is read from there on.
+ */
+function explicitDay(found: FoundDate, parser: chrono.Chrono, instant: Date): FoundDate {
+  if (found.start.isCertain('month')) return found;
+  const written = DAY_AND_MONTH.exec(found.text);
+  if (!written || written.index === 0) return found;
+  const text = found.text.slice(written.index);
+  const reread = parser.parse(text, { instant }, { forwardDate: false })[0];
+  return reread?.start.isCertain('month') ? { index: found.index + written.index, text: reread.text, start: reread.start } : found;
+}
 
 /**
  * chrono-node's work grows faster than the text it is given when that text
@@ -169,7 +184,7 @@ function mentioned(
   articleDated: boolean,
   reference: Date,
   sentence: string,
-): Omit<ChronologyEntry, 'sentence' | 'article'> | undefined {
+): Omit<ChronologyEntry, 'sentence' | 'article' | 'occurrences'> | undefined {
   const written = found.text.trim();
   // "In 2002 S&N" reads as "in 2002 s(econds)": a stray initial means chrono misread the words.
   if (/\s\p{Lu}$/u.test(written)) return undefined;

@@ -83,12 +83,12 @@ export function enrich(articles: Article[], settings: EnrichSettings = {}, onSte
   const titles = new Map(articles.map((article) => [article.id, article.title]));
   const enriched = step('annotations', () =>
     articles.map((article, index): EnrichedArticle => {
-      let linkedMentions: string[] = [];
+      let mentionAnchors = new Map<string, string[]>();
       const content = unified()
-        .use(remarkLinkMentions, { mentions: mentionsOf.get(article.id) ?? [], onLinked: (people) => (linkedMentions = people) })
+        .use(remarkLinkMentions, { mentions: mentionsOf.get(article.id) ?? [], onMarked: (anchors) => (mentionAnchors = anchors) })
         .use(remarkPassageNotes, { articleId: article.id, sharedPassages: passagesOf.get(article.id) ?? [], titles })
         .runSync(contents[index]!) as Root;
-      return { ...article, content, linkedMentions };
+      return { ...article, content, linkedMentions: [...mentionAnchors.keys()], mentionAnchors: Object.fromEntries(mentionAnchors) };
     }),
   );
   return {

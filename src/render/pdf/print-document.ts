@@ -36,8 +36,10 @@ const STEADY_CLOCK = `(function () {
 export const LAID_OUT = '__dossierLaidOut';
 
 /**
- * Page numbers for links inside the dossier, as a `data-page` attribute the
- * stylesheet shows with `attr(data-page)`. Paged.js's own `target-counter`
+ * Page numbers for links inside the dossier, as a `data-target-page` attribute
+ * the stylesheet shows with `attr(data-target-page)`. Not `data-page`:
+ * Paged.js takes that for a named page and breaks the page before and after
+ * every such link in a paragraph split across pages. Paged.js's own `target-counter`
  * restyles every page for every link, which takes hours on a dossier of a
  * thousand articles; this looks each target up once, after the layout.
  * Before the layout, every link holds a placeholder as wide as the longest
@@ -46,7 +48,7 @@ export const LAID_OUT = '__dossierLaidOut';
  */
 const PAGE_NUMBERS = `function dossierPlaceholders(digits) {
   var placeholder = new Array(digits + 1).join('0');
-  document.querySelectorAll('a[href^="#"]').forEach(function (link) { link.setAttribute('data-page', placeholder); });
+  document.querySelectorAll('a[href^="#"]').forEach(function (link) { link.setAttribute('data-target-page', placeholder); });
 }
 function dossierPageNumbers() {
   var pageOf = new Map();
@@ -56,8 +58,58 @@ function dossierPageNumbers() {
   });
   document.querySelectorAll('.pagedjs_pages a[href^="#"]').forEach(function (link) {
     var number = pageOf.get(decodeURIComponent(link.getAttribute('href').slice(1)));
-    if (number) link.setAttribute('data-page', number); else link.removeAttribute('data-page');
+    if (number) link.setAttribute('data-target-page', number); else link.removeAttribute('data-target-page');
   });
+}`;
+
+/**
+ * The pages of a list of links, as "Pages 4–5, 9" (the words from its
+ * data-one and data-many attributes): every page a person is
+ * mentioned on. The people pages come after every article, so when Paged.js
+ * reaches a list, the pages its links go to are laid out: the list is
+ * filled in just before it is laid out itself, at its real length, where a
+ * placeholder per link would leave gaps.
+ */
+const PAGE_LISTS = `function dossierPageLists() {
+  var pageOf;
+  function pagesOfIds() {
+    if (pageOf) return pageOf;
+    pageOf = new Map();
+    document.querySelectorAll('.pagedjs_page').forEach(function (page) {
+      var number = Number(page.getAttribute('data-page-number'));
+      page.querySelectorAll('[id]').forEach(function (element) { if (!pageOf.has(element.id)) pageOf.set(element.id, number); });
+    });
+    return pageOf;
+  }
+  function fill(list) {
+    var firstLink = new Map();
+    list.querySelectorAll('a[href^="#"]').forEach(function (link) {
+      var href = link.getAttribute('href');
+      var page = pagesOfIds().get(decodeURIComponent(href.slice(1)));
+      if (page && !firstLink.has(page)) firstLink.set(page, href);
+    });
+    var pages = Array.from(firstLink.keys()).sort(function (a, b) { return a - b; });
+    list.textContent = list.getAttribute(pages.length === 1 ? 'data-one' : 'data-many') || '';
+    for (var index = 0; index < pages.length; index++) {
+      var from = pages[index];
+      while (index + 1 < pages.length && pages[index + 1] === pages[index] + 1) index++;
+      if (list.querySelector('a')) list.appendChild(document.createTextNode(', '));
+      var link = document.createElement('a');
+      link.setAttribute('href', firstLink.get(from));
+      link.textContent = from === pages[index] ? String(from) : from + '\u2013' + pages[index];
+      list.appendChild(link);
+    }
+    list.setAttribute('data-filled', '');
+  }
+  class PageLists extends window.Paged.Handler {
+    layoutNode(node) {
+      if (node.nodeType !== 1) return;
+      if (node.classList.contains('page-list') && !node.hasAttribute('data-filled')) fill(node);
+      // An element Paged.js lays out whole is not walked into: fill the lists inside it first.
+      Array.from(node.getElementsByClassName('page-list')).forEach(function (list) { if (!list.hasAttribute('data-filled')) fill(list); });
+    }
+  }
+  window.Paged.registerHandlers(PageLists);
 }`;
 
 /** Digits to hold room for: up to five pages an article, never fewer than three digits. */
@@ -73,7 +125,7 @@ export async function renderPrintHtml(dossier: Dossier, templates: Templates, pa
     ...dossierView(dossier, { headlineLevel: 2, format: 'print', paper }),
     css,
     printCss,
-    pagedConfig: `${STEADY_CLOCK}\n${PAGE_NUMBERS}\nwindow.PagedConfig = { auto: true, before: function () { dossierPlaceholders(${pageDigits(dossier)}); }, after: function () { dossierPageNumbers(); window.${LAID_OUT} = true; } };`,
+    pagedConfig: `${STEADY_CLOCK}\n${PAGE_NUMBERS}\n${PAGE_LISTS}\nwindow.PagedConfig = { auto: true, before: function () { dossierPlaceholders(${pageDigits(dossier)}); dossierPageLists(); }, after: function () { dossierPageNumbers(); window.${LAID_OUT} = true; } };`,
     // Inside a <script>, "</script" would end it early.
     pagedjs: pagedjs.replace(/<\/script/gi, '<\\/script'),
   });

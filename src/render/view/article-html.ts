@@ -5,12 +5,13 @@ import type { Element, ElementContent, Root as HastRoot } from 'hast';
 import type { ListItem, Root } from 'mdast';
 import rehypeSanitize, { defaultSchema, type Options as SanitizeSchema } from 'rehype-sanitize';
 import rehypeStringify from 'rehype-stringify';
-import type { Handlers } from 'mdast-util-to-hast';
+import type { Handlers, State } from 'mdast-util-to-hast';
 import remarkRehype, { defaultHandlers } from 'remark-rehype';
 import { readFileSync, statSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { unified } from 'unified';
 import { SKIP, visit } from 'unist-util-visit';
+import type { PersonMark } from '../../enrich/people/link-mentions.js';
 import type { PictureData } from '../../read/pictures.js';
 import { typesetTree } from './typography.js';
 
@@ -89,10 +90,16 @@ function handlers(options: ArticleHtmlOptions): Handlers {
     element.tagName = `h${Math.min(6, node.depth - 1 + options.headlineLevel)}`;
     return element;
   };
-  if (options.format === 'epub') return { heading, listItem, footnoteReference: epubNoteCall };
-  if (options.format === 'print') return { heading, listItem, footnoteReference: printNote };
-  return { heading, listItem };
+  if (options.format === 'epub') return { heading, listItem, personMark: unmarked, footnoteReference: epubNoteCall };
+  if (options.format === 'print') return { heading, listItem, personMark: printMark, footnoteReference: printNote };
+  return { heading, listItem, personMark: unmarked };
 }
+
+/** A later mention on screen is just its words: a link gets the reader there. */
+const unmarked = (state: State, node: PersonMark): ElementContent[] => state.all(node);
+
+/** In print, a later mention keeps its anchor, so that the people pages can give every page it is on. */
+const printMark = (state: State, node: PersonMark): Element => ({ type: 'element', tagName: 'span', properties: { id: node.data.id }, children: state.all(node) });
 
 /**
  * A tight list's items hold their paragraph's words without a `<p>`, and so
@@ -123,17 +130,34 @@ const epubNoteCall: Handlers['footnoteReference'] = (state, node) => {
   };
 };
 
+/** The notes each print article has called so far, in the order of their first call. */
+const printNoteOrder = new WeakMap<object, string[]>();
+
 /**
  * Print notes: the note's text goes where it is called, as a
  * `<span class="footnote">` that the print stylesheet floats to the foot of
- * the page (Paged.js `float: footnote`). No call is counted, so no list of
- * notes is made at the article's end.
+ * the page (Paged.js `float: footnote`), after a call of our own. Paged.js
+ * would number its calls straight through the dossier; ours are numbered as
+ * remark-rehype numbers the HTML page's and the EPUB's, from 1 in each
+ * article, so a note has one number in every format; a note called again
+ * is printed once. No call is counted, so no list of notes is made at the
+ * article's end.
  */
 const printNote: Handlers['footnoteReference'] = (state, node) => {
-  const definition = state.footnoteById.get(String(node.identifier).toUpperCase());
+  const id = String(node.identifier).toUpperCase();
+  const order = printNoteOrder.get(state) ?? [];
+  printNoteOrder.set(state, order);
+  const repeated = order.includes(id);
+  if (!repeated) order.push(id);
+  const number = String(order.indexOf(id) + 1);
+  const call: Element = { type: 'element', tagName: 'sup', properties: { className: ['note-call'] }, children: [{ type: 'text', value: number }] };
+  // Called again, the note is not printed again: its number points to it, as in the HTML page.
+  if (repeated) return call;
+  const definition = state.footnoteById.get(id);
   const blocks = definition ? state.all(definition) : [];
   const children = blocks.flatMap((block) => (block.type === 'element' && block.tagName === 'p' ? block.children : []));
-  return { type: 'element', tagName: 'span', properties: { className: ['footnote'] }, children };
+  const numberLabel: Element = { type: 'element', tagName: 'span', properties: { className: ['note-number'] }, children: [{ type: 'text', value: `${number}. ` }] };
+  return [call, { type: 'element', tagName: 'span', properties: { className: ['footnote'] }, children: [numberLabel, ...children] }];
 };
 
 /**

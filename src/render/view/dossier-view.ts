@@ -48,6 +48,8 @@ export interface EntityView {
   aliases: string[];
   roles: { text: string; articles: ArticleLink[] }[];
   mentions: ArticleLink[];
+  /** Every marked mention's anchor, in reading order: the printed index gives the pages they fall on. */
+  anchors: string[];
   total: number;
 }
 
@@ -100,6 +102,7 @@ export function dossierView(dossier: Dossier, options: ViewOptions): DossierView
   const articles = dossier.articles.map((article, index) => articleView(article, index + 1, options, dossier.language));
   const links = new Map(articles.map((article) => [article.id, { id: article.id, number: article.number, title: article.title }]));
   const linkedIn = new Map(dossier.articles.map((article) => [article.id, new Set(article.linkedMentions)]));
+  const anchorsOf = (entity: string) => dossier.articles.flatMap((article) => article.mentionAnchors[entity] ?? []);
   const compiled = dossier.date ?? buildTimestamp(dossier).toISOString().slice(0, 10);
   const linkTo = (id: string, extra: Partial<ArticleLink> = {}): ArticleLink => ({ ...links.get(id)!, ...extra });
   const entity = (entry: { id: string; name: string; aliases: string[]; mentions: MentionCount[]; roles?: Role[] }): EntityView => ({
@@ -113,6 +116,7 @@ export function dossierView(dossier: Dossier, options: ViewOptions): DossierView
       const linked = linkedIn.get(mention.article)?.has(entry.id);
       return linkTo(mention.article, { count: mention.count, ...(linked ? { anchor } : {}) });
     }),
+    anchors: anchorsOf(entry.id),
     total: entry.mentions.reduce((sum, mention) => sum + mention.count, 0),
   });
   return {
@@ -133,7 +137,7 @@ export function dossierView(dossier: Dossier, options: ViewOptions): DossierView
     headlineLevel: options.headlineLevel,
     people: dossier.people.map(entity),
     organisations: dossier.organisations.map(entity),
-    chronology: groupChronology(dossier.chronology.map((entry) => chronologyRow(entry, linkTo))),
+    chronology: dossier.chronology.map((entry) => chronologyRow(entry, linkTo)),
     sharedPassageCount: dossier.sharedPassages.length,
   };
 }
@@ -141,34 +145,18 @@ export function dossierView(dossier: Dossier, options: ViewOptions): DossierView
 function chronologyRow(entry: ChronologyEntry, linkTo: (id: string, extra?: Partial<ArticleLink>) => ArticleLink): ChronologyRow {
   const at = entry.kind === 'mentioned' ? entry.sentence.indexOf(entry.text) : -1;
   const [before, text, after] = at === -1 ? ['', '', entry.sentence] : [entry.sentence.slice(0, at), entry.text, entry.sentence.slice(at + entry.text.length)];
+  // Every article that reports the event, once, at the paragraph that first does.
+  const reports = entry.occurrences.filter((occurrence, index, all) => all.findIndex((other) => other.article === occurrence.article) === index);
   return {
-    // "the 1990s" is a decade, not the year 1990.
-    date: { iso: entry.date, display: /\b\d{4}s\b/.test(entry.text) ? `${entry.date}s` : formatPartialDate(entry.date) },
+    date: { iso: entry.date, display: formatPartialDate(entry.date) },
     ...(entry.time ? { time: entry.time } : {}),
     kind: entry.kind,
     before: typeset(before),
     text: typeset(text),
     after: typeset(after),
-    articles: [linkTo(entry.article, entry.paragraph ? { anchor: paragraphId(entry.article, entry.paragraph) } : {})],
+    articles: reports.map((report) => linkTo(report.article, report.paragraph ? { anchor: paragraphId(report.article, report.paragraph) } : {})),
     yearInferred: entry.yearInferred ?? false,
   };
-}
-
-/** Rows that say the same about the same date become one row listing every article. */
-function groupChronology(rows: ChronologyRow[]): ChronologyRow[] {
-  const grouped: ChronologyRow[] = [];
-  const key = (row: ChronologyRow) => `${row.date.iso}|${row.time ?? ''}|${row.kind}|${`${row.before}${row.text}${row.after}`.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ')}`;
-  const byKey = new Map<string, ChronologyRow>();
-  for (const row of rows) {
-    const same = row.kind === 'mentioned' ? byKey.get(key(row)) : undefined;
-    if (same) {
-      if (!same.articles.some((link) => link.id === row.articles[0]!.id)) same.articles.push(...row.articles);
-      continue;
-    }
-    byKey.set(key(row), row);
-    grouped.push(row);
-  }
-  return grouped;
 }
 
 function articleView(article: EnrichedArticle, number: number, options: ViewOptions, dossierLanguage: string): ArticleView {

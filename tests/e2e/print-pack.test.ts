@@ -1,0 +1,217 @@
+// The printed pack holds together on real coverage and on a long generated
+// dossier, checked page by page as its reader would: no page inside an
+// article left nearly empty, running heads that name the section in force at
+// the top of the page, page numbers (contents, notes, people pages) that lead
+// where they say, and notes numbered alike in the PDF, the HTML and the EPUB.
+import { existsSync } from 'node:fs';
+import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { CORPUS, runCli, tempDir } from '../helpers.js';
+import {
+  bodyText,
+  epubNotes,
+  htmlNotes,
+  pageList,
+  pageNotes,
+  plain,
+  readPrintedPack,
+  sectionAtTop,
+  startsAtTop,
+  type PrintedPage,
+  type PrintedSection,
+} from '../print-pack.js';
+
+interface DossierJson {
+  articles: { id: string; title: string }[];
+  people: { name: string; aliases: string[] }[];
+  chronology: { date: string; kind: string; text: string; sentence: string; occurrences: { article: string; sentence: string }[] }[];
+}
+
+/** A dossier of `count` articles about one council's year: people named again and again, passages repeated across articles, lengths that vary. */
+async function writeCouncilDossier(folder: string, count: number): Promise<void> {
+  const people = [
+    ['Amelia Hartley', 'Ms Hartley', 'council leader'],
+    ['Rajesh Patel', 'Mr Patel', 'finance chief'],
+    ['Morag Kerr', 'Ms Kerr', 'opposition leader'],
+    ['Tobias Wren', 'Mr Wren', 'planning officer'],
+    ['Eleni Christou', 'Ms Christou', 'head teacher'],
+    ['Desmond Oyelaran', 'Mr Oyelaran', 'union organiser'],
+    ['Harriet Vance', 'Ms Vance', 'local MP'],
+    ['Callum Fraser', 'Mr Fraser', 'bus company director'],
+  ] as const;
+  const shared = [
+    'The council said the bypass would cost far more than the figure given to residents at the public meeting last spring',
+    'Residents of the estate have waited eleven years for the promised library to open its doors to the public',
+    'An independent review found that the bus station had been left without proper repairs for most of the decade',
+    'Teachers warned that the closure of the swimming pool would leave children in the town with nowhere to learn',
+    'Councillors voted by a narrow margin to delay the decision on the new housing scheme until after the election',
+    'The finance committee admitted that the reserves would run out within three years unless spending was cut',
+  ];
+  for (let index = 1; index <= count; index++) {
+    const cast = [people[index % 8]!, people[(index * 3 + 1) % 8]!, people[(index * 5 + 2) % 8]!];
+    const paragraphs: string[] = [];
+    const length = 3 + ((index * 7) % 23);
+    for (let paragraph = 0; paragraph < length; paragraph++) {
+      const [name, short, role] = cast[paragraph % 3]!;
+      const named = paragraph < 3 ? `${name}, the ${role},` : short;
+      const sentences = [
+        `${named} told the meeting on item ${index}.${paragraph + 1} that the town could not afford to wait any longer for the work to begin.`,
+        `The plans were first drawn up when the old depot was sold, and ${cast[(paragraph + 1) % 3]![1]} said the money had gone elsewhere.`,
+      ];
+      if ((index + paragraph) % 4 === 1) sentences.push(`${shared[(index + paragraph) % shared.length]}.`);
+      if (paragraph % 5 === 4) sentences.push(`${cast[(paragraph + 2) % 3]![0]} asked whether anyone on the committee had read the report before the vote, and the chair said that everyone had.`);
+      // Long paragraphs that name someone for the first time near their end, so that some cross a page break before the name's link.
+      if (paragraph % 6 === 5) {
+        const [guest, guestShort, guestRole] = people[(index + paragraph + 4) % 8]!;
+        for (let more = 0; more < 5; more++) sentences.push(`Speaker after speaker rose to say that the ${more + 2}th report on the scheme had been no clearer than the one before it.`);
+        sentences.push(`${guest}, the ${guestRole}, said the town deserved better, and ${guestShort} was applauded from the public gallery.`);
+      }
+      paragraphs.push(sentences.join(' '));
+    }
+    await writeFile(path.join(folder, `${String(index).padStart(2, '0')}.txt`), `Council row over plans, part ${index}\n\n${paragraphs.join('\n\n')}\n`);
+  }
+}
+
+/** The page an article's note points to is one of that article's pages. */
+function articleByTitle(articles: PrintedSection[], title: string): PrintedSection | undefined {
+  return articles.find((article) => plain(article.title) === title) ?? articles.find((article) => title.startsWith(plain(article.title).slice(0, 30)));
+}
+
+function checkPack(name: string, build: () => Promise<string>) {
+  describe(name, () => {
+    let out: string;
+    let pack: Awaited<ReturnType<typeof readPrintedPack>>;
+    let json: DossierJson;
+    beforeAll(async () => {
+      out = await build();
+      pack = await readPrintedPack(path.join(out, 'dossier.pdf'));
+      json = JSON.parse(await readFile(path.join(out, 'dossier.json'), 'utf8'));
+      // Every check below reads the pages through the contents: they must be whole.
+      expect(pack.articles.map((article) => article.number)).toEqual(json.articles.map((_, index) => index + 1));
+    }, 300_000);
+
+    it('lists every article and section in the contents, at the page it starts on', () => {
+      expect(pack.articles).toHaveLength(json.articles.length);
+      for (const section of pack.sections) {
+        const page = pack.pages[section.first - 1]!;
+        const heading = section.number !== undefined ? `ARTICLE ${section.number}` : section.title;
+        expect(page.body.map(plain).join('\n').toLowerCase(), `${section.title} on page ${section.first}`).toContain(heading.toLowerCase());
+      }
+    });
+
+    it('leaves no page inside an article with less than half a page of text', () => {
+      const inside = pack.articles.flatMap((article) => pack.pages.slice(article.first - 1, article.last - 1));
+      const lengths = inside.map((page) => page.body.join(' ').replace(/\s+/g, ' ').length).sort((a, b) => a - b);
+      const normal = lengths[Math.floor(lengths.length / 2)] ?? 0;
+      for (const article of pack.articles) {
+        for (const page of pack.pages.slice(article.first - 1, article.last - 1)) {
+          const length = page.body.join(' ').replace(/\s+/g, ' ').length;
+          expect(length, `page ${page.number}, inside article ${article.number}: ${page.body.join(' | ').slice(0, 200)}`).toBeGreaterThanOrEqual(normal / 2);
+        }
+      }
+    });
+
+    it('names in the running head the section in force at the top of each page', () => {
+      for (const page of pack.pages.slice(1)) {
+        const section = sectionAtTop(pack.sections, page)!;
+        expect(plain(page.head).slice(0, 40), `page ${page.number}`).toBe(plain(section.title).slice(0, 40));
+      }
+    });
+
+    it('numbers notes from 1 in each article, alike in the PDF, the HTML page and the EPUB, and gives pages where the articles are', async () => {
+      const html = await htmlNotes(path.join(out, 'dossier.html'));
+      const epub = await epubNotes(path.join(out, 'dossier.epub'));
+      let checked = 0;
+      pack.articles.forEach((article, index) => {
+        const id = json.articles[index]!.id;
+        const printed = pack.pages.slice(article.first - 1, article.last).flatMap(pageNotes);
+        const expected = html.get(id) ?? [];
+        expect(printed.map((note) => note.number), `article ${article.number}'s notes`).toEqual(expected.map((_, note) => note + 1));
+        printed.forEach((note) => {
+          expect(note.targets.map((target) => target.title), `article ${article.number}, note ${note.number}`).toEqual(expected[note.number - 1]);
+          expect(epub.get(id)?.get(note.number), `article ${article.number}, EPUB note ${note.number}`).toEqual(expected[note.number - 1]);
+          for (const target of note.targets) {
+            const other = articleByTitle(pack.articles, target.title);
+            expect(other, target.title).toBeDefined();
+            expect(target.page, `note ${note.number} of article ${article.number}: ${target.title}`).toBeGreaterThanOrEqual(other!.first);
+            expect(target.page, `note ${note.number} of article ${article.number}: ${target.title}`).toBeLessThanOrEqual(other!.last);
+            checked++;
+          }
+        });
+        expect(epub.get(id)?.size ?? 0).toBe(expected.length);
+      });
+      expect(checked, 'the pack has notes to check').toBeGreaterThan(10);
+    });
+
+    it('gives each event one chronology row, and leaves decades out', () => {
+      const rows = json.chronology.filter((entry) => entry.kind === 'mentioned');
+      const seen = new Set<string>();
+      for (const entry of rows) {
+        expect(entry.text, entry.sentence).not.toMatch(/\b\d{3}0s\b/);
+        // The same sentence about the same date in two rows is one event shown twice.
+        const keys = new Set(entry.occurrences.map((occurrence) => `${entry.date}|${plain(occurrence.sentence)}`));
+        for (const key of keys) expect(seen.has(key), key).toBe(false);
+        for (const key of keys) seen.add(key);
+      }
+    });
+
+    it('gives every page each person is mentioned on in the people pages, and only those', () => {
+      const people = pack.sections.find((section) => section.title === 'People involved')!;
+      const lines = pack.pages.slice(people.first - 1, people.last).flatMap((page) => page.body.map(plain));
+      const articlePages = new Set(pack.articles.flatMap((article) => Array.from({ length: article.last - article.first + 1 }, (_, index) => article.first + index)));
+      let checked = 0;
+      for (const person of json.people) {
+        const start = lines.findIndex((line) => line === plain(person.name) || line.startsWith(`${plain(person.name)} also `));
+        expect(start, person.name).toBeGreaterThanOrEqual(0);
+        const at = lines.findIndex((line, index) => index > start && /^Pages? \d/.test(line));
+        expect(at, `${person.name}'s pages`).toBeGreaterThan(start);
+        // A long list runs on over the next lines.
+        const more = lines.slice(at + 1).findIndex((line) => !/^\d[\d–, ]*$/.test(line));
+        const listed = lines.slice(at, more < 0 ? undefined : at + 1 + more).join(' ');
+        const pages = pageList(listed.replace(/^Pages? /, ''));
+        const forms = [person.name, ...person.aliases].map(plain);
+        const names = (page: PrintedPage) => forms.some((form) => new RegExp(`(?<!\\p{L})${form.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?!\\p{L})`, 'u').test(bodyText(page)));
+        for (const number of pages) {
+          expect(articlePages.has(number) && names(pack.pages[number - 1]!), `${person.name} on page ${number}`).toBe(true);
+          checked++;
+        }
+        for (const number of articlePages) {
+          const page = pack.pages[number - 1]!;
+          if (bodyText(page).includes(plain(person.name))) expect(pages, `${person.name} is named on page ${number}`).toContain(number);
+        }
+      }
+      expect(checked).toBeGreaterThan(json.people.length);
+    });
+  });
+}
+
+const STORY = path.join(CORPUS, 'story');
+describe.skipIf(!existsSync(STORY))('the BBC story cluster, printed', () => {
+  checkPack('18 articles of real coverage', async () => {
+    const out = await tempDir();
+    const result = await runCli(['--input', STORY, '--out', out, '--formats', 'pdf,html,epub,json']);
+    expect(result.code, result.stderr).toBe(0);
+    return out;
+  });
+});
+
+checkPack('a generated dossier of 60 articles', async () => {
+  const input = await tempDir();
+  await writeCouncilDossier(input, 60);
+  const out = await tempDir();
+  const result = await runCli(['--input', input, '--out', out, '--formats', 'pdf,html,epub,json']);
+  expect(result.code, result.stderr).toBe(0);
+  return out;
+});
+
+it('reads a page that a section starts part-way down as the previous section’s', () => {
+  const page: PrintedPage = { number: 5, head: '', body: ['end of the people list', 'Organisations', 'BBC'] };
+  const sections: PrintedSection[] = [
+    { title: 'People involved', first: 4, last: 5 },
+    { title: 'Organisations', first: 5, last: 5 },
+  ];
+  expect(startsAtTop(page, sections[1]!)).toBe(false);
+  expect(sectionAtTop(sections, page)?.title).toBe('People involved');
+  expect(sectionAtTop(sections, { ...page, body: ['Organisations', 'BBC'] })?.title).toBe('Organisations');
+});
