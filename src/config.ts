@@ -5,7 +5,7 @@ import { lstatSync } from 'node:fs';
 import path from 'node:path';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type Pair } from 'yaml';
 import type { EntitySettings } from './enrich/settings.js';
-import type { Warning } from './model.js';
+import type { ArticleBreak, Warning } from './model.js';
 import { decode, withoutControlCharacters } from './read/decode.js';
 import { InputFileError, InputFolder } from './read/input-folder.js';
 import { parseStatedDate, type DateOrder } from './normalise/dates.js';
@@ -27,6 +27,8 @@ export interface DossierConfig {
   compiledBy?: string;
   /** A protective marking such as OFFICIAL-SENSITIVE, printed on every page. */
   marking?: string;
+  /** In print, whether each article starts a new page (the default) or runs on after the one before. */
+  articleBreak?: ArticleBreak;
   date?: string;
   language?: string;
   description?: string;
@@ -45,6 +47,7 @@ const TOP_KEYS: Record<string, keyof DossierConfig> = {
   title: 'title',
   subtitle: 'subtitle',
   marking: 'marking',
+  'article-break': 'articleBreak',
   'compiled-by': 'compiledBy',
   date: 'date',
   language: 'language',
@@ -56,6 +59,7 @@ const TOP_KEYS: Record<string, keyof DossierConfig> = {
 };
 const ARTICLE_KEYS = ['title', 'source', 'date', 'byline', 'url', 'standfirst'] as const;
 const DATE_ORDERS: DateOrder[] = ['day-first', 'month-first'];
+const ARTICLE_BREAKS: ArticleBreak[] = ['page', 'run-on'];
 
 /** Parses a config file's text. `file` is the name used in messages. */
 export function parseConfig(text: string, file: string): { config: DossierConfig; warnings: Warning[] } {
@@ -98,6 +102,9 @@ export function parseConfig(text: string, file: string): { config: DossierConfig
     if (field === 'dateOrder') {
       if (!DATE_ORDERS.includes(value as DateOrder)) fail(pair.value as Node, `"date-order" must be ${DATE_ORDERS.join(' or ')}.`);
       config.dateOrder = value as DateOrder;
+    } else if (field === 'articleBreak') {
+      if (!ARTICLE_BREAKS.includes(value as ArticleBreak)) fail(pair.value as Node, `"article-break" must be ${ARTICLE_BREAKS.join(' or ')}.`);
+      config.articleBreak = value as ArticleBreak;
     } else if (field === 'date') {
       dateNode = pair.value as Node;
       config.date = value;

@@ -26,6 +26,7 @@ export function assembleDossier(
     title,
     ...(config.subtitle ? { subtitle: config.subtitle } : {}),
     ...(config.marking ? { marking: config.marking } : {}),
+    ...(config.articleBreak ? { articleBreak: config.articleBreak } : {}),
     ...(config.compiledBy ? { compiledBy: config.compiledBy } : {}),
     ...(config.date ? { date: config.date } : {}),
     language: config.language ?? 'en',

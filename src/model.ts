@@ -122,6 +122,8 @@ export interface Organisation {
   mentions: MentionCount[];
 }
 
+export type ArticleBreak = 'page' | 'run-on';
+
 export interface ChronologyEntry {
   /** `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, as precise as the text is. */
   date: string;
@@ -174,6 +176,8 @@ export interface DossierMeta {
   compiledBy?: string;
   /** A protective marking such as OFFICIAL-SENSITIVE, printed on every page. */
   marking?: string;
+  /** In print, each article on a new page (`page`, the default) or run on after the one before, under a rule (`run-on`). */
+  articleBreak?: ArticleBreak;
   /** `YYYY-MM-DD` */
   date?: string;
   /** BCP 47 language tag. */

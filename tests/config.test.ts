@@ -124,6 +124,12 @@ describe('parseConfig', () => {
     expect(configError('title: T\ndate-order: sideways\n').message).toMatch(/^input\/dossier\.yaml:2: .*day-first or month-first/);
   });
 
+  it('reads how articles follow one another in print, and names the choices when it is neither', () => {
+    expect(parseConfig('article-break: run-on\n', FILE).config.articleBreak).toBe('run-on');
+    expect(parseConfig('article-break: page\n', FILE).config.articleBreak).toBe('page');
+    expect(configError('title: T\narticle-break: sometimes\n').message).toMatch(/^input\/dossier\.yaml:2: "article-break" must be page or run-on/);
+  });
+
   it('throws a ConfigError with the line when "articles" is not a mapping', () => {
     expect(configError('articles:\n  - a.txt\n').message).toMatch(/^input\/dossier\.yaml:2: /);
     expect(configError('articles:\n  a.txt: The Guardian\n').message).toMatch(/^input\/dossier\.yaml:2: .*a\.txt/);

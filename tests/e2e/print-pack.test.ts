@@ -8,6 +8,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CORPUS, runCli, tempDir } from '../helpers.js';
+import { pdfPages } from '../pdf.js';
 import {
   bodyText,
   epubNotes,
@@ -18,6 +19,7 @@ import {
   readPrintedPack,
   sectionAtTop,
   startsAtTop,
+  type PrintedNote,
   type PrintedPage,
   type PrintedSection,
 } from '../print-pack.js';
@@ -102,13 +104,24 @@ function checkPack(name: string, build: () => Promise<string>) {
 
     it('leaves no page inside an article with less than half a page of text', () => {
       const inside = pack.articles.flatMap((article) => pack.pages.slice(article.first - 1, article.last - 1));
-      const lengths = inside.map((page) => page.body.join(' ').replace(/\s+/g, ' ').length).sort((a, b) => a - b);
-      const normal = lengths[Math.floor(lengths.length / 2)] ?? 0;
+      // Lines, not characters: a page where articles run on holds headers, whose lines are short.
+      const lines = inside.map((page) => page.body.length).sort((a, b) => a - b);
+      const normal = lines[Math.floor(lines.length / 2)] ?? 0;
+      expect(normal).toBeGreaterThan(20);
       for (const article of pack.articles) {
         for (const page of pack.pages.slice(article.first - 1, article.last - 1)) {
-          const length = page.body.join(' ').replace(/\s+/g, ' ').length;
-          expect(length, `page ${page.number}, inside article ${article.number}: ${page.body.join(' | ').slice(0, 200)}`).toBeGreaterThanOrEqual(normal / 2);
+          expect(page.body.length, `page ${page.number}, inside article ${article.number}: ${page.body.join(' | ').slice(0, 200)}`).toBeGreaterThanOrEqual(normal / 2);
         }
+      }
+    });
+
+    it('never leaves an article’s header at the foot of a page, away from its text', () => {
+      for (const article of pack.articles) {
+        const page = pack.pages[article.first - 1]!;
+        const text = page.body.slice(0, page.body.findIndex((line) => /^\s*\d+\. Also in: /.test(line)) >>> 0);
+        const label = text.findIndex((line) => plain(line) === `ARTICLE ${article.number}`);
+        // The label, the headline, the source and the word count, then the article's first lines.
+        expect(text.length - label, `article ${article.number} on page ${page.number}`).toBeGreaterThan(5);
       }
     });
 
@@ -122,15 +135,23 @@ function checkPack(name: string, build: () => Promise<string>) {
     it('numbers notes from 1 in each article, alike in the PDF, the HTML page and the EPUB, and gives pages where the articles are', async () => {
       const html = await htmlNotes(path.join(out, 'dossier.html'));
       const epub = await epubNotes(path.join(out, 'dossier.epub'));
+      // The notes at the page feet, in page order; where articles run on, one page has the last of one article's and the first of the next's.
+      const pages = [...new Set(pack.articles.flatMap((article) => Array.from({ length: article.last - article.first + 1 }, (_, index) => article.first + index)))];
+      const groups: PrintedNote[][] = [];
+      for (const note of pages.flatMap((page) => pageNotes(pack.pages[page - 1]!))) {
+        if (note.number === 1) groups.push([]);
+        groups.at(-1)!.push(note);
+      }
+      const withNotes = json.articles.map((article, index) => ({ id: article.id, number: index + 1, expected: html.get(article.id) ?? [] })).filter((article) => article.expected.length > 0);
+      expect(groups.length, 'articles with notes').toBe(withNotes.length);
       let checked = 0;
-      pack.articles.forEach((article, index) => {
-        const id = json.articles[index]!.id;
-        const printed = pack.pages.slice(article.first - 1, article.last).flatMap(pageNotes);
-        const expected = html.get(id) ?? [];
-        expect(printed.map((note) => note.number), `article ${article.number}'s notes`).toEqual(expected.map((_, note) => note + 1));
-        printed.forEach((note) => {
-          expect(note.targets.map((target) => target.title), `article ${article.number}, note ${note.number}`).toEqual(expected[note.number - 1]);
-          expect(epub.get(id)?.get(note.number), `article ${article.number}, EPUB note ${note.number}`).toEqual(expected[note.number - 1]);
+      withNotes.forEach(({ id, number, expected }, index) => {
+        const printed = groups[index]!;
+        const article = pack.articles[number - 1]!;
+        expect(printed.map((note) => note.number), `article ${number}'s notes`).toEqual(expected.map((_, note) => note + 1));
+        for (const note of printed) {
+          expect(note.targets.map((target) => target.title), `article ${number}, note ${note.number}`).toEqual(expected[note.number - 1]);
+          expect(epub.get(id)?.get(note.number), `article ${number}, EPUB note ${note.number}`).toEqual(expected[note.number - 1]);
           for (const target of note.targets) {
             const other = articleByTitle(pack.articles, target.title);
             expect(other, target.title).toBeDefined();
@@ -138,7 +159,7 @@ function checkPack(name: string, build: () => Promise<string>) {
             expect(target.page, `note ${note.number} of article ${article.number}: ${target.title}`).toBeLessThanOrEqual(other!.last);
             checked++;
           }
-        });
+        }
         expect(epub.get(id)?.size ?? 0).toBe(expected.length);
       });
       expect(checked, 'the pack has notes to check').toBeGreaterThan(10);
@@ -202,6 +223,20 @@ checkPack('a generated dossier of 60 articles', async () => {
   const out = await tempDir();
   const result = await runCli(['--input', input, '--out', out, '--formats', 'pdf,html,epub,json']);
   expect(result.code, result.stderr).toBe(0);
+  return out;
+});
+
+checkPack('the same 60 articles run on, one after another (article-break: run-on)', async () => {
+  const input = await tempDir();
+  await writeCouncilDossier(input, 60);
+  await writeFile(path.join(input, 'dossier.yaml'), 'title: Council row\narticle-break: run-on\n');
+  const out = await tempDir();
+  const result = await runCli(['--input', input, '--out', out, '--formats', 'pdf,html,epub,json']);
+  expect(result.code, result.stderr).toBe(0);
+  // Articles begin part-way down the page the one before ends on.
+  const pages = (await pdfPages(path.join(out, 'dossier.pdf'))).map((page) => page.split('\n').filter((line) => line.trim()));
+  const midPage = pages.filter((lines) => lines.slice(2).some((line) => /^\s*ARTICLE \d+\s*$/.test(line)));
+  expect(midPage.length, 'pages where an article begins below another').toBeGreaterThan(40);
   return out;
 });
 

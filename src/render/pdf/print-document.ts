@@ -50,11 +50,15 @@ const PAGE_NUMBERS = `function dossierPlaceholders(digits) {
   var placeholder = new Array(digits + 1).join('0');
   document.querySelectorAll('a[href^="#"]').forEach(function (link) { link.setAttribute('data-target-page', placeholder); });
 }
+/* The page an element starts on, given the page its id is on: the next one where Paged.js left only its empty start (its header kept with its text on the next page). */
+function dossierStartPage(element, number) {
+  return element.hasAttribute('data-split-to') && element.textContent.trim() === '' ? Number(number) + 1 : Number(number);
+}
 function dossierPageNumbers() {
   var pageOf = new Map();
   document.querySelectorAll('.pagedjs_page').forEach(function (page) {
     var number = page.getAttribute('data-page-number');
-    page.querySelectorAll('[id]').forEach(function (element) { if (!pageOf.has(element.id)) pageOf.set(element.id, number); });
+    page.querySelectorAll('[id]').forEach(function (element) { if (!pageOf.has(element.id)) pageOf.set(element.id, dossierStartPage(element, number)); });
   });
   document.querySelectorAll('.pagedjs_pages a[href^="#"]').forEach(function (link) {
     var number = pageOf.get(decodeURIComponent(link.getAttribute('href').slice(1)));
@@ -77,7 +81,7 @@ const PAGE_LISTS = `function dossierPageLists() {
     pageOf = new Map();
     document.querySelectorAll('.pagedjs_page').forEach(function (page) {
       var number = Number(page.getAttribute('data-page-number'));
-      page.querySelectorAll('[id]').forEach(function (element) { if (!pageOf.has(element.id)) pageOf.set(element.id, number); });
+      page.querySelectorAll('[id]').forEach(function (element) { if (!pageOf.has(element.id)) pageOf.set(element.id, dossierStartPage(element, number)); });
     });
     return pageOf;
   }

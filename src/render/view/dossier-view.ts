@@ -1,7 +1,7 @@
 // What the templates see: the enriched dossier, typeset and formatted for
 // reading. Built once per format from the same dossier; templates never
 // compute anything themselves.
-import type { Dossier, EnrichedArticle, MentionCount, PublicationDate, Role, ChronologyEntry, Warning } from '../../model.js';
+import type { ArticleBreak, Dossier, EnrichedArticle, MentionCount, PublicationDate, Role, ChronologyEntry, Warning } from '../../model.js';
 import { toString } from 'mdast-util-to-string';
 import { mentionAnchor, paragraphId } from '../../ids.js';
 import { buildTimestamp } from './timestamp.js';
@@ -71,6 +71,7 @@ export interface DossierView {
   subtitle?: string;
   compiledBy?: string;
   marking?: string;
+  articleBreak: ArticleBreak;
   date?: { iso: string; display: string };
   /** When the pack was compiled: the dossier's date, or the build's. */
   compiled: { iso: string; display: string };
@@ -124,6 +125,7 @@ export function dossierView(dossier: Dossier, options: ViewOptions): DossierView
     ...(dossier.subtitle ? { subtitle: typeset(dossier.subtitle) } : {}),
     ...(dossier.compiledBy ? { compiledBy: dossier.compiledBy } : {}),
     ...(dossier.marking ? { marking: dossier.marking } : {}),
+    articleBreak: dossier.articleBreak ?? 'page',
     ...(dossier.date ? { date: { iso: dossier.date, display: formatCalendarDate(dossier.date) } } : {}),
     compiled: { iso: compiled, display: formatCalendarDate(compiled) },
     sourceCount: new Set(dossier.articles.flatMap((article) => (article.source ? [article.source] : []))).size,
