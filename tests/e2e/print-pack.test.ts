@@ -115,13 +115,20 @@ function checkPack(name: string, build: () => Promise<string>) {
       }
     });
 
-    it('never leaves an article’s header at the foot of a page, away from its text', () => {
+    it('never leaves an article’s header or a section’s heading at the foot of a page, away from its text', () => {
       for (const article of pack.articles) {
         const page = pack.pages[article.first - 1]!;
         const text = page.body.slice(0, page.body.findIndex((line) => /^\s*\d+\. Also in: /.test(line)) >>> 0);
         const label = text.findIndex((line) => plain(line) === `ARTICLE ${article.number}`);
         // The label, the headline, the source and the word count, then the article's first lines.
         expect(text.length - label, `article ${article.number} on page ${page.number}`).toBeGreaterThan(5);
+      }
+      // Nor a section's heading and the head of its table, away from the first entries.
+      for (const section of pack.sections.filter((candidate) => candidate.number === undefined)) {
+        const page = pack.pages[section.first - 1]!;
+        const heading = page.body.findIndex((line) => plain(line).toLowerCase() === plain(section.title).toLowerCase());
+        expect(heading, `${section.title} on page ${page.number}`).toBeGreaterThanOrEqual(0);
+        expect(page.body.length - heading, `${section.title} on page ${page.number}`).toBeGreaterThan(3);
       }
     });
 
