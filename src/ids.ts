@@ -70,6 +70,11 @@ export function passageId(index: number): string {
   return `passage-${index + 1}`;
 }
 
+/** The note of several shared passages that overlap in one paragraph: `passages-3-7`. */
+export function passagesNoteId(passageIds: string[]): string {
+  return passageIds.length === 1 ? passageIds[0]! : `passages-${passageIds.map((id) => id.replace(/^passage-/, '')).join('-')}`;
+}
+
 /** Ids made from names, kept unique within one list: `person-ken-livingstone`, then `person-ken-livingstone-2`. */
 export function entityIds(prefix: 'person' | 'org'): (name: string) => string {
   const ids = new UniqueIds();

@@ -125,7 +125,10 @@ export interface Organisation {
 export type ArticleBreak = 'page' | 'run-on';
 
 export interface ChronologyEntry {
-  /** `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, as precise as the text is. */
+  /**
+   * `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, as precise as the text is; `--MM-DD`
+   * or `--MM` (ISO 8601 without a year) when an undated article gives none.
+   */
   date: string;
   /** `HH:MM` when the text gives a time. */
   time?: string;
@@ -137,8 +140,6 @@ export interface ChronologyEntry {
   sentence: string;
   article: string;
   paragraph?: number;
-  /** The year was not in the text; it was taken from the dossier's dated articles. */
-  yearInferred?: boolean;
   /**
    * Every article's report of this event, in reading order: articles that
    * report one event make one entry, whose own fields are the report that
@@ -154,7 +155,6 @@ export interface ChronologyOccurrence {
   /** The date as this article writes it. */
   text: string;
   sentence: string;
-  yearInferred?: boolean;
 }
 
 export interface PassageOccurrence {

@@ -70,13 +70,17 @@ export function sectionAtTop(sections: PrintedSection[], page: PrintedPage): Pri
 export function pageNotes(page: PrintedPage): PrintedNote[] {
   const notes: { number: number; text: string }[] = [];
   for (const line of page.body) {
-    const start = /^\s*(\d+)\. (Also in: .*)$/.exec(line);
+    const start = /^\s*(\d+)\. (Also in[: ].*)$/.exec(line);
     if (start) notes.push({ number: Number(start[1]), text: start[2]! });
     else if (notes.length) notes.at(-1)!.text += ` ${line.trim()}`;
   }
   return notes.map((note) => ({
     number: note.number,
-    targets: [...note.text.replace(/^Also in: /, '').matchAll(/(.+?) \(p\. (\d+)\)(?:, |\.?$)/g)].map((match) => ({ title: plain(match[1]!), page: Number(match[2]) })),
+    // "Also in: A (p. 4), B (p. 9)." or, past a few articles, "Also in 12 other articles, among them: A (p. 4), … and 7 more."
+    targets: [...note.text.replace(/^Also in(?: \d+ other articles, among them)?: /, '').replace(/ and \d+ more\.$/, '').matchAll(/(.+?) \(p\. (\d+)\)(?:, |\.?$)/g)].map((match) => ({
+      title: plain(match[1]!),
+      page: Number(match[2]),
+    })),
   }));
 }
 
@@ -84,7 +88,7 @@ export function pageNotes(page: PrintedPage): PrintedNote[] {
 export function bodyText(page: PrintedPage): string {
   const lines: string[] = [];
   for (const line of page.body) {
-    if (/^\s*\d+\. Also in: /.test(line)) break;
+    if (/^\s*\d+\. Also in[: ]/.test(line)) break;
     lines.push(line.trim());
   }
   return plain(lines.join('\n').replace(/(\p{L})-\n/gu, '$1'));

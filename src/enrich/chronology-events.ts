@@ -33,7 +33,6 @@ export function occurrenceOf(entry: Omit<ChronologyEntry, 'occurrences'>): Chron
     ...(entry.paragraph !== undefined ? { paragraph: entry.paragraph } : {}),
     text: entry.text,
     sentence: entry.sentence,
-    ...(entry.yearInferred ? { yearInferred: true } : {}),
   };
 }
 

@@ -1,10 +1,10 @@
 // The chronology: publication dates, and the dates and times the articles
 // mention ("a meeting on March 1", "the May 3 election", "in 2008"), each
 // with its sentence, resolved against the article's publication date, and
-// one entry per event however many articles report it. An undated
-// article's dates take their year from the dossier's dated articles, and
-// say so. Nothing depends on the day of the build: the same articles give
-// the same chronology.
+// one entry per event however many articles report it. In an undated
+// article, "on Monday" or "yesterday" say nothing, and "March 1" keeps no
+// year ("--03-01") rather than borrow one. Nothing depends on the day of the
+// build: the same articles give the same chronology.
 import * as chrono from 'chrono-node';
 import type { ParsedComponents, ParsedResult } from 'chrono-node';
 import type { PublicationDate, ChronologyEntry } from '../model.js';
@@ -52,7 +52,6 @@ const NO_REFERENCE = new Date('2000-01-01T12:00:00Z');
 
 export function buildChronology(articles: ArticleDates[], order: DateOrder = 'day-first'): ChronologyEntry[] {
   const entries: Omit<ChronologyEntry, 'occurrences'>[] = [];
-  const dossierReference = medianDate(articles.flatMap((article) => (article.date ? [article.date.date] : [])));
 
   for (const article of articles) {
     if (article.date) {
@@ -65,7 +64,8 @@ export function buildChronology(articles: ArticleDates[], order: DateOrder = 'da
         article: article.id,
       });
     }
-    const reference = article.date?.date ?? dossierReference;
+    // Only the article's own date: another article's year would be a guess ("this past January" in a 2019 article is not 2018's).
+    const reference = article.date?.date;
     const instant = reference ? new Date(`${reference}T12:00:00Z`) : NO_REFERENCE;
     for (const paragraph of article.paragraphs) {
       // Found when first needed: most paragraphs mention no date.
@@ -77,7 +77,6 @@ export function buildChronology(articles: ArticleDates[], order: DateOrder = 'da
         const found = explicitDay(parsed, DATE_PARSERS[order], instant);
         const reread = MONTH_DAY.test(found.text.trim()) ? chrono.en.casual.parse(found.text, { instant }, { forwardDate: false })[0] : undefined;
         const start = (reread ?? found).start;
-        if (!reference && !/\b(?:1[89]|20)\d{2}\b/.test(found.text)) continue;
         if ([...found.text.matchAll(CALENDAR_WORD)].some((word) => word[0][0] === word[0][0]!.toLowerCase())) continue;
         const sentence = sentences().at(found.index);
         const entry = mentioned(found, start, Boolean(article.date), instant, sentence);
@@ -85,7 +84,8 @@ export function buildChronology(articles: ArticleDates[], order: DateOrder = 'da
         seen.fill(1, found.index, found.index + found.text.length);
         entries.push({
           ...entry,
-          ...(article.date || start.isCertain('year') ? {} : { yearInferred: true }),
+          // Without the article's date, a date that does not give its year keeps no year: "--03-01".
+          ...(reference || start.isCertain('year') ? {} : { date: `-${entry.date.slice(4)}` }),
           sentence,
           article: article.id,
           paragraph: paragraph.number,
@@ -110,7 +110,8 @@ export function buildChronology(articles: ArticleDates[], order: DateOrder = 'da
   const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
   entries.sort(
     (a, b) =>
-      compare(a.date, b.date) ||
+      // Dates without a year come last.
+      compare(a.date.replace(/^--/, '~'), b.date.replace(/^--/, '~')) ||
       compare(a.time ?? '', b.time ?? '') ||
       (a.kind === b.kind ? 0 : a.kind === 'published' ? 1 : -1) ||
       position.get(a.article)! - position.get(b.article)! ||
@@ -208,9 +209,4 @@ function mentioned(
   const iso = hasDay ? `${year}-${pad(date.getUTCMonth() + 1)}-${pad(date.getUTCDate())}` : hasMonth ? `${year}-${pad(date.getUTCMonth() + 1)}` : year;
   const time = start.isCertain('hour') && TIME_OF_DAY.test(written) ? `${pad(start.get('hour') ?? 0)}:${pad(start.get('minute') ?? 0)}` : undefined;
   return { date: iso, ...(time ? { time } : {}), kind: 'mentioned', text: written };
-}
-
-function medianDate(dates: string[]): string | undefined {
-  if (dates.length === 0) return undefined;
-  return [...dates].sort()[Math.floor((dates.length - 1) / 2)];
 }

@@ -66,6 +66,7 @@ export function enrich(articles: Article[], settings: EnrichSettings = {}, onSte
       id: passageId(index),
       text: passage.text,
       occurrences: passage.occurrences.map(({ article, paragraph }) => ({ article, paragraph })),
+      starts: passage.occurrences.map((occurrence) => occurrence.start),
       ends: passage.occurrences.map((occurrence) => occurrence.end),
     })),
   );
@@ -96,7 +97,7 @@ export function enrich(articles: Article[], settings: EnrichSettings = {}, onSte
     people: people.people,
     organisations: organisations.organisations,
     chronology,
-    sharedPassages: placed.map(({ ends: _ends, ...passage }) => passage),
+    sharedPassages: placed.map(({ starts: _starts, ends: _ends, ...passage }) => passage),
     warnings: [...people.warnings, ...organisations.warnings, ...passageWarnings],
   };
 }

@@ -118,7 +118,7 @@ function checkPack(name: string, build: () => Promise<string>) {
     it('never leaves an article’s header or a section’s heading at the foot of a page, away from its text', () => {
       for (const article of pack.articles) {
         const page = pack.pages[article.first - 1]!;
-        const text = page.body.slice(0, page.body.findIndex((line) => /^\s*\d+\. Also in: /.test(line)) >>> 0);
+        const text = page.body.slice(0, page.body.findIndex((line) => /^\s*\d+\. Also in[: ]/.test(line)) >>> 0);
         const label = text.findIndex((line) => plain(line) === `ARTICLE ${article.number}`);
         // The label, the headline, the source and the word count, then the article's first lines.
         expect(text.length - label, `article ${article.number} on page ${page.number}`).toBeGreaterThan(5);
@@ -199,7 +199,12 @@ function checkPack(name: string, build: () => Promise<string>) {
         const listed = lines.slice(at, more < 0 ? undefined : at + 1 + more).join(' ');
         const pages = pageList(listed.replace(/^Pages? /, ''));
         const forms = [person.name, ...person.aliases].map(plain);
-        const names = (page: PrintedPage) => forms.some((form) => new RegExp(`(?<!\\p{L})${form.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?!\\p{L})`, 'u').test(bodyText(page)));
+        const named = (text: string) => forms.some((form) => new RegExp(`(?<!\\p{L})${form.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?!\\p{L})`, 'u').test(text));
+        // A name may begin at the foot of the page and end at the top of the next.
+        const names = (page: PrintedPage) => {
+          const next = pack.pages[page.number];
+          return named(bodyText(page)) || (next !== undefined && named(`${bodyText(page).slice(-40)} ${bodyText(next).slice(0, 40)}`));
+        };
         for (const number of pages) {
           expect(articlePages.has(number) && names(pack.pages[number - 1]!), `${person.name} on page ${number}`).toBe(true);
           checked++;

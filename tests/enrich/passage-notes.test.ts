@@ -2,7 +2,10 @@
 // the passage ends in, after its punctuation and closing quotation marks,
 // never inside a phrase or a word.
 import { describe, expect, it } from 'vitest';
-import { callOffset } from '../../src/enrich/shared-passages/notes.js';
+import type { Root } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import { unified } from 'unified';
+import remarkPassageNotes, { callOffset, NOTE_ARTICLES, type PlacedPassage } from '../../src/enrich/shared-passages/notes.js';
 
 /** The text with the call marked where callOffset puts it, for a passage ending after `upTo`. */
 function called(text: string, upTo: string): string {
@@ -21,5 +24,36 @@ describe('callOffset', () => {
     ['It ended here. Then more.', 'It ended here.', 'It ended here.¹ Then more.'],
   ])('%s', (text, upTo, expected) => {
     expect(called(text, upTo)).toBe(expected);
+  });
+});
+
+describe('remarkPassageNotes', () => {
+  const text = 'The harbour master said the new pier would open to fishing boats before the end of the summer season.';
+  const tree = (): Root => ({ type: 'root', children: [{ type: 'paragraph', children: [{ type: 'text', value: text }] }] });
+  const passage = (id: string, start: number, end: number, articles: string[]): PlacedPassage => ({
+    id,
+    text: text.slice(start, end),
+    occurrences: ['here', ...articles].map((article) => ({ article, paragraph: 1 })),
+    starts: ['here', ...articles].map(() => start),
+    ends: ['here', ...articles].map(() => end),
+  });
+  const notes = (passages: PlacedPassage[], titles = new Map<string, string>()) => {
+    const result = unified().use(remarkPassageNotes, { articleId: 'here', sharedPassages: passages, titles }).runSync(tree()) as Root;
+    return {
+      calls: result.children.flatMap((node) => (node.type === 'paragraph' ? node.children.filter((child) => child.type === 'footnoteReference') : [])),
+      definitions: result.children.filter((node) => node.type === 'footnoteDefinition').map((node) => toString(node)),
+    };
+  };
+
+  it('gives passages that overlap in a paragraph one note, naming every other article once', () => {
+    const found = notes([passage('passage-1', 0, 60, ['a', 'b']), passage('passage-2', 24, text.length, ['b', 'c'])], new Map([['a', 'A'], ['b', 'B'], ['c', 'C']]));
+    expect(found.calls).toHaveLength(1);
+    expect(found.definitions).toEqual(['Also in: A, B, C.']);
+  });
+
+  it('names a few articles and counts the rest when many share a passage', () => {
+    const others = Array.from({ length: NOTE_ARTICLES + 4 }, (_, index) => `a${index}`);
+    const found = notes([passage('passage-1', 0, text.length, others)]);
+    expect(found.definitions).toEqual([`Also in ${others.length} other articles, among them: ${others.slice(0, NOTE_ARTICLES).join(', ')} and 4 more.`]);
   });
 });

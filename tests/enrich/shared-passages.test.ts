@@ -33,6 +33,32 @@ describe('findSharedPassages', () => {
     expect(passages).toEqual([]);
   });
 
+  it('never joins two different sentences because a third article holds both', () => {
+    const first = 'The harbour master said the new pier would open to fishing boats before the end of the summer season.';
+    const second = 'Councillors had argued for three years over who should pay for the repairs to the old sea wall.';
+    // In the middle of each article: a passage always first or last in four articles would be a paper's furniture.
+    const passages = findSharedPassages(
+      [
+        ['a', `Intro to a. ${first}`],
+        ['b', `${second} Then b goes on.`],
+        ['x', `${first} ${second}`],
+        ['c', `${first} ${second}`],
+        ['d', `Only d says this. ${second}`],
+      ].map(([id, text]) => article(id!, `The opening of ${id}.`, text!, `The end of ${id}.`)),
+    );
+    const articlesOf = passages.map((passage) => new Set(passage.occurrences.map((occurrence) => occurrence.article)));
+    // Every passage's text is in every article it lists.
+    const texts: Record<string, string> = { a: first, b: second, x: `${first} ${second}`, c: `${first} ${second}`, d: second };
+    passages.forEach((passage) => {
+      for (const occurrence of passage.occurrences) expect(texts[occurrence.article], passage.text).toContain(passage.text.replace(/^\W+/, '').slice(0, 40));
+    });
+    expect(articlesOf.some((found) => found.has('a') && found.has('b'))).toBe(false);
+    expect(articlesOf.some((found) => found.has('a') && found.has('d'))).toBe(false);
+    // Both sentences are still found where they are shared.
+    expect(articlesOf.some((found) => ['a', 'x', 'c'].every((id) => found.has(id)))).toBe(true);
+    expect(articlesOf.some((found) => ['b', 'x', 'c', 'd'].every((id) => found.has(id)))).toBe(true);
+  });
+
   it('treats a sentence in most of a large set of articles as boilerplate', () => {
     const boilerplate = 'Sign up to our daily newsletter for the latest headlines from across the region and beyond.';
     const many = Array.from({ length: 30 }, (_, index) => article(`n${index}`, `Story number ${index} is about something else entirely.`, boilerplate));

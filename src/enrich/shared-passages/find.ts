@@ -31,6 +31,12 @@ const boilerplateLimit = (articles: number) => Math.max(20, Math.ceil(2 * Math.s
  * of that shingle, and the caller is told.
  */
 export const MAX_REPEATS = 20;
+/** Of the longer of two occurrences in one paragraph, the share of its words the other must cover to be the same passage. */
+const SAME_STRETCH = 2 / 3;
+/** Of the larger of two occurrences' sets of words, the share they must have in common to be one passage's text. */
+const SAME_TEXT = 0.8;
+/** Texts one group is compared with: past this many, its other occurrences are left alone rather than compared with every text. */
+const MAX_STRETCHES = 200;
 
 export interface ArticleParagraphs {
   id: string;
@@ -139,7 +145,9 @@ export function findSharedPassages(articles: ArticleParagraphs[], onRepeats: (ar
   //    article and run together in another gives one note, not two.
   const passages: FoundPassage[] = [];
   const articleCount = (group: Occurrence[]) => new Set(group.map((occurrence) => paras[occurrence.para]!.article)).size;
-  for (const group of joinSharingParagraphs(occurrences.groups(), (occurrence) => paras[occurrence.para]!.article)) {
+  const wordsOf = (occurrence: Occurrence) => paras[occurrence.para]!.tokens.words.slice(occurrence.start, occurrence.end);
+  const stretches = occurrences.groups().flatMap((group) => splitByText(group, wordsOf));
+  for (const group of joinSharingParagraphs(stretches, (occurrence) => paras[occurrence.para]!.article)) {
     if (articleCount(group) < 2) continue;
     const merged = mergeByParagraph(group);
     const found = merged.map((occurrence) => {
@@ -157,12 +165,83 @@ export function findSharedPassages(articles: ArticleParagraphs[], onRepeats: (ar
   }
   for (const article of repeated) onRepeats(article);
   const position = new Map(articles.map((article, index) => [article.id, index]));
-  return passages.sort(
+  return withoutRepeatedNotes(passages).sort(
     (x, y) =>
       position.get(x.occurrences[0]!.article)! - position.get(y.occurrences[0]!.article)! ||
       x.occurrences[0]!.paragraph - y.occurrences[0]!.paragraph ||
       x.occurrences[0]!.start - y.occurrences[0]!.start,
   );
+}
+
+/**
+ * A group of linked occurrences split into stretches of one text: each
+ * occurrence goes with the first (in reading order) whose words it nearly
+ * shares. Linking pairs of articles is transitive, the text is not: A shares
+ * a sentence with B, B a longer one with C, C another with D, and D nothing
+ * with A.
+ */
+function splitByText(group: Occurrence[], wordsOf: (occurrence: Occurrence) => string[]): Occurrence[][] {
+  if (group.length <= 2) return [group];
+  const ordered = [...group].sort((a, b) => a.para - b.para || a.start - b.start);
+  const stretches: { words: Set<string>; occurrences: Occurrence[] }[] = [];
+  for (const occurrence of ordered) {
+    const words = new Set(wordsOf(occurrence));
+    const same = stretches.slice(0, MAX_STRETCHES).find((stretch) => sameText(words, stretch.words));
+    if (same) same.occurrences.push(occurrence);
+    else stretches.push({ words, occurrences: [occurrence] });
+  }
+  return stretches.map((stretch) => stretch.occurrences);
+}
+
+function sameText(a: Set<string>, b: Set<string>): boolean {
+  let shared = 0;
+  for (const word of a) if (b.has(word)) shared++;
+  return shared >= SAME_TEXT * Math.max(a.size, b.size);
+}
+
+/**
+ * A passage that says nothing another does not: a stretch that holds,
+ * wherever it occurs, most of its words in a shorter passage found in all of
+ * its articles and more (a sentence two articles share with its last words,
+ * where more articles share the sentence alone). Its notes would repeat the
+ * shorter one's, so it is left out.
+ */
+function withoutRepeatedNotes(passages: FoundPassage[]): FoundPassage[] {
+  const place = (occurrence: FoundOccurrence) => `${occurrence.article}#${occurrence.paragraph}`;
+  const byPlace = new Map<string, { passage: number; occurrence: FoundOccurrence }[]>();
+  passages.forEach((passage, index) => {
+    for (const occurrence of passage.occurrences) {
+      const list = byPlace.get(place(occurrence));
+      if (list) list.push({ passage: index, occurrence });
+      else byPlace.set(place(occurrence), [{ passage: index, occurrence }]);
+    }
+  });
+  const articlesOf = passages.map((passage) => new Set(passage.occurrences.map((occurrence) => occurrence.article)));
+  // The passages nested in an occurrence and covering most of it: inside its words, in its paragraph.
+  const nestedIn = (occurrence: FoundOccurrence, self: number) =>
+    new Set(
+      (byPlace.get(place(occurrence)) ?? [])
+        .filter(
+          (other) =>
+            other.passage !== self &&
+            other.occurrence.start >= occurrence.start &&
+            other.occurrence.end <= occurrence.end &&
+            other.occurrence.end - other.occurrence.start >= SAME_STRETCH * (occurrence.end - occurrence.start),
+        )
+        .map((other) => other.passage),
+    );
+  const dropped = new Set<number>();
+  passages.forEach((passage, index) => {
+    let candidates = nestedIn(passage.occurrences[0]!, index);
+    for (const occurrence of passage.occurrences.slice(1)) {
+      if (candidates.size === 0) break;
+      const here = nestedIn(occurrence, index);
+      candidates = new Set([...candidates].filter((candidate) => here.has(candidate)));
+    }
+    const covering = [...candidates].find((other) => !dropped.has(other) && articlesOf[other]!.size > articlesOf[index]!.size && [...articlesOf[index]!].every((article) => articlesOf[other]!.has(article)));
+    if (covering !== undefined) dropped.add(index);
+  });
+  return passages.filter((_, index) => !dropped.has(index));
 }
 
 /** Groups that share a paragraph and the same articles are one passage. */
@@ -290,7 +369,8 @@ function extend(run: Run, a: string[], b: string[]): Run {
 function charSpan(para: Para, startWord: number, endWord: number): { start: number; end: number } {
   const { text } = para.paragraph;
   const { starts, ends } = para.tokens;
-  const sentenceEndsAfter = (word: number) => /^[.!?…]["'”’)]*\s/u.test(text.slice(ends[word]!, starts[word + 1] ?? text.length + 1) + ' ');
+  // British style closes the quotation before the full stop ("schoolboys”."), American style after it.
+  const sentenceEndsAfter = (word: number) => /^["'”’)]*[.!?…]["'”’)]*\s/u.test(text.slice(ends[word]!, starts[word + 1] ?? text.length + 1) + ' ');
   const startLimit = Math.min(endWord - MIN_PASSAGE_WORDS, startWord + SENTENCE_SLACK_WORDS);
   for (let word = startLimit - 1; word >= startWord; word--) {
     if (sentenceEndsAfter(word)) {
@@ -324,7 +404,11 @@ interface Occurrence {
 
 /**
  * Occurrences of passages in paragraphs, joined into groups: two occurrences
- * in one paragraph that mostly overlap are the same passage.
+ * in one paragraph that cover nearly the same words are the same passage.
+ * Nearly the same stretch, not merely overlapping: a paragraph that holds two
+ * sentences, each shared with a different article, would otherwise join the
+ * two sentences into one passage, and through such paragraphs, passage
+ * after passage into one that spans the dossier.
  */
 class OccurrenceSet {
   private readonly all: Occurrence[] = [];
@@ -336,7 +420,7 @@ class OccurrenceSet {
     for (const index of existing) {
       const occurrence = this.all[index]!;
       const overlap = Math.min(end, occurrence.end) - Math.max(start, occurrence.start);
-      if (overlap * 2 >= Math.min(end - start, occurrence.end - occurrence.start)) {
+      if (overlap >= SAME_STRETCH * Math.max(end - start, occurrence.end - occurrence.start)) {
         occurrence.start = Math.min(start, occurrence.start);
         occurrence.end = Math.max(end, occurrence.end);
         return index;

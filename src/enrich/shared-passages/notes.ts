@@ -1,14 +1,16 @@
 // At each occurrence of a shared passage, a footnote: "Also in: ⟨headline⟩,
-// ⟨headline⟩", each linking to the paragraph in the other article. GFM
+// ⟨headline⟩", each linking to the paragraph in the other article; past a
+// few articles, "Also in 12 other articles, among them: …". GFM
 // footnotes in mdast, so every writer renders real footnotes (pop-up notes
 // in the EPUB, notes in the HTML and PDF).
 import type { FootnoteDefinition, PhrasingContent, Root } from 'mdast';
 import type { SharedPassage } from '../../model.js';
-import { paragraphId } from '../../ids.js';
+import { paragraphId, passagesNoteId } from '../../ids.js';
 import { bodyParagraphs, insertAtOffset } from '../paragraphs.js';
 
 export interface PlacedPassage extends SharedPassage {
-  /** Where the passage ends in each occurrence's paragraph text. */
+  /** Where the passage starts and ends in each occurrence's paragraph text. */
+  starts: number[];
   ends: number[];
 }
 
@@ -18,27 +20,65 @@ export interface PassageNoteOptions {
   titles: Map<string, string>;
 }
 
+/** A note names this many other articles; past that, it says how many more there are (the passage's entry in dossier.json has them all). */
+export const NOTE_ARTICLES = 5;
+
+interface Span {
+  passage: PlacedPassage;
+  start: number;
+  end: number;
+}
+
 export default function remarkPassageNotes(options: PassageNoteOptions) {
   return (tree: Root) => {
     const paragraphs = bodyParagraphs(tree);
-    const definitions: FootnoteDefinition[] = [];
+    // Each paragraph's passages, in order of where they start there.
+    const byParagraph = new Map<number, Span[]>();
     for (const passage of options.sharedPassages) {
-      const here = passage.occurrences
-        .map((occurrence, index) => ({ ...occurrence, end: passage.ends[index]! }))
-        .filter((occurrence) => occurrence.article === options.articleId);
-      if (here.length === 0) continue;
-      // One call per paragraph, however often the passage recurs in it: after its last occurrence there.
-      const lastEnd = new Map<number, number>();
-      for (const occurrence of here) lastEnd.set(occurrence.paragraph, Math.max(lastEnd.get(occurrence.paragraph) ?? 0, occurrence.end));
-      for (const [number, end] of lastEnd) {
-        const paragraph = paragraphs[number - 1];
-        if (!paragraph) continue;
-        insertAtOffset(paragraph.node, callOffset(paragraph.text, end), { type: 'footnoteReference', identifier: passage.id, label: passage.id });
-      }
-      definitions.push(definition(passage, options));
+      passage.occurrences.forEach((occurrence, index) => {
+        if (occurrence.article !== options.articleId) return;
+        const spans = byParagraph.get(occurrence.paragraph) ?? [];
+        spans.push({ passage, start: passage.starts[index]!, end: passage.ends[index]! });
+        byParagraph.set(occurrence.paragraph, spans);
+      });
     }
-    tree.children.push(...definitions);
+    const definitions = new Map<string, FootnoteDefinition>();
+    for (const [number, spans] of [...byParagraph].sort((a, b) => a[0] - b[0])) {
+      const paragraph = paragraphs[number - 1];
+      if (!paragraph) continue;
+      for (const cluster of overlapping(spans)) {
+        // Passages that overlap in a paragraph (one sentence matched to different lengths by different articles) share one note.
+        const passages = [...new Set(cluster.map((span) => span.passage))];
+        const id = passagesNoteId(passages.map((passage) => passage.id));
+        const end = Math.max(...cluster.map((span) => span.end));
+        insertAtOffset(paragraph.node, callOffset(paragraph.text, end), { type: 'footnoteReference', identifier: id, label: id });
+        if (!definitions.has(id)) definitions.set(id, definition(id, passages, options));
+      }
+    }
+    tree.children.push(...definitions.values());
   };
+}
+
+/**
+ * Spans of one paragraph in groups that overlap, each group once: a passage
+ * that recurs in the paragraph is called once, after its last occurrence.
+ */
+function overlapping(spans: Span[]): Span[][] {
+  const groups: Span[][] = [];
+  let end = -1;
+  for (const span of [...spans].sort((a, b) => a.start - b.start)) {
+    if (span.start < end) groups.at(-1)!.push(span);
+    else groups.push([span]);
+    end = Math.max(end, span.end);
+  }
+  // One passage in two groups of one paragraph: both groups become one, called once.
+  const merged: Span[][] = [];
+  for (const group of groups) {
+    const same = merged.find((other) => other.some((span) => group.some((mine) => mine.passage === span.passage)));
+    if (same) same.push(...group);
+    else merged.push(group);
+  }
+  return merged;
 }
 
 /** Punctuation that closes a clause. */
@@ -67,14 +107,16 @@ export function callOffset(text: string, end: number): number {
   return at;
 }
 
-function definition(passage: SharedPassage, options: PassageNoteOptions): FootnoteDefinition {
-  // Each other article once, at the first paragraph where it has the passage.
+function definition(id: string, passages: SharedPassage[], options: PassageNoteOptions): FootnoteDefinition {
+  // Each other article once, at the first paragraph where it has one of the passages.
   const others = new Map<string, number>();
-  for (const occurrence of passage.occurrences) {
+  for (const occurrence of passages.flatMap((passage) => passage.occurrences)) {
     if (occurrence.article !== options.articleId && !others.has(occurrence.article)) others.set(occurrence.article, occurrence.paragraph);
   }
-  const children: PhrasingContent[] = [{ type: 'text', value: 'Also in: ' }];
-  [...others].forEach(([article, paragraph], index) => {
+  const named = [...others].slice(0, NOTE_ARTICLES);
+  const more = others.size - named.length;
+  const children: PhrasingContent[] = [{ type: 'text', value: more > 0 ? `Also in ${others.size} other articles, among them: ` : 'Also in: ' }];
+  named.forEach(([article, paragraph], index) => {
     if (index > 0) children.push({ type: 'text', value: ', ' });
     children.push({
       type: 'link',
@@ -82,6 +124,6 @@ function definition(passage: SharedPassage, options: PassageNoteOptions): Footno
       children: [{ type: 'text', value: options.titles.get(article) ?? article }],
     });
   });
-  children.push({ type: 'text', value: '.' });
-  return { type: 'footnoteDefinition', identifier: passage.id, label: passage.id, children: [{ type: 'paragraph', children }] };
+  children.push({ type: 'text', value: more > 0 ? ` and ${more} more.` : '.' });
+  return { type: 'footnoteDefinition', identifier: id, label: id, children: [{ type: 'paragraph', children }] };
 }

@@ -54,7 +54,8 @@ export interface EntityView {
 }
 
 export interface ChronologyRow {
-  date: { iso: string; display: string };
+  /** `datetime` is what HTML's `<time>` can say: no month without a year. */
+  date: { iso: string; display: string; datetime?: string };
   time?: string;
   kind: ChronologyEntry['kind'];
   /** The sentence cut around the date words, so templates can mark them. */
@@ -63,7 +64,8 @@ export interface ChronologyRow {
   after: string;
   /** The articles that say the same thing about the same date. */
   articles: ArticleLink[];
-  yearInferred: boolean;
+  /** The text gives no year, and the article no date to take it from. */
+  yearUnknown: boolean;
 }
 
 export interface DossierView {
@@ -150,14 +152,14 @@ function chronologyRow(entry: ChronologyEntry, linkTo: (id: string, extra?: Part
   // Every article that reports the event, once, at the paragraph that first does.
   const reports = entry.occurrences.filter((occurrence, index, all) => all.findIndex((other) => other.article === occurrence.article) === index);
   return {
-    date: { iso: entry.date, display: formatPartialDate(entry.date) },
+    date: { iso: entry.date, display: formatPartialDate(entry.date), ...(/^--\d\d$/.test(entry.date) ? {} : { datetime: `${entry.date}${entry.time ? `T${entry.time}` : ''}` }) },
     ...(entry.time ? { time: entry.time } : {}),
     kind: entry.kind,
     before: typeset(before),
     text: typeset(text),
     after: typeset(after),
     articles: reports.map((report) => linkTo(report.article, report.paragraph ? { anchor: paragraphId(report.article, report.paragraph) } : {})),
-    yearInferred: entry.yearInferred ?? false,
+    yearUnknown: entry.date.startsWith('--'),
   };
 }
 
@@ -207,9 +209,14 @@ function dateView(date: PublicationDate): NonNullable<ArticleView['date']> {
 const longDate = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 
 const monthYear = new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' });
+const dayMonth = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', timeZone: 'UTC' });
+const monthOnly = new Intl.DateTimeFormat('en-GB', { month: 'long', timeZone: 'UTC' });
 
 /** `2008` → `2008`, `2012-03` → `March 2012`, `2012-03-21` → `21 March 2012`. */
 export function formatPartialDate(isoDate: string): string {
+  // Without a year: "--03-01" is 1 March, "--03" March.
+  const yearless = /^--(\d{2})(?:-(\d{2}))?$/.exec(isoDate);
+  if (yearless) return (yearless[2] ? dayMonth : monthOnly).format(new Date(Date.UTC(2000, Number(yearless[1]) - 1, Number(yearless[2] ?? 1))));
   const [year, month] = isoDate.split('-').map(Number);
   if (/^\d{4}$/.test(isoDate)) return isoDate;
   if (/^\d{4}-\d{2}$/.test(isoDate) && year && month) return monthYear.format(new Date(Date.UTC(year, month - 1, 1)));
