@@ -6,6 +6,7 @@ import type { Organisation, Warning } from '../model.js';
 import { entityIds } from '../ids.js';
 import type { BodyParagraph } from './paragraphs.js';
 import { NO_SETTINGS, type EntitySettings } from './settings.js';
+import { STOP_WORDS } from './shared-passages/tokens.js';
 import { TakenCharacters } from './spans.js';
 
 export interface OrganisationHit {
@@ -15,8 +16,15 @@ export interface OrganisationHit {
 
 /** Words that end (or, with "of", start) the name of a body. */
 const ORGANISATION_WORDS =
-  'Friends|Forum|Board|Institute|Party|Council|Committee|Association|Union|Brotherhood|Chronicle|Commission|Foundation|Trust|Society|Agency|Ministry|Department|Office|Bank|Group|Company|Corporation|University|College|Hospital|Church|Club|Federation|League|Alliance|Movement|Network|Service|Authority|Court|Parliament|Assembly|Congress|Senate|Times|Telegraph|Guardian|Herald|Post|Mail|Express|Mirror|Observer|Gazette|Journal|Review|News|Radio|Television|Press|Inc|Ltd|plc|Plc|Corp|Holdings|Airways|Airlines|Motors|Records|Studios|Pictures';
-const NAME_WORD = "\\p{Lu}[\\p{L}'’&.-]*";
+  'Friends|Forum|Board|Institute|Organisation|Organization|Chamber|Party|Council|Committee|Association|Union|Brotherhood|Chronicle|Commission|Foundation|Trust|Society|Agency|Ministry|Department|Office|Bank|Group|Company|Corporation|University|College|Hospital|Church|Club|Federation|League|Alliance|Movement|Network|Service|Authority|Court|Parliament|Assembly|Congress|Senate|Times|Telegraph|Guardian|Herald|Post|Mail|Express|Mirror|Observer|Gazette|Journal|Review|News|Radio|Television|Press|Inc|Ltd|plc|Plc|Corp|Holdings|Airways|Airlines|Motors|Records|Studios|Pictures';
+/**
+ * A capitalised word, initials with stops ("U.S.") or a short abbreviation
+ * ("St."): a stop ends no other word, so a name never runs on into the next
+ * sentence ("Party. The Senate").
+ */
+const NAME_WORD = "(?:(?:\\p{Lu}\\.){2,}|\\p{Lu}\\p{Ll}{1,2}\\.(?=\\s\\p{Lu})|\\p{Lu}[\\p{L}'’&-]*(?:\\.\\p{L}+)*)";
+/** Words before a name, not of it: "the Jewish Chronicle", "At Ballot Access News", "For Libertarian Party". */
+const SENTENCE_OPENERS = new Set('the at after although as before by during for from if in on since so though to under when where whereas while with without but and or yet then'.split(' '));
 const ORGANISATION = new RegExp(
   `(?:\\b(?:the\\s+)?)((?:${NAME_WORD}\\s+){1,4}(?:${ORGANISATION_WORDS})(?:\\s+(?:of|for)\\s+(?:the\\s+)?${NAME_WORD}(?:\\s+${NAME_WORD}){0,3})?|(?:${ORGANISATION_WORDS})\\s+(?:of|for)\\s+(?:the\\s+)?${NAME_WORD}(?:\\s+${NAME_WORD}){0,3})`,
   'gu',
@@ -25,11 +33,18 @@ const ORGANISATION = new RegExp(
 const PARTIES = /\b(Labour|Conservatives?|Tory|Tories|Liberal Democrats?|Lib Dems?|SNP|Plaid Cymru|Ukip|UKIP|Reform UK|Sinn F[eé]in|DUP|Green Party|Democrats|Republicans|GOP)\b/gu;
 /** Initials that name bodies (BBC, NHS, PLP). */
 const ACRONYM = /\b[A-Z]{2,6}\b/g;
-/** Initials that do not name a body. */
+/**
+ * Initials that do not name a body: countries, titles and honours, times
+ * and units, diseases and the body's chemistry, and the words of computing
+ * and electronics, the commonest kinds in news copy.
+ */
 const NOT_ORGANISATIONS = new Set(
-  `UK US USA GB MP MPS PM GMT BST UTC TV HQ LGBT PR OK AM CEO ID IT PC DVD CD AIDS HIV GDP VAT OBE MBE CBE QC MEP MEPS MSP BC AD NB
-  RIP PS CV DJ MC VIP DNA FM UFO ET PHD MA BA AGM IPO HD HDTV XP RSS PDF USB LCD DSL SMS GPS AI CGI TB SUV CCTV ASAP`.split(/\s+/),
+  `UK US USA UAE EU GB MP MPS PM GMT BST UTC EST EDT PST PDT CET TV HQ LGBT PR OK AM CEO CFO COO ID IT PC DVD CD AIDS HIV GDP VAT OBE MBE CBE QC MEP MEPS MSP MLA BC AD NB
+  RIP PS CV DJ MC VIP DNA RNA FM UFO ET PHD MA BA AGM IPO HD HDR HDTV XP RSS PDF USB LCD LED OLED DSL SMS GPS AI CGI TB SUV CCTV ASAP
+  COVID SARS MERS PCR ICU STD NGO LLC VR AR OS RAM ROM CPU GPU CT MRI SSD HDD API URL HTML PIN PII NFT ISP VPN WIFI APP KG KM MPH CO II III IV VI VII VIII IX XI XII`.split(/\s+/),
 );
+/** A line or sentence mostly in capitals is a headline, a caption or a shout: its words are not initials. */
+const MOSTLY_CAPITALS = 0.6;
 
 /** One name for each party, however the copy writes it. */
 const PARTY_NAMES: Record<string, string> = {
@@ -65,8 +80,13 @@ export function findOrganisationHits(paragraphs: BodyParagraph[], people: { para
   for (const paragraph of paragraphs) {
     const { text } = paragraph;
     const spans: { start: number; end: number }[] = [];
+    const shouted = capitalisedStretches(text);
     for (const match of text.matchAll(ACRONYM)) {
-      if (!NOT_ORGANISATIONS.has(match[0].toUpperCase())) spans.push({ start: match.index, end: match.index + match[0].length });
+      // Not initials: a word written in capitals ("NOT", "UNDER") unless the text defines it ("(WHO)"), or any word of a line in capitals.
+      const defined = text[match.index - 1] === '(';
+      if (NOT_ORGANISATIONS.has(match[0]) || (STOP_WORDS.has(match[0].toLowerCase()) && !defined)) continue;
+      if (shouted.some((stretch) => match.index >= stretch.start && match.index < stretch.end)) continue;
+      spans.push({ start: match.index, end: match.index + match[0].length });
     }
     for (const match of text.matchAll(ORGANISATION)) {
       const start = match.index + match[0].indexOf(match[1]!);
@@ -87,13 +107,31 @@ export function findOrganisationHits(paragraphs: BodyParagraph[], people: { para
   return hits;
 }
 
-/** `the Jewish Chronicle,` → `Jewish Chronicle`; lower-case runs ("Jewish community") are not names. */
+/** The sentences of a text written mostly in capitals (at least four words of them). */
+function capitalisedStretches(text: string): { start: number; end: number }[] {
+  const stretches: { start: number; end: number }[] = [];
+  for (const sentence of text.matchAll(/[^.!?\n]+[.!?]*/gu)) {
+    const words = sentence[0].match(/\p{L}{2,}/gu) ?? [];
+    const capitals = words.filter((word) => word === word.toUpperCase()).length;
+    if (words.length >= 4 && capitals >= MOSTLY_CAPITALS * words.length) stretches.push({ start: sentence.index, end: sentence.index + sentence[0].length });
+  }
+  return stretches;
+}
+
+/**
+ * `the Jewish Chronicle,` → `Jewish Chronicle`; lower-case runs ("Jewish
+ * community") are not names; a sentence's first word is not part of one
+ * ("At Ballot Access News", "For Libertarian Party").
+ */
 function cleanOrganisation(raw: string): string | undefined {
-  const name = raw
-    .replace(/[’']s\b/gu, '')
+  let name = raw
     .replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N})]+$/gu, '')
-    .replace(/^the\s+/i, '')
+    // A possessive ends the name ("the BBC's"); inside one it is the name's own ("St. Mary's Hospital").
+    .replace(/[’']s$/u, '')
     .trim();
+  for (let first = /^(\p{Lu}\p{Ll}*)\s+/u.exec(name); first && SENTENCE_OPENERS.has(first[1]!.toLowerCase()); first = /^(\p{Lu}\p{Ll}*)\s+/u.exec(name)) {
+    name = name.slice(first[0].length);
+  }
   const words = name.split(/\s+/);
   if (!name || !words.every((word) => /^[\p{Lu}\p{N}&]/u.test(word) || /^(?:of|and|for|the|de|du)$/.test(word))) return undefined;
   return name;
@@ -156,6 +194,7 @@ export function findOrganisations(
     }
   }
   foldAcronyms(found);
+  foldOutlets(found);
 
   const warnings: Warning[] = Object.keys(settings.aliases)
     .filter((name) => !found.has(name.toLowerCase()))
@@ -187,6 +226,21 @@ export function findOrganisations(
 
 function total(organisation: Organisation): number {
   return organisation.mentions.reduce((sum, mention) => sum + mention.count, 0);
+}
+
+/** The outlets of a broadcaster or a paper, which are the body itself: "BBC News", "BBC Radio" and "BBC" are one. */
+const OUTLET = /^(.+?)\s+(?:News|Radio|Television|TV|Online|World Service)$/u;
+
+function foldOutlets(found: Map<string, Found>): void {
+  for (const [key, outlet] of [...found]) {
+    const body = OUTLET.exec(outlet.name)?.[1];
+    const target = body !== undefined ? found.get(body.toLowerCase()) : undefined;
+    if (!target || target === outlet) continue;
+    target.forms.add(outlet.name);
+    for (const form of outlet.forms) target.forms.add(form);
+    for (const [article, times] of outlet.mentions) target.mentions.set(article, (target.mentions.get(article) ?? 0) + times);
+    found.delete(key);
+  }
 }
 
 /**
