@@ -65,27 +65,34 @@ function inlineLength(node: PhrasingContent): number {
 }
 
 /**
- * Wraps characters [start, end) of a paragraph in a node made by `wrap`, when
- * they lie inside one text node (a mention split across emphasis is left alone).
+ * Wraps each range of characters of a paragraph in the node its `wrap`
+ * makes, in one pass over the paragraph (one wrapRange per range would walk
+ * it again for each: a paragraph naming someone thousands of times took
+ * minutes). A range must lie inside one text node (a mention split across
+ * emphasis is left alone), and one that overlaps a range already wrapped is
+ * left alone too. `wrap` is called in the order
+ * of the ranges' starts, only for the ranges wrapped.
  */
-export function wrapRange(paragraph: Paragraph, start: number, end: number, wrap: (text: string) => PhrasingContent): boolean {
+export function wrapRanges(paragraph: Paragraph, ranges: { start: number; end: number; wrap: (text: string) => PhrasingContent }[]): void {
+  const order = [...ranges].sort((a, b) => a.start - b.start);
+  const children: PhrasingContent[] = [];
   let position = 0;
-  const children = paragraph.children;
-  for (let index = 0; index < children.length; index++) {
-    const child = children[index]!;
-    const length = inlineLength(child);
-    if (start < position + length) {
-      if (child.type !== 'text' || end > position + length) return false;
-      const from = start - position;
-      const to = end - position;
-      const parts: PhrasingContent[] = [];
-      if (from > 0) parts.push({ type: 'text', value: child.value.slice(0, from) });
-      parts.push(wrap(child.value.slice(from, to)));
-      if (to < child.value.length) parts.push({ type: 'text', value: child.value.slice(to) });
-      children.splice(index, 1, ...parts);
-      return true;
+  let next = 0;
+  for (const child of paragraph.children) {
+    const childEnd = position + inlineLength(child);
+    let cut = 0;
+    while (next < order.length && order[next]!.start < childEnd) {
+      const range = order[next++]!;
+      if (child.type !== 'text' || range.start < position + cut || range.end > childEnd) continue;
+      const from = range.start - position;
+      const to = range.end - position;
+      if (from > cut) children.push({ type: 'text', value: child.value.slice(cut, from) });
+      children.push(range.wrap(child.value.slice(from, to)));
+      cut = to;
     }
-    position += length;
+    if (cut === 0) children.push(child);
+    else if (child.type === 'text' && cut < child.value.length) children.push({ type: 'text', value: child.value.slice(cut) });
+    position = childEnd;
   }
-  return false;
+  paragraph.children = children;
 }

@@ -97,6 +97,8 @@ function nameIn(words: RegExpMatchArray[], after: string): RegExpMatchArray[] | 
   }
   let name = words.slice(start, start + 3);
   if (name.length === 3 && !/^\p{Lu}\.$/u.test(name[1]![0]) && !isKnownName(name[2]![0])) name = name.slice(0, 2);
+  // Without a first name to go by, the name ends the run of capitals: "Prisoner Cell Block H" is a title, not a prisoner called Cell Block.
+  if (!isFirstName(texts[start]!) && start + name.length < texts.length) return undefined;
   return name.length >= 2 ? name : undefined;
 }
 

@@ -8,7 +8,7 @@ import type { BodyParagraph } from '../paragraphs.js';
 import { NO_SETTINGS, type EntitySettings } from '../settings.js';
 import type { NameHit } from './candidates.js';
 import { lexiconTags } from './lexicon.js';
-import { AMBIGUOUS_FIRST_NAMES, isNameWord, isOrdinaryWord, looksLikeName, MEN_TITLES, nameParts, PARTICLES, TITLES, WOMEN_TITLES } from './names.js';
+import { ABBREVIATED_TITLES, AMBIGUOUS_FIRST_NAMES, isNameWord, isOrdinaryWord, looksLikeName, MEN_TITLES, nameParts, PARTICLES, TITLES, WOMEN_TITLES } from './names.js';
 import { roleAfter, roleBefore } from './roles.js';
 import { FUNCTION_WORD_TAGS, hasAnyTag, PLACE_TAGS } from './tags.js';
 
@@ -162,7 +162,9 @@ export function findPeople(
         rolesTaken.set(key, seen + 1);
         const nameStart = title ? start + title.length : start;
         for (const role of [roleBefore(paragraph.text, nameStart, titleWord ? [titleWord] : []), roleAfter(paragraph.text, end)]) {
-          if (role && !person.roles.some((known) => sameRole(known.text, role))) person.roles.push({ text: role, article: article.id });
+          // "Princess" for Princess Marguerite, "Sgt" for a sergeant are the name's title, not a description; an office ("Chancellor") is one.
+          const ownTitle = role !== undefined && (RANKS.has(role) || ABBREVIATED_TITLES.has(role) || person.name.split(' ').includes(role));
+          if (role && !ownTitle && !person.roles.some((known) => sameRole(known.text, role))) person.roles.push({ text: role, article: article.id });
         }
       }
     }
@@ -267,6 +269,9 @@ function startsSentence(text: string, index: number): boolean {
 }
 
 /** "the party leader" says what "party leader" says. */
+/** Titles of rank, which say who someone is born or made, not what they do. */
+const RANKS = new Set(['King', 'Queen', 'Prince', 'Princess', 'Duke', 'Duchess', 'Earl', 'Count', 'Countess']);
+
 function sameRole(a: string, b: string): boolean {
   const plain = (role: string) => role.toLowerCase().replace(/^(?:the|a|an)\s+/, '');
   return plain(a) === plain(b);

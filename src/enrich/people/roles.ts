@@ -16,6 +16,8 @@ const STOP_BEFORE = new Set(
   says is was are were be been being has have had do does did will would could should may might must can said:`.split(/\s+/),
 );
 
+const WEEKDAY = /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/u;
+
 /** Nouns that say what someone is, for words compromise does not know as such. */
 const ROLE_NOUNS = new Set(
   `candidate leader chair chairman chairwoman chairperson chief secretary minister spokesman spokeswoman spokesperson cleric
@@ -54,7 +56,9 @@ export function roleBefore(text: string, start: number, titles: string[]): strin
     const match = pattern.exec(rest);
     if (!match) break;
     const word = match[1]!;
-    if (/[,.;:!?"“”()\]]$/u.test(word) || STOP_BEFORE.has(word.toLowerCase()) || HONORIFICS.has(word)) break;
+    // A day's name is part of a paper's ("Sunday Telegraph journalist"), not the day the words follow.
+    const inName = WEEKDAY.test(word) && /^\p{Lu}/u.test(words[0] ?? '');
+    if (/[,.;:!?"“”()\]]$/u.test(word) || (STOP_BEFORE.has(word.toLowerCase()) && !inName) || HONORIFICS.has(word)) break;
     words.unshift(word);
     rest = rest.slice(0, match.index);
   }
