@@ -129,24 +129,24 @@ describe('readArticle', () => {
     const warnings: Warning[] = [];
     const result = await readArticle(skip, 'UPPER.TXT', warnings);
     expect(warnings).toEqual([]);
-    expect(result?.text).toBe('Headline\n\nBody line one\nline two.\n');
-    expect(result?.article.file).toBe('UPPER.TXT');
-    expect(result?.article.format).toBe('text');
-    expect(result?.article.tree.children).toHaveLength(2);
+    expect(JSON.stringify(result?.articles[0]?.tree)).not.toContain('\\r');
+    expect(result?.articles[0]?.file).toBe('UPPER.TXT');
+    expect(result?.articles[0]?.format).toBe('text');
+    expect(result?.articles[0]?.tree.children).toHaveLength(2);
   });
 
   it('reads .md files as markdown, front matter included', async () => {
     const warnings: Warning[] = [];
     const result = await readArticle(skip, 'story.md', warnings);
     expect(warnings).toEqual([]);
-    expect(result?.article.format).toBe('markdown');
-    expect(result?.article.meta.title).toBe('From front matter');
+    expect(result?.articles[0]?.format).toBe('markdown');
+    expect(result?.articles[0]?.meta.title).toBe('From front matter');
   });
 
   it('reads .html files as HTML', async () => {
     const warnings: Warning[] = [];
     const result = await readArticle(skip, 'page.html', warnings);
     expect(warnings).toEqual([]);
-    expect(result?.article.format).toBe('html');
+    expect(result?.articles[0]?.format).toBe('html');
   });
 });
