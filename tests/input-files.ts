@@ -233,3 +233,86 @@ export function atom(source: string, cutting: Cutting, options: { url: string; u
 export async function writeInput(file: string, data: string | Buffer): Promise<void> {
   await writeFile(file, data);
 }
+
+/**
+ * A PDF set like a clipping service's: the cutting typeset in one or more
+ * columns over as many pages as it takes, words too long for the line's end
+ * hyphenated, a running head and "Page N of M" on every page.
+ */
+export async function typesetPdf(cutting: Cutting, options: { columns: number; runningHead: string; pageSize?: [number, number] }): Promise<Buffer> {
+  const { PDFDocument, StandardFonts } = await import('pdf-lib');
+  const pdf = await PDFDocument.create();
+  const font = await pdf.embedFont(StandardFonts.TimesRoman);
+  const bold = await pdf.embedFont(StandardFonts.TimesRomanBold);
+  const [width, height] = options.pageSize ?? [298, 420];
+  const margin = 30;
+  const gutter = 14;
+  const size = 9;
+  const leading = 11.5;
+  const columnWidth = (width - 2 * margin - (options.columns - 1) * gutter) / options.columns;
+  // Lines of each paragraph, wrapped to the column, a long word hyphenated where it overflows.
+  const wrap = (text: string) => {
+    const lines: string[] = [];
+    let line = '';
+    for (const word of text.replace(/[“”]/g, '"').replace(/[‘’]/g, "'").split(' ')) {
+      const candidate = line ? `${line} ${word}` : word;
+      if (font.widthOfTextAtSize(candidate, size) <= columnWidth) {
+        line = candidate;
+        continue;
+      }
+      let cut = word.length - 2;
+      while (cut >= 3 && font.widthOfTextAtSize(`${line} ${word.slice(0, cut)}-`, size) > columnWidth) cut--;
+      if (word.length >= 7 && cut >= 3 && /^\p{Ll}+$/u.test(word.slice(0, cut + 2))) {
+        lines.push(`${line} ${word.slice(0, cut)}-`);
+        line = word.slice(cut);
+      } else {
+        lines.push(line);
+        line = word;
+      }
+    }
+    lines.push(line);
+    return lines;
+  };
+  const pages: { draw: (page: import('pdf-lib').PDFPage) => void }[][] = [];
+  let column = 0;
+  let y = 0;
+  const top = height - margin - 14;
+  const newPage = () => {
+    pages.push([]);
+    column = 0;
+    y = top;
+  };
+  newPage();
+  const place = (text: string, font_: typeof font, fontSize: number, x: number, at: number) =>
+    pages.at(-1)!.push({ draw: (page) => page.drawText(text, { x, y: at, size: fontSize, font: font_ }) });
+  // The headline across all the columns, then the dateline.
+  for (const line of cutting.headline.match(/.{1,28}(\s|$)/g)!) {
+    place(line.trim(), bold, 15, margin, y);
+    y -= 18;
+  }
+  place(cutting.date, font, size, margin, y);
+  y -= leading * 2;
+  const columnTop = y;
+  for (const paragraph of cutting.paragraphs) {
+    for (const line of wrap(paragraph)) {
+      if (y < margin + 20) {
+        column++;
+        y = pages.length === 1 ? columnTop : top;
+        if (column >= options.columns) {
+          newPage();
+        }
+      }
+      place(line, font, size, margin + column * (columnWidth + gutter), y);
+      y -= leading;
+    }
+    y -= leading * 0.6;
+  }
+  for (const [index, items] of pages.entries()) {
+    const page = pdf.addPage([width, height]);
+    page.drawText(options.runningHead, { x: margin, y: height - margin + 6, size: 7, font });
+    page.drawText(`Page ${index + 1} of ${pages.length}`, { x: width / 2 - 20, y: margin - 14, size: 7, font });
+    for (const item of items) item.draw(page);
+  }
+  pdf.setTitle(`${cutting.headline} | ${cutting.source}`);
+  return Buffer.from(await pdf.save({ useObjectStreams: false }));
+}

@@ -39,11 +39,12 @@ const PAGE_NUMBER = /^(?:[-–—]\s*)?(?:page\s*)?#(?:\s*(?:of|\/|\|)\s*#)?(?:\
 const PRINTED_ADDRESS = /^(?:https?|file):\/\/\S+$/i;
 
 export async function readPdf(bytes: Buffer, context: ReadContext): Promise<ReadArticle[]> {
-  const { pages, title } = await pageSegments(bytes);
-  if (pages.every((page) => page.length === 0)) {
+  const { pages: runs, title } = await pageSegments(bytes);
+  if (runs.every((page) => page.length === 0)) {
     throw new InputFileError('it has no text layer: its pages are pictures (a scan?), and dossier does no OCR. Run it through OCR first (e.g. `ocrmypdf in.pdf out.pdf`) and put the result in the input folder');
   }
-  const body = bodySize(pages.flat());
+  const body = bodySize(runs.flat());
+  const pages = runs.map((page) => lines(page, gutters(page, body)));
   const { kept, address } = withoutFurniture(pages, body);
   const tree = paragraphs(inReadingOrder(kept, body), body);
   if (tree.children.length === 0) throw new InputFileError('it holds no text but what repeats on every page');
@@ -103,7 +104,7 @@ async function pageSegments(bytes: Buffer): Promise<{ pages: Segment[][]; title?
         if (Math.abs(b!) > 0.01 * Math.abs(a!) || size <= 0) return [];
         return [{ text: item.str, x0: x!, x1: x! + item.width, top: height - y!, size, page: number }];
       });
-      pages.push(lines(runs));
+      pages.push(runs);
       page.cleanup();
     }
     return typeof info?.Title === 'string' && info.Title.trim() ? { pages, title: info.Title.trim() } : { pages };
@@ -112,8 +113,18 @@ async function pageSegments(bytes: Buffer): Promise<{ pages: Segment[][]; title?
   }
 }
 
-/** Runs → the segments of each line, split where a wide gap (a gutter between columns) parts them. */
-function lines(runs: Segment[]): Segment[] {
+/** Where a page's columns part: the middle of each gutter. */
+function gutters(runs: Segment[], body: number): number[] {
+  if (runs.length === 0) return [];
+  const spans = columnsOf(runs, Math.min(...runs.map((run) => run.x0)), Math.max(...runs.map((run) => run.x1)), body);
+  return spans.slice(1).map(([from], index) => (spans[index]![1] + from) / 2);
+}
+
+/**
+ * Runs → the segments of each line, split at the page's gutters and at gaps
+ * no word space makes (a table's cells, a running head beside a page number).
+ */
+function lines(runs: Segment[], gutters: number[]): Segment[] {
   const sorted = [...runs].sort((p, q) => p.top - q.top || p.x0 - q.x0);
   const rows: Segment[][] = [];
   for (const run of sorted) {
@@ -133,7 +144,9 @@ function lines(runs: Segment[]): Segment[] {
     };
     for (const run of row) {
       const gap = current ? run.x0 - current.x1 : 0;
-      if (current && gap > 2 * Math.max(current.size, run.size)) flush();
+      // Spaces in a justified line stretch, but not to three ems.
+      const acrossGutter = current && gutters.some((x) => current!.x1 <= x && run.x0 >= x);
+      if (current && (acrossGutter || gap > 3 * Math.max(current.size, run.size))) flush();
       if (!current) {
         current = { ...run };
         continue;
@@ -281,7 +294,7 @@ function paragraphs(segments: Placed[], body: number): Root {
   const groups: Placed[][] = [];
   for (const [index, segment] of segments.entries()) {
     const previous = segments[index - 1];
-    if (previous && !endsParagraph(previous, segment, spacing)) groups.at(-1)!.push(segment);
+    if (previous && !endsParagraph(previous, segment, spacing, body)) groups.at(-1)!.push(segment);
     else groups.push([segment]);
   }
   const root: Root = { type: 'root', children: [] };
@@ -308,7 +321,7 @@ function paragraphs(segments: Placed[], body: number): Root {
  * the line ended short of the margin, leaving room for the next line's
  * first word, which the typesetter would otherwise have put there.
  */
-function endsParagraph(previous: Placed, segment: Placed, spacing: Map<number, number>): boolean {
+function endsParagraph(previous: Placed, segment: Placed, spacing: Map<number, number>, body: number): boolean {
   if (Math.abs(segment.size - previous.size) > 0.12 * previous.size) return true;
   const sameFrame = previous.frame.key === segment.frame.key;
   if (sameFrame) {
@@ -320,6 +333,8 @@ function endsParagraph(previous: Placed, segment: Placed, spacing: Map<number, n
   if (segment.x0 > margin + segment.size && previous.x0 <= previous.frame.left + 0.5 * previous.size) return true;
   // Set in the same line (a table's cells, a head beside a page number): apart.
   if (sameFrame && Math.abs(segment.top - previous.top) < 0.4 * segment.size) return true;
+  // Display type (a headline) is broken where it reads well, not where the line is full.
+  if (previous.size > 1.15 * body) return false;
   const room = previous.frame.right - previous.x1;
   const charWidth = (segment.x1 - segment.x0) / Math.max(1, segment.text.length);
   const firstWord = segment.text.split(' ')[0]!.length * charWidth;
