@@ -148,7 +148,7 @@ function isoDate(date: string): string {
  * A PDF printed by Chromium from a page, with the browser's running head
  * (date and title) and foot (address and page number) on every page.
  */
-export async function printPdf(html: string, file: string, options: { address?: string } = {}): Promise<void> {
+export async function printPdf(html: string, file: string, options: { address?: string; headAndFoot?: false } = {}): Promise<void> {
   const puppeteer = (await import('puppeteer')).default;
   const browser = await puppeteer.launch({ executablePath: process.env.PUPPETEER_EXECUTABLE_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox'] });
   try {
@@ -160,7 +160,7 @@ export async function printPdf(html: string, file: string, options: { address?: 
     await page.pdf({
       path: file,
       format: 'A5',
-      displayHeaderFooter: true,
+      displayHeaderFooter: options.headAndFoot !== false,
       headerTemplate: '<div style="font-size:8px;width:100%;display:flex;justify-content:space-between;margin:0 1cm"><span>Printed 2 December 2026</span><span class="title"></span></div>',
       footerTemplate: foot,
       margin: { top: '2cm', bottom: '2cm', left: '1.5cm', right: '1.5cm' },

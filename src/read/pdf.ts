@@ -30,6 +30,9 @@ interface Frame {
 
 type Placed = Segment & { frame: Frame };
 
+const NO_TEXT_ADVICE =
+  'its pages are pictures (a scan?), and dossier does no OCR. Run it through OCR first (e.g. `ocrmypdf in.pdf out.pdf`) and put the result in the input folder';
+
 /** Pages past this are not read: a cutting is a few pages, a book is not a cutting. */
 const MAX_PAGES = 500;
 
@@ -40,14 +43,12 @@ const PRINTED_ADDRESS = /^(?:https?|file):\/\/\S+$/i;
 
 export async function readPdf(bytes: Buffer, context: ReadContext): Promise<ReadArticle[]> {
   const { pages: runs, title } = await pageSegments(bytes);
-  if (runs.every((page) => page.length === 0)) {
-    throw new InputFileError('it has no text layer: its pages are pictures (a scan?), and dossier does no OCR. Run it through OCR first (e.g. `ocrmypdf in.pdf out.pdf`) and put the result in the input folder');
-  }
+  if (runs.every((page) => page.length === 0)) throw new InputFileError(`it has no text layer: ${NO_TEXT_ADVICE}`);
   const body = bodySize(runs.flat());
   const pages = runs.map((page) => lines(page, gutters(page, body)));
   const { kept, address } = withoutFurniture(pages, body);
   const tree = paragraphs(inReadingOrder(kept, body), body);
-  if (tree.children.length === 0) throw new InputFileError('it holds no text but what repeats on every page');
+  if (tree.children.length === 0) throw new InputFileError(`it has no text but its running heads and page numbers: ${NO_TEXT_ADVICE}`);
   const source = sourceOfTitle(title, tree);
   return [{ file: context.file, format: 'pdf', tree, meta: { ...(address ? { url: address } : {}), ...(source ? { source } : {}) } }];
 }
