@@ -31,8 +31,9 @@ export async function readFeed(bytes: Buffer, context: ReadContext): Promise<Rea
   let feed: ReturnType<typeof parseFeed>;
   try {
     feed = parseFeed(xml);
-  } catch {
-    throw new InputFileError('it is XML but not an RSS or Atom feed');
+  } catch (error) {
+    if ((error as { code?: string }).code === 'INVALID_FEED') throw new InputFileError('it is XML but not an RSS or Atom feed');
+    throw error;
   }
   if (feed.items.length === 0) throw new NoArticleError('the feed has no items');
   const articles: ReadArticle[] = [];

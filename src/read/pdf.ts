@@ -87,7 +87,10 @@ async function pageSegments(bytes: Buffer): Promise<{ pages: Segment[][]; title?
     if (name === 'PasswordException') {
       throw new InputFileError('it is encrypted with a password; open it with the password and save or print an unprotected copy (e.g. `qpdf --decrypt --password=… in.pdf out.pdf`)');
     }
-    throw new InputFileError(`it is not a PDF that can be opened (${(error as Error).message ?? String(error)}); is it damaged or cut short?`);
+    if (name === 'InvalidPDFException' || name === 'FormatError' || name === 'UnknownErrorException') {
+      throw new InputFileError(`it is not a PDF that can be opened (${(error as Error).message ?? String(error)}); is it damaged or cut short?`);
+    }
+    throw error;
   }
   try {
     const info = (await document.getMetadata().catch(() => undefined))?.info as { Title?: unknown } | undefined;
