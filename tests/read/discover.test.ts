@@ -36,7 +36,7 @@ beforeAll(async () => {
     '.git/config.txt': 'hidden folder',
     'sub/.drafts/x.md': 'hidden folder below',
     'dossier.yaml': 'title: Settings\n',
-    'notes.pdf': '%PDF',
+    'notes.odt': '%PDF',
     'README': 'no extension',
     'img/photo.JPG': 'jpeg',
   });
@@ -56,7 +56,7 @@ describe('findArticleFiles', () => {
   it('returns files with unknown extensions in `ignored`, sorted, and leaves the settings file out of both lists', async () => {
     const { files, ignored } = await findArticleFiles(dir);
     // Pictures go with articles: neither read nor warned about.
-    expect(ignored).toEqual(['README', 'notes.pdf']);
+    expect(ignored).toEqual(['README', 'notes.odt']);
     expect([...files, ...ignored]).not.toContain('dossier.yaml');
   });
 

@@ -39,6 +39,11 @@ beforeAll(async () => {
       }
       case '/huge':
         return html(`<html><body>${'<p>Padding text that goes on and on.</p>'.repeat(60_000)}</body></html>`);
+      case '/scripted':
+        // The article's text is only there once the page's script has run.
+        return html(
+          `<!doctype html><html><head><title>${CUTTINGS.orchard.headline}</title></head><body><article id="story"></article><script>document.getElementById('story').innerHTML = ${JSON.stringify(webPage(CUTTINGS.orchard).replace(/^[\s\S]*<article>|<\/article>[\s\S]*$/g, ''))};</script></body></html>`,
+        );
       case '/picture.png':
         response.writeHead(200, { 'content-type': 'image/png' });
         return response.end(Buffer.from([0x89, 0x50, 0x4e, 0x47]));
@@ -122,4 +127,16 @@ describe('npm run fetch', () => {
     expect(wrong.code).toBe(2);
     expect(wrong.stderr).toContain('--into DIR');
   });
+
+  it('with --browser, saves a page whose text a script writes, under the same limits', async () => {
+    const browserInto = await tempDir('dossier-fetch-browser-');
+    const fetched = await fetchCommand(['--into', browserInto, '--browser', '--timeout', '10', `${base}/scripted`, `${base}/missing`]);
+    expect(fetched.code, fetched.stderr).toBe(1);
+    expect(fetched.stderr).toContain(`${base}/missing: not saved: the server answered 404`);
+    const [file, ...others] = await readdir(browserInto);
+    expect(others).toEqual([]);
+    const saved = await readFile(path.join(browserInto, file!), 'utf8');
+    expect(saved).toContain(`<meta name="dossier-fetched-from" content="${base}/scripted">`);
+    expect(saved).toContain(CUTTINGS.orchard.paragraphs[3]!);
+  }, 60_000);
 });
