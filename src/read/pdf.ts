@@ -42,7 +42,10 @@ const PAGE_NUMBER = /^(?:[-–—]\s*)?(?:page\s*)?#(?:\s*(?:of|\/|\|)\s*#)?(?:\
 const PRINTED_ADDRESS = /^(?:https?|file):\/\/\S+$/i;
 
 export async function readPdf(bytes: Buffer, context: ReadContext): Promise<ReadArticle[]> {
-  const { pages: runs, title } = await pageSegments(bytes);
+  const { pages: runs, count, title } = await pageSegments(bytes);
+  if (count > MAX_PAGES) {
+    context.warnings.push({ file: context.file, message: `only its first ${MAX_PAGES} of ${count} pages were read: a cutting is a few pages. Split it into its articles to read the rest.` });
+  }
   if (runs.every((page) => page.length === 0)) throw new InputFileError(`it has no text layer: ${NO_TEXT_ADVICE}`);
   const body = bodySize(runs.flat());
   const pages = runs.map((page) => lines(page, gutters(page, body)));
@@ -65,7 +68,7 @@ function sourceOfTitle(title: string | undefined, tree: Root): string | undefine
   return /^\s*[|–—:-]\s*(.+)$/.exec(title.slice(headline.length))?.[1]?.trim() || undefined;
 }
 
-async function pageSegments(bytes: Buffer): Promise<{ pages: Segment[][]; title?: string }> {
+async function pageSegments(bytes: Buffer): Promise<{ pages: Segment[][]; count: number; title?: string }> {
   const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
   const packageDir = path.dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
   const task = pdfjs.getDocument({
@@ -111,7 +114,8 @@ async function pageSegments(bytes: Buffer): Promise<{ pages: Segment[][]; title?
       pages.push(runs);
       page.cleanup();
     }
-    return typeof info?.Title === 'string' && info.Title.trim() ? { pages, title: info.Title.trim() } : { pages };
+    const count = document.numPages;
+    return typeof info?.Title === 'string' && info.Title.trim() ? { pages, count, title: info.Title.trim() } : { pages, count };
   } finally {
     await document.destroy();
   }
