@@ -4,7 +4,7 @@
 # compiling and resolving some 1,500 source and library files one by one,
 # about 1.5 s less at every start. Libraries that read files of their own
 # (Paged.js, fonts, templates, WebAssembly, native binaries) or load code at
-# run time stay outside, as Node finds them in node_modules.
+# run time (pdf.js's worker, the feed parser's modules) stay outside, as Node finds them in node_modules.
 #
 #   bash scripts/bundle.sh                    the command, again only when src/ changed
 #   bash scripts/bundle.sh OUTDIR ENTRY...    other entry points (the bench's runners)
@@ -25,7 +25,7 @@ else
   fi
 fi
 rm -rf "$outdir"
-external=(puppeteer @resvg/resvg-js jsdom @mozilla/readability pagedjs epub-gen-memory nunjucks iconv-lite)
+external=(puppeteer pdfjs-dist @rowanmanning/feed-parser @resvg/resvg-js jsdom @mozilla/readability pagedjs epub-gen-memory nunjucks iconv-lite)
 node_modules/.bin/esbuild "${entries[@]}" cover-worker=src/render/epub/cover-worker.ts --bundle --splitting --platform=node --format=esm --target=node20 \
   "${external[@]/#/--external:}" --outdir="$outdir" --log-level=warning \
   --banner:js="import { createRequire as __bundleRequire } from 'node:module'; const require = __bundleRequire(import.meta.url);"

@@ -84,7 +84,7 @@ async function stages(options: BuildOptions, reporter: Reporter, browser: Browse
   const reads = await stage(
     'read',
     () => readArticles(options.input, files, warningsOf, { ...(options.cache ? { cache: options.cache } : {}), progress: reporter.progress }),
-    (result) => `${result.length} of ${files.length} files`,
+    (result) => `${result.length} articles from ${files.length} files`,
   );
   const normalised = await stage('normalise', () => normaliseArticles(reads, config, warningsOf, options.cache), (result) => `${result.length} articles`);
   const warnings = [

@@ -7,19 +7,19 @@ import type { Warning } from './model.js';
 import type { NormalisedArticle } from './normalise/index.js';
 import type { ReadOutcome } from './read/index.js';
 
-type ReadArticleResult = NonNullable<ReadOutcome>['article'];
+type ReadArticleResult = NonNullable<ReadOutcome>['articles'][number];
 
 interface Entry {
   /** Modification time, size and inode: an edit or a replaced file changes it. */
   stamp: string;
   read: ReadOutcome;
   readWarnings: Warning[];
-  normalised?: { settings: string; result: NormalisedArticle; warnings: Warning[] };
 }
 
 export class ArticleCache {
   private readonly entries = new Map<string, Entry>();
-  private readonly byArticle = new WeakMap<ReadArticleResult, Entry>();
+  /** Each article read (a file may hold several: a feed's items) and what normalising it made. */
+  private readonly normalisedOf = new WeakMap<ReadArticleResult, { settings: string; result: NormalisedArticle; warnings: Warning[] }>();
   /** Files read (or normalised) afresh and taken from the cache in the last build. */
   stats = { read: 0, reused: 0, normalised: 0 };
 
@@ -34,7 +34,6 @@ export class ArticleCache {
     if (cached && stamp !== undefined && cached.stamp === stamp) {
       this.stats.reused++;
       warnings.push(...cached.readWarnings);
-      if (cached.read) this.byArticle.set(cached.read.article, cached);
       return cached.read;
     }
     this.stats.read++;
@@ -43,22 +42,21 @@ export class ArticleCache {
     const entry: Entry = { stamp: stamp ?? '', read, readWarnings: warnings.slice(before) };
     if (stamp === undefined) this.entries.delete(filePath);
     else this.entries.set(filePath, entry);
-    if (read) this.byArticle.set(read.article, entry);
     return read;
   }
 
   /** The article normalised, or what the last build made of it with the same settings. */
   normalised(article: ReadArticleResult, settings: object, warnings: Warning[], normalise: () => NormalisedArticle): NormalisedArticle {
-    const entry = this.byArticle.get(article);
+    const cached = this.normalisedOf.get(article);
     const key = JSON.stringify(settings);
-    if (entry?.normalised?.settings === key) {
-      warnings.push(...entry.normalised.warnings);
-      return entry.normalised.result;
+    if (cached?.settings === key) {
+      warnings.push(...cached.warnings);
+      return cached.result;
     }
     this.stats.normalised++;
     const before = warnings.length;
     const result = normalise();
-    if (entry) entry.normalised = { settings: key, result, warnings: warnings.slice(before) };
+    this.normalisedOf.set(article, { settings: key, result, warnings: warnings.slice(before) });
     return result;
   }
 }

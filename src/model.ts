@@ -3,7 +3,8 @@
 // and every writer consumes the same enriched `Dossier`.
 import type { Root } from 'mdast';
 
-export type InputFormat = 'text' | 'markdown' | 'html';
+/** Which reader made an article: `dossier.json`'s `articles[].format`. */
+export type InputFormat = 'text' | 'markdown' | 'html' | 'docx' | 'pdf' | 'email' | 'feed';
 
 /** A problem with one input file. The build goes on without it. */
 export interface Warning {

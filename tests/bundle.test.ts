@@ -35,4 +35,20 @@ describe('the bundled command', () => {
     const opf = await book.file(/content\.opf$/)[0]!.async('string');
     expect(opf).toMatch(/properties="cover-image"/);
   });
+
+  it('reads Word, PDF, e-mail and feeds from where it is bundled (pdf.js loads its worker at run time)', async () => {
+    const { CUTTINGS, docx, email, rss, typesetPdf } = await import('./input-files.js');
+    const { writeFile } = await import('node:fs/promises');
+    const input = await tempDir('dossier-bundle-inputs-');
+    const inputsOut = await tempDir('dossier-bundle-inputs-out-');
+    await writeFile(path.join(input, 'ferry.docx'), await docx(CUTTINGS.ferry));
+    await writeFile(path.join(input, 'library.pdf'), await typesetPdf(CUTTINGS.library, { columns: 1, runningHead: 'Northfield Gazette' }));
+    await writeFile(path.join(input, 'market.eml'), email(CUTTINGS.market, { date: 'Thu, 21 Mar 2024 08:15:00 +0000', from: 'Alerts <alerts@eastgate.example>' }));
+    await writeFile(path.join(input, 'valley.rss'), rss('Valley Weekly', [{ cutting: CUTTINGS.orchard, url: 'https://valley.example/orchard', pubDate: 'Tue, 09 Apr 2024 08:00:00 +0100' }]));
+    const built = await runTool(process.execPath, [BUNDLE, '--input', input, '--out', inputsOut, '--formats', 'json']);
+    expect(built.code, built.stderr).toBe(0);
+    const json = JSON.parse(await readFile(path.join(inputsOut, 'dossier.json'), 'utf8'));
+    expect(json.warnings).toEqual([]);
+    expect(json.articles.map((article: { format: string }) => article.format).sort()).toEqual(['docx', 'email', 'feed', 'pdf']);
+  }, 60_000);
 });

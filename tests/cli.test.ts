@@ -49,7 +49,7 @@ describe('arguments', () => {
 describe('inputs that cannot make a dossier', () => {
   it('fails with exit code 1 when the folder holds no article files', async () => {
     const input = await tempDir();
-    await writeFile(path.join(input, 'notes.docx'), 'not an article');
+    await writeFile(path.join(input, 'notes.odt'), 'not an article');
     const result = await runCli(['--input', input, '--out', await tempDir(), '--formats', 'json']);
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/no article files \(\.txt .*\) in /);
@@ -92,7 +92,7 @@ describe('a folder with good and bad files', () => {
     await writeFile(path.join(input, 'sub', 'deeper', 'a.md'), '# First headline\n\nThe first article, in markdown.\n');
     await writeFile(path.join(input, 'sub', 'copy.txt'), 'Second headline\n\nThe second article has a body of its own.\n');
     await writeFile(path.join(input, 'empty.txt'), '');
-    await writeFile(path.join(input, 'report.pdf'), '%PDF-1.4');
+    await writeFile(path.join(input, 'report.odt'), 'PK');
     await writeFile(path.join(input, '.hidden', 'x.txt'), 'Hidden\n\nNever read.\n');
     out = await tempDir();
     result = await runCli(['--input', input, '--out', out, '--formats', 'json,md', '--title', 'Mixed bag']);
@@ -110,7 +110,7 @@ describe('a folder with good and bad files', () => {
     const json = JSON.parse(await readFile(path.join(out, 'dossier.json'), 'utf8'));
     const messages = json.warnings.map((warning: { file: string; message: string }) => `${warning.file}: ${warning.message}`);
     expect(messages).toEqual([
-      'report.pdf: skipped: not an article format dossier reads (.txt .text .md .markdown .html .htm).',
+      'report.odt: skipped: not an article format dossier reads (.txt .text .md .markdown .html .htm .docx .pdf .eml .rss .atom .xml).',
       'empty.txt: skipped: the file is empty.',
       'sub/copy.txt: skipped: an exact duplicate of b.txt.',
     ]);

@@ -49,7 +49,7 @@ export async function articleFrom(
   const warnings: Warning[] = [];
   const read = await readArticle(dir, file, warnings);
   if (!read) throw new Error(`${file} was skipped: ${warnings.map((w) => w.message).join('; ')}`);
-  const article = { id: '01-fixture', ...normalise(read.article, warnings, options) };
+  const article = { id: '01-fixture', ...normalise(read.articles[0]!, warnings, options) };
   return { article, warnings };
 }
 

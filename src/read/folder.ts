@@ -1,10 +1,9 @@
 // Reading every article file of the input folder: a few at a time, from a
 // watch session's cache where the file did not change, and the second and
 // later copies of an identical text left out.
-import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type { ArticleCache } from '../incremental.js';
-import type { Warning } from '../model.js';
+import type { ReadArticle, Warning } from '../model.js';
 import { readArticle, type ReadOutcome } from './index.js';
 
 const READ_CONCURRENCY = 32;
@@ -14,7 +13,7 @@ export async function readArticles(
   files: string[],
   warningsOf: Map<string, Warning[]>,
   options: { cache?: ArticleCache; progress?: (done: number, total: number) => void },
-): Promise<NonNullable<ReadOutcome>[]> {
+): Promise<{ article: ReadArticle }[]> {
   const results = new Array<ReadOutcome>(files.length);
   let next = 0;
   let done = 0;
@@ -29,20 +28,21 @@ export async function readArticles(
     }
   };
   await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, files.length) }, worker));
-  return dropDuplicates(results.filter((result) => result !== undefined), warningsOf);
+  const kept = dropDuplicates(results.filter((result) => result !== undefined), warningsOf);
+  return kept.flatMap(({ articles }) => articles.map((article) => ({ article })));
 }
 
-/** The second and later copies of an identical text are skipped, naming the first. */
-function dropDuplicates<T extends { article: { file: string }; text: string }>(reads: T[], warnings: Map<string, Warning[]>): T[] {
+/** The second and later copies of an identical file are skipped, naming the first. */
+function dropDuplicates(reads: NonNullable<ReadOutcome>[], warnings: Map<string, Warning[]>): NonNullable<ReadOutcome>[] {
   const seen = new Map<string, string>();
-  return reads.filter(({ article, text }) => {
-    const digest = createHash('sha256').update(text).digest('hex');
+  return reads.filter(({ articles, digest }) => {
+    const file = articles[0]!.file;
     const first = seen.get(digest);
     if (first) {
-      warnings.get(article.file)!.push({ file: article.file, message: `skipped: an exact duplicate of ${first}.` });
+      warnings.get(file)!.push({ file, message: `skipped: an exact duplicate of ${first}.` });
       return false;
     }
-    seen.set(digest, article.file);
+    seen.set(digest, file);
     return true;
   });
 }

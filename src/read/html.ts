@@ -112,12 +112,13 @@ function headlineOfPage(document: Document): string | undefined {
   return /^\s*[_|\-–—:·/\\>»]/u.test(title.slice(h1.length)) ? h1 : undefined;
 }
 
-/** Metadata Readability does not return: canonical link and standfirst. */
+/** Metadata Readability does not return: the page's address and standfirst. */
 function metaTags(document: Document): StatedMeta {
   const content = (selector: string) => document.querySelector(selector)?.getAttribute('content')?.trim() || undefined;
   const canonical = document.querySelector('link[rel="canonical"]')?.getAttribute('href')?.trim();
   return definedOnly({
-    url: canonical && /^https?:\/\//i.test(canonical) ? canonical : content('meta[property="og:url"]'),
+    // Where `npm run fetch` found the page comes first: it is the address the user gave, after redirects.
+    url: content('meta[name="dossier-fetched-from"]') ?? (canonical && /^https?:\/\//i.test(canonical) ? canonical : content('meta[property="og:url"]')),
     standfirst: content('meta[name="description"]') ?? content('meta[property="og:description"]'),
   });
 }
