@@ -1,8 +1,9 @@
 // Enrichment on inputs whose size used to make a step quadratic: many
 // paragraphs full of names, one paragraph full of dates, one paragraph
-// pasted thousands of times. Each case is built in memory and given a
-// generous bound, far above what a linear step takes and far below what a
-// quadratic one would: a regression fails here rather than stalling a build.
+// pasted thousands of times. Each case is built in memory; a step that
+// turned quadratic again would run past the test's timeout rather than stall
+// a user's build. (No timing thresholds: this machine is shared and noisy;
+// `npm run bench` measures speed.)
 import type { Root } from 'mdast';
 import { describe, expect, it } from 'vitest';
 import { findSharedPassages, MAX_REPEATS } from '../../src/enrich/shared-passages/find.js';
@@ -12,9 +13,6 @@ import type { BodyParagraph } from '../../src/enrich/paragraphs.js';
 import { findNameHits } from '../../src/enrich/people/candidates.js';
 import { buildChronology } from '../../src/enrich/chronology.js';
 import type { Article } from '../../src/model.js';
-
-/** Seconds a case may take: a linear step takes a second or two. */
-const BOUND = 20;
 
 const NEWS =
   'Labour leader Ed Miliband told the BBC on 3 March 2012 that the Transport Committee would meet Mr Smith in 2013, ' +
@@ -28,17 +26,11 @@ const article = (id: string, texts: string[]): Article => {
   return { id, file: `${id}.txt`, format: 'text', title: id, titleDerived: false, relatedLinks: [], body, words: 1 };
 };
 
-function timed<T>(run: () => T): { result: T; seconds: number } {
-  const start = performance.now();
-  const result = run();
-  return { result, seconds: (performance.now() - start) / 1000 };
-}
 
 describe('enrichment at scale', () => {
   it('finds names and organisations in 20,000 paragraphs in time linear in them', () => {
     const list = paragraphs(Array.from({ length: 20_000 }, (_, index) => `${NEWS} (${index}).`));
-    const { result, seconds } = timed(() => findOrganisationHits(list, findNameHits(list)));
-    expect(seconds).toBeLessThan(BOUND);
+    const result = findOrganisationHits(list, findNameHits(list));
     expect(result.filter((hit) => hit.paragraph === 20_000).map((hit) => hit.name)).toEqual(
       expect.arrayContaining(['Labour', 'BBC', 'Transport Committee', 'NHS', 'Greater London Authority']),
     );
@@ -46,8 +38,7 @@ describe('enrichment at scale', () => {
 
   it('reads 10,000 dates in one paragraph in time linear in them', () => {
     const text = Array.from({ length: 10_000 }, (_, index) => `On ${(index % 28) + 1} March ${1990 + (index % 30)} the board met.`).join(' ');
-    const { result, seconds } = timed(() => buildChronology([{ id: 'a', title: 'A', paragraphs: paragraphs([text]) }]));
-    expect(seconds).toBeLessThan(BOUND);
+    const result = buildChronology([{ id: 'a', title: 'A', paragraphs: paragraphs([text]) }]);
     expect(result).toHaveLength(10_000);
     expect(result.every((entry) => /^On \d+ March \d{4} the board met\.$/.test(entry.sentence))).toBe(true);
   });
@@ -73,8 +64,7 @@ describe('enrichment at scale', () => {
     const copies = Array.from({ length: 20_000 }, () => `${NEWS}.`);
     const near = Array.from({ length: 1_000 }, (_, index) => `${NEWS} (${index}).`);
     const repeated: number[] = [];
-    const { result, seconds } = timed(() =>
-      findSharedPassages(
+    const result = (findSharedPassages(
         [
           { id: 'copies', paragraphs: paragraphs(copies) },
           { id: 'near', paragraphs: paragraphs(near) },
@@ -82,9 +72,7 @@ describe('enrichment at scale', () => {
           { id: 'again', paragraphs: paragraphs([`${NEWS}.`]) },
         ],
         (index) => repeated.push(index),
-      ),
-    );
-    expect(seconds).toBeLessThan(BOUND);
+      ));
     // The articles that repeat themselves are named and left out; the two that have the paragraph once share it.
     expect(repeated).toEqual([0, 1]);
     expect(MAX_REPEATS).toBeLessThan(1_000);
@@ -93,14 +81,11 @@ describe('enrichment at scale', () => {
 
   it('enriches one article of 20,000 identical paragraphs and one 2 MB paragraph, and names the one it bounded', () => {
     const big = Array.from({ length: 16_000 }, (_, index) => `Ed Miliband met the Transport Committee on ${(index % 28) + 1} May 2012, the BBC said.`).join(' ');
-    const { result, seconds } = timed(() =>
-      enrich([
+    const result = (enrich([
         article('article-1-copies', Array.from({ length: 20_000 }, () => `${NEWS}.`)),
         article('article-2-big', [big]),
         article('article-3-once', [`${NEWS}.`]),
-      ]),
-    );
-    expect(seconds).toBeLessThan(BOUND * 2);
+      ]));
     expect(big.length).toBeGreaterThan(1_000_000);
     expect(result.warnings).toEqual([{ file: 'article-1-copies.txt', message: expect.stringMatching(/repeats the same words more than \d+ times/) }]);
     expect(result.people.map((person) => person.name)).toContain('Ed Miliband');
