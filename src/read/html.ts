@@ -14,8 +14,9 @@ import { TRUNCATED_LABEL } from '../text-patterns.js';
 import { countWords } from '../words.js';
 import { directionValue, languageTag } from '../language.js';
 import { limitArticleDepth } from './depth.js';
-import { capHtmlDepth } from './html-depth.js';
-import { pageDates } from './page-dates.js';
+import { preparePage } from './html-depth.js';
+import { readInThread, readingThreads } from './html-threads.js';
+import { elements, pageDates } from './page-dates.js';
 import { pageLanguage } from './page-language.js';
 import { picture, type PictureContext } from './pictures.js';
 
@@ -81,7 +82,18 @@ function captionText(element: Element): string {
 
 export class NoArticleError extends Error {}
 
+/** Reads a saved page, in a reading thread unless DOSSIER_READ_THREADS is 0 (see html-threads.ts). */
 export async function readHtml(html: string, file: string, warnings: Warning[], root: string): Promise<ReadArticle> {
+  const reply = readingThreads() > 0 ? await readInThread(html, file, root) : undefined;
+  if (!reply) return readHtmlHere(html, file, warnings, root);
+  warnings.push(...reply.warnings);
+  if ('noArticle' in reply) throw new NoArticleError(reply.noArticle);
+  if ('failure' in reply) throw new Error(reply.failure);
+  return reply.article;
+}
+
+/** Reads a saved page on this thread. */
+export async function readHtmlHere(html: string, file: string, warnings: Warning[], root: string): Promise<ReadArticle> {
   // jsdom is heavy to load; only builds with HTML inputs pay for it.
   const [{ JSDOM, VirtualConsole }, { Readability }] = await Promise.all([
     import('jsdom'),
@@ -89,7 +101,7 @@ export async function readHtml(html: string, file: string, warnings: Warning[], 
   ]);
   const virtualConsole = new VirtualConsole(); // silence the page's CSS errors
   // Depth is bounded before jsdom and Readability (both superlinear in it) and again on the mdast they lead to.
-  const page = capHtmlDepth(html);
+  const page = preparePage(html);
   const dom = new JSDOM(page.html, { url: STAND_IN_BASE, virtualConsole });
   const document = dom.window.document;
   const pageMeta = metaTags(document);
@@ -149,7 +161,7 @@ function withoutSiteName(title: string | undefined, siteName: string | undefined
  * Readability does not split at) becomes the headline the page prints.
  */
 function headlineOfPage(document: Document): string | undefined {
-  const headings = document.querySelectorAll('h1');
+  const headings = elements(document, 'h1');
   const title = document.title.trim();
   const h1 = headings.length === 1 ? headings[0]!.textContent?.replace(/\s+/g, ' ').trim() : undefined;
   if (!h1 || !title.startsWith(h1) || title === h1) return undefined;
@@ -158,11 +170,16 @@ function headlineOfPage(document: Document): string | undefined {
 
 /** Metadata Readability does not return: canonical link and standfirst. */
 function metaTags(document: Document): StatedMeta {
-  const content = (selector: string) => document.querySelector(selector)?.getAttribute('content')?.trim() || undefined;
-  const canonical = document.querySelector('link[rel="canonical"]')?.getAttribute('href')?.trim();
+  const metas = elements(document, 'meta');
+  const content = (attribute: string, value: string) =>
+    metas.find((meta) => meta.getAttribute(attribute) === value)?.getAttribute('content')?.trim() || undefined;
+  const canonical = elements(document, 'link')
+    .find((link) => link.getAttribute('rel') === 'canonical')
+    ?.getAttribute('href')
+    ?.trim();
   return definedOnly({
-    url: canonical && /^https?:\/\//i.test(canonical) ? canonical : content('meta[property="og:url"]'),
-    standfirst: content('meta[name="description"]') ?? content('meta[property="og:description"]'),
+    url: canonical && /^https?:\/\//i.test(canonical) ? canonical : content('property', 'og:url'),
+    standfirst: content('name', 'description') ?? content('property', 'og:description'),
   });
 }
 
