@@ -1,5 +1,7 @@
-// Caps how deeply a web page's elements nest, before jsdom and Readability
-// see it. parse5 alone builds a tree of 10,000 nested <div>s in milliseconds,
+// The page as jsdom and Readability are given it (preparePage): without what
+// no reader of it uses, and with its nesting capped. The cap first, since it
+// is why this pass exists: how deeply a web page's elements nest is bounded
+// before jsdom and Readability see it. parse5 alone builds a tree of 10,000 nested <div>s in milliseconds,
 // but jsdom walks every new node's ancestors as it inserts it (quadratic, and
 // it overflows the stack past a few thousand levels) and Readability scores
 // each node against its ancestors: 5 KB of nesting took Readability 20 s.
