@@ -149,7 +149,13 @@ export async function compareSavedPages(work: string, pages: number): Promise<Sa
     const of = `(${round} of ${SHORT_RUN_REPEATS})`;
     const single = await build(`saved pages, one thread ${of}`, { input, out: path.join(work, 'out-saved-pages'), formats: ['json'], readThreads: 0 });
     if (single) one.push(single);
-    const parallel = await build(`saved pages, reading threads ${of}`, { input, out: path.join(work, 'out-saved-pages'), formats: ['json'] });
+    // As many threads as the memory budget allows (html-threads.ts), whatever else keeps the cores busy now.
+    const parallel = await build(`saved pages, reading threads ${of}`, {
+      input,
+      out: path.join(work, 'out-saved-pages'),
+      formats: ['json'],
+      readThreads: 2,
+    });
     if (parallel) threaded.push(parallel);
   }
   const oneThread = best(one);

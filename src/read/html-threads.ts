@@ -22,11 +22,19 @@ export type PageReply = { id: number; warnings: Warning[] } & ({ article: ReadAr
 const MEMORY_BUDGET_MB = 384;
 const THREAD_HEAP_MB = 192;
 
-/** How many reading threads: `DOSSIER_READ_THREADS` when set (0 reads on the main thread), else cores within the memory budget. */
+/**
+ * How many reading threads: `DOSSIER_READ_THREADS` when set (0 reads on the
+ * main thread), else the cores other work leaves idle, within the memory
+ * budget. Each thread loads jsdom and warms it up on its own (a second or two
+ * of CPU): on cores that are already busy, threads only add that, and the
+ * pages are read on the main thread. The result is the same either way.
+ */
 export function readingThreads(): number {
   const stated = process.env.DOSSIER_READ_THREADS;
   if (stated !== undefined && /^\d+$/.test(stated.trim())) return Number(stated);
-  return Math.max(1, Math.min(os.availableParallelism(), Math.floor(MEMORY_BUDGET_MB / THREAD_HEAP_MB)));
+  const idle = Math.floor(os.availableParallelism() - os.loadavg()[0]!);
+  const threads = Math.min(idle, Math.floor(MEMORY_BUDGET_MB / THREAD_HEAP_MB));
+  return threads >= 2 ? threads : 0;
 }
 
 interface Thread {
