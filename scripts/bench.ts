@@ -11,11 +11,13 @@ import { fileURLToPath } from 'node:url';
 import {
   comparePandoc,
   comparePdf,
+  compareSavedPages,
   compareSeeds,
   SHORT_RUN_REPEATS,
   type InputSet,
   type PandocComparison,
   type PdfComparison,
+  type SavedPagesComparison,
   type SeedsComparison,
 } from './bench/compare.js';
 import { loadCorpus, writeInputSet } from './bench/corpus.js';
@@ -23,7 +25,7 @@ import type { BuildRun, WatchFigures } from './bench/figures.js';
 import { writeGeneratedCorpus } from './bench/generate.js';
 import { ROOT, runBuild, runWatchSession } from './bench/measure.js';
 import { parseOptions, USAGE, UsageError, type BenchOptions } from './bench/options.js';
-import { formatMs, formatRatio, formatScalingTable, formatTable, scalingRows, type ScalingRow } from './bench/report.js';
+import { formatMs, formatRatio, formatScalingTable, formatTable, MIB, scalingRows, type ScalingRow } from './bench/report.js';
 import { attempt, build, freshDir, log, problems } from './bench/session.js';
 import { overlappingStages, stageTimes } from './bench/stages.js';
 import { formatTargets, linearityTarget, memoryTarget, ratioTarget, type Target } from './bench/targets.js';
@@ -122,6 +124,8 @@ interface Results {
   seeds?: SeedsComparison;
   /** `--watch` on a copy of the seeds, HTML only: each edit from the save to the rewritten page. */
   watch?: WatchFigures;
+  /** Generated saved pages read on one thread and in reading threads. */
+  savedPages?: SavedPagesComparison;
 }
 
 async function bench(options: BenchOptions, work: string): Promise<number> {
@@ -151,6 +155,7 @@ async function bench(options: BenchOptions, work: string): Promise<number> {
   const ours = runs.find((run) => run.label === String(comparisonSize));
   const pandocRun = environment.pandoc ? await attempt('pandoc', () => comparePandoc(sets.get(comparisonSize)!, work)) : undefined;
   const pdf = options.pdfSize ? await comparePdf(sets.get(options.pdfSize)!, chromium, pandocRun, environment.pandoc !== null, work) : undefined;
+  const savedPages = options.savedPages ? await attempt('saved pages', () => compareSavedPages(work, options.savedPages!)) : undefined;
 
   const results: Results = {
     date,
@@ -164,6 +169,7 @@ async function bench(options: BenchOptions, work: string): Promise<number> {
     ...(pdf ? { pdf } : {}),
     ...(seeds ? { seeds } : {}),
     ...(watch ? { watch } : {}),
+    ...(savedPages ? { savedPages } : {}),
   };
   const rows = scalingRows(runs);
   const targets = targetsOf(results, rows);
@@ -203,10 +209,34 @@ function targetsOf(results: Results, rows: ScalingRow[]): Target[] {
     ),
     ratioTarget('seeds, all five outputs, vs Chromium starting and printing one line', seeds?.ratio, 1.5, false, options.seeds ? undefined : '--no-seeds'),
     watchTarget(results.watch, options.seeds),
+    ...savedPagesTargets(results.savedPages, options.savedPages !== undefined),
     withNote(memoryTarget(`peak memory of the Node process, ${comparisonSize} articles`, atComparison), sizeNote(comparisonSize)),
     linearityTarget(`every stage about linear in articles (${results.runs.map((run) => run.articles).join(', ')})`, rows),
   ];
 }
+
+/** Saved pages read at least twice as fast in threads as on one, the build's peak memory under 500 MiB. */
+function savedPagesTargets(saved: SavedPagesComparison | undefined, measured: boolean): Target[] {
+  const skipped = measured ? undefined : '--no-saved-pages';
+  const ratio = saved?.oneThread && saved.threads ? saved.threads.readMs / saved.oneThread.readMs : undefined;
+  const memory = saved?.threads?.peakRssBytes;
+  const bar = `< ${SAVED_PAGES_MEMORY_BAR_MIB} MiB`;
+  const pages = saved?.pages ?? 'the';
+  return [
+    ratioTarget(`${pages} saved pages: read in threads vs on one thread`, ratio, 0.5, false, skipped),
+    memory === undefined
+      ? { target: `${pages} saved pages: peak memory reading in threads`, measured: '–', bar, result: 'SKIP', note: skipped ?? 'not measured' }
+      : {
+          target: `${pages} saved pages: peak memory reading in threads`,
+          value: memory / MIB,
+          measured: `${Math.round(memory / MIB)} MiB`,
+          bar,
+          result: memory < SAVED_PAGES_MEMORY_BAR_MIB * MIB ? 'PASS' : 'MISS',
+        },
+  ];
+}
+
+const SAVED_PAGES_MEMORY_BAR_MIB = 500;
 
 /** "Well under a second": half of one, from the save to the rewritten page. */
 const WATCH_BAR_MS = 500;
@@ -268,6 +298,13 @@ function reportText(results: Results, rows: ScalingRow[], targets: Target[]): st
         options.seeds
           ? comparisonRow(`seeds: all five formats vs Chromium printing one line (best of ${SHORT_RUN_REPEATS})`, seeds?.best?.wallMs, seeds?.chromiumBestMs)
           : skippedRow('seeds: all five formats vs Chromium printing one line', '--no-seeds'),
+        options.savedPages
+          ? comparisonRow(
+              `${options.savedPages} saved pages, read stage: reading threads (peak ${formatMiB(results.savedPages?.threads?.peakRssBytes)}) vs one thread (peak ${formatMiB(results.savedPages?.oneThread?.peakRssBytes)}), best of ${SHORT_RUN_REPEATS}`,
+              results.savedPages?.threads?.readMs,
+              results.savedPages?.oneThread?.readMs,
+            )
+          : skippedRow('saved pages: reading threads vs one thread', '--no-saved-pages'),
       ],
       ['left', 'right', 'right', 'right'],
     ),
@@ -296,6 +333,7 @@ function figuresOf(results: Results, rows: ScalingRow[], targets: Target[]) {
     pdf: pdf ? { ...pdf, ours: pdf.ours && withStages(pdf.ours) } : null,
     seeds: seeds ? { ...seeds, ours: seeds.ours.map(withStages), best: seeds.best && withStages(seeds.best) } : null,
     watch: results.watch ?? null,
+    savedPages: results.savedPages ?? null,
     targets,
     problems,
   };
@@ -309,6 +347,10 @@ function withStages(run: BuildRun) {
 function withNote(target: Target, note: string | undefined): Target {
   if (!note || target.result === 'SKIP') return target;
   return { ...target, note: target.note ? `${target.note}; ${note}` : note };
+}
+
+function formatMiB(bytes: number | undefined): string {
+  return bytes === undefined ? '–' : `${Math.round(bytes / MIB)} MiB`;
 }
 
 function formatMaybe(ms: number | undefined): string {

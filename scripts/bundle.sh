@@ -9,8 +9,10 @@
 #   bash scripts/bundle.sh                    the command, again only when src/ changed
 #   bash scripts/bundle.sh OUTDIR ENTRY...    other entry points (the bench's runners)
 #
-# The thread that draws the EPUB's cover (src/render/epub/cover-worker.ts) is
-# always bundled too, as cover-worker.js beside the chunks that start it, with
+# The threads that read saved pages (src/read/html-worker.ts) and that draw
+# the EPUB's cover (src/render/epub/cover-worker.ts) are
+# always bundled too, as html-worker.js and cover-worker.js beside the chunks
+# that start them, the latter with
 # satori inside it: satori carries its WebAssembly in its code, and loading it
 # and its libraries module by module took that thread about 0.1 s longer.
 set -euo pipefail
@@ -26,6 +28,6 @@ else
 fi
 rm -rf "$outdir"
 external=(puppeteer pdfjs-dist @rowanmanning/feed-parser @resvg/resvg-js jsdom @mozilla/readability pagedjs epub-gen-memory nunjucks iconv-lite)
-node_modules/.bin/esbuild "${entries[@]}" cover-worker=src/render/epub/cover-worker.ts --bundle --splitting --platform=node --format=esm --target=node20 \
+node_modules/.bin/esbuild "${entries[@]}" cover-worker=src/render/epub/cover-worker.ts html-worker=src/read/html-worker.ts --bundle --splitting --platform=node --format=esm --target=node20 \
   "${external[@]/#/--external:}" --outdir="$outdir" --log-level=warning \
   --banner:js="import { createRequire as __bundleRequire } from 'node:module'; const require = __bundleRequire(import.meta.url);"

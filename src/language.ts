@@ -37,6 +37,18 @@ export function directionOf(language: string): Direction {
   }
 }
 
+/** Letters only Urdu writes (ٹ ڈ ڑ ں ے ھ ہ), and letters Persian and Urdu write but Arabic does not (پ چ ژ گ ک ی). */
+const URDU_LETTERS = /[\u0679\u0688\u0691\u06BA\u06D2\u06BE\u06C1]/u;
+const PERSIAN_LETTERS = /[\u067E\u0686\u0698\u06AF\u06A9\u06CC]/u;
+
+/** Urdu, Persian or Arabic, by the letters each alphabet adds: a page of Persian or Urdu is not marked as Arabic. */
+function arabicScriptLanguage(letters: string[]): string {
+  const share = (pattern: RegExp) => letters.filter((letter) => pattern.test(letter)).length / letters.length;
+  if (share(URDU_LETTERS) >= 0.01) return 'ur';
+  if (share(PERSIAN_LETTERS) >= 0.02) return 'fa';
+  return 'ar';
+}
+
 /** Letters looked at: enough to know the script, few enough to cost nothing on a long article. */
 const SAMPLE = 4000;
 /** Share of the letters a script must have before the text is taken to be in its language. */
@@ -44,7 +56,7 @@ const CLEAR = 0.6;
 
 /**
  * The language when the script alone says it: kana (with or without kanji)
- * is Japanese, Hangul Korean, Han alone Chinese, Arabic script Arabic,
+ * is Japanese, Hangul Korean, Han alone Chinese, Arabic script Arabic (or Persian or Urdu, by their letters),
  * Hebrew Hebrew, Greek Greek, Thai Thai. Latin or Cyrillic script is shared by many languages: undefined.
  */
 export function languageFromScript(text: string): string | undefined {
@@ -56,7 +68,7 @@ export function languageFromScript(text: string): string | undefined {
   if (kana + han >= CLEAR && kana >= 0.1) return 'ja';
   if (share(/\p{Script=Hangul}/u) >= CLEAR) return 'ko';
   if (han >= CLEAR) return 'zh';
-  if (share(/\p{Script=Arabic}/u) >= CLEAR) return 'ar';
+  if (share(/\p{Script=Arabic}/u) >= CLEAR) return arabicScriptLanguage(letters);
   if (share(/\p{Script=Hebrew}/u) >= CLEAR) return 'he';
   if (share(/\p{Script=Greek}/u) >= CLEAR) return 'el';
   if (share(/\p{Script=Thai}/u) >= CLEAR) return 'th';

@@ -1,12 +1,14 @@
 // The side-by-side comparisons: each of our builds measured against a tool
 // doing the plainest version of the same job, in the same run.
-import { writeFile } from 'node:fs/promises';
+import { rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pandocMarkdown, plainHtml, type CorpusArticle } from './corpus.js';
 import type { BuildRun } from './figures.js';
 import { ROOT } from './measure.js';
 import { formatMs } from './report.js';
+import { writeSavedPages } from './saved-pages.js';
 import { attempt, build, freshDir, log } from './session.js';
+import { stageTimes } from './stages.js';
 import { chromiumPrint, pandoc } from './tools.js';
 
 /** Short runs are noisy: the best of this many counts. */
@@ -117,4 +119,55 @@ async function floorPage(set: InputSet, hasPandoc: boolean, work: string): Promi
     await writeFile(html, plainHtml(set.articles));
   }
   return html;
+}
+
+export interface SavedPagesComparison {
+  pages: number;
+  /** Best of the runs: the read stage in ms, and the build's peak RSS (threads included). */
+  oneThread?: { readMs: number; peakRssBytes: number };
+  threads?: { readMs: number; peakRssBytes: number };
+  /** One thread's read time over the threads' read time: how many times faster the threads read. */
+  speedUp?: number;
+}
+
+/**
+ * Generated saved pages (saved-pages.ts), read on the main thread alone
+ * (DOSSIER_READ_THREADS=0) and in reading threads, taking turns in the same
+ * run so both see the same machine.
+ */
+export async function compareSavedPages(work: string, pages: number): Promise<SavedPagesComparison> {
+  const input = path.join(work, 'saved-pages');
+  await rm(input, { recursive: true, force: true });
+  await writeSavedPages(input, pages);
+  const best = (runs: BuildRun[]) =>
+    runs.length === 0
+      ? undefined
+      : { readMs: Math.min(...runs.map((run) => readMs(run))), peakRssBytes: Math.max(...runs.map((run) => run.peakRssBytes)) };
+  const one: BuildRun[] = [];
+  const threaded: BuildRun[] = [];
+  for (let round = 1; round <= SHORT_RUN_REPEATS; round++) {
+    const of = `(${round} of ${SHORT_RUN_REPEATS})`;
+    const single = await build(`saved pages, one thread ${of}`, { input, out: path.join(work, 'out-saved-pages'), formats: ['json'], readThreads: 0 });
+    if (single) one.push(single);
+    // As many threads as the memory budget allows (html-threads.ts), whatever else keeps the cores busy now.
+    const parallel = await build(`saved pages, reading threads ${of}`, {
+      input,
+      out: path.join(work, 'out-saved-pages'),
+      formats: ['json'],
+      readThreads: 2,
+    });
+    if (parallel) threaded.push(parallel);
+  }
+  const oneThread = best(one);
+  const threads = best(threaded);
+  return {
+    pages,
+    ...(oneThread ? { oneThread } : {}),
+    ...(threads ? { threads } : {}),
+    ...(oneThread && threads ? { speedUp: oneThread.readMs / threads.readMs } : {}),
+  };
+}
+
+function readMs(run: BuildRun): number {
+  return stageTimes(run).find((stage) => stage.name === 'read')?.ms ?? run.wallMs;
 }

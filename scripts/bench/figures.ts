@@ -5,6 +5,8 @@ export interface BuildRequest {
   input: string;
   out: string;
   formats: string[];
+  /** DOSSIER_READ_THREADS for the build: 0 reads every saved page on the main thread. */
+  readThreads?: number;
 }
 
 /** One `reporter.stage()` call, or a `reporter.step()` (a part of a stage, such as `enrich people`). */

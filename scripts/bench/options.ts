@@ -3,7 +3,7 @@ import { statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 
 export const USAGE = `Usage: npm run bench -- [--corpus DIR] [--sizes 250,500,1000,2000] [--pdf-size N | --no-pdf]
-                        [--no-seeds] [--json FILE] [--keep DIR]
+                        [--no-seeds] [--saved-pages N | --no-saved-pages] [--json FILE] [--keep DIR]
 
   --corpus DIR   folder of articles (.txt .md .html), read recursively; files are taken
                  in turn from each top-level folder, so every size mixes the topics
@@ -12,6 +12,9 @@ export const USAGE = `Usage: npm run bench -- [--corpus DIR] [--sizes 250,500,10
   --pdf-size N   how many articles to build as a PDF (default: 1000)
   --no-pdf       no PDF builds (they take minutes at 1,000 articles)
   --no-seeds     skip the seeds/ build and the Chromium start-up it is compared with
+  --saved-pages N  how many generated saved web pages to read on one thread and in
+                 reading threads, side by side (default: 36)
+  --no-saved-pages  no saved-page reading comparison
   --json FILE    where the figures are written (default: out/bench.json)
   --keep DIR     build in DIR and keep the inputs and outputs (default: a temporary folder)
 
@@ -24,6 +27,8 @@ export interface BenchOptions {
   /** Undefined when no PDF is to be built. */
   pdfSize?: number;
   seeds: boolean;
+  /** How many generated saved pages to read with DOSSIER_READ_THREADS=0 and with reading threads; undefined: none. */
+  savedPages?: number;
   json: string;
   keep?: string;
 }
@@ -50,6 +55,8 @@ export function parseOptions(argv: string[]): BenchOptions | 'help' {
         'pdf-size': { type: 'string' },
         'no-pdf': { type: 'boolean' },
         'no-seeds': { type: 'boolean' },
+        'saved-pages': { type: 'string' },
+        'no-saved-pages': { type: 'boolean' },
         json: { type: 'string' },
         keep: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
@@ -62,6 +69,7 @@ export function parseOptions(argv: string[]): BenchOptions | 'help' {
   }
   if (values.help) return 'help';
   if (values['no-pdf'] && values['pdf-size'] !== undefined) throw new UsageError('--pdf-size and --no-pdf: choose one.');
+  if (values['no-saved-pages'] && values['saved-pages'] !== undefined) throw new UsageError('--saved-pages and --no-saved-pages: choose one.');
   const sizes = [...new Set((values.sizes ?? '250,500,1000,2000').split(',').map((size) => count(size, '--sizes')))].sort((a, b) => a - b);
   if (values.corpus !== undefined) {
     const info = statSync(values.corpus, { throwIfNoEntry: false });
@@ -73,6 +81,7 @@ export function parseOptions(argv: string[]): BenchOptions | 'help' {
     sizes,
     ...(values['no-pdf'] ? {} : { pdfSize: count(values['pdf-size'] ?? '1000', '--pdf-size') }),
     seeds: !values['no-seeds'],
+    ...(values['no-saved-pages'] ? {} : { savedPages: count(values['saved-pages'] ?? '36', '--saved-pages') }),
     json: values.json ?? 'out/bench.json',
     ...(values.keep !== undefined ? { keep: values.keep } : {}),
   };

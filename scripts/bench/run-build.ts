@@ -8,6 +8,7 @@ import type { Format } from '../../src/render/writer.js';
 import type { BuildFigures, BuildRequest, StageFigure } from './figures.js';
 
 const request = JSON.parse(process.argv[2] ?? '{}') as BuildRequest;
+if (request.readThreads !== undefined) process.env.DOSSIER_READ_THREADS = String(request.readThreads);
 
 // As the command does: Chromium boots, for a PDF, while Node loads the pipeline.
 const browser = browserSession();

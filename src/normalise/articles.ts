@@ -4,6 +4,7 @@
 import type { DossierConfig } from '../config.js';
 import type { ArticleCache } from '../incremental.js';
 import type { ReadArticle, Warning } from '../model.js';
+import { furnitureCandidate, furnitureKey, repeatedFurnitureLines } from './furniture.js';
 import { normalise, type NormalisedArticle } from './index.js';
 
 export function normaliseArticles(
@@ -12,9 +13,16 @@ export function normaliseArticles(
   warningsOf: Map<string, Warning[]>,
   cache?: ArticleCache,
 ): NormalisedArticle[] {
+  const repeated = repeatedFurnitureLines(reads.map(({ article }) => article));
   return reads.flatMap(({ article }) => {
     const warnings = warningsOf.get(article.file)!;
+    // Only this page's own repeated lines: they are part of what its normalised text depends on.
+    const repeatedLines = article.tree.children.flatMap((node) => {
+      const text = furnitureCandidate(node);
+      return text !== undefined && repeated.has(furnitureKey(text)) ? [furnitureKey(text)] : [];
+    });
     const settings = {
+      ...(repeatedLines.length ? { repeatedLines } : {}),
       ...(config.dateOrder ? { dateOrder: config.dateOrder } : {}),
       ...(config.language ? { language: config.language } : {}),
       ...(config.articles[article.file] ? { override: config.articles[article.file] } : {}),

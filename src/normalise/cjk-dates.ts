@@ -1,11 +1,12 @@
 // Dates as Japanese, Chinese and Korean pages print them: `2016年10月14日`,
-// `2016年10月14日 07:17`, `2016년 10월 14일`. chrono-node's English parsers do
+// `2016年10月14日 07:17`, `2016년 10월 14일`, and numbers under a CJK label
+// (`发布时间：2016-10-14 07:17`). chrono-node's English parsers do
 // not read them, and a CJK page's dateline often has its site's name glued
 // to the front (`TNW中文站2016年10月14日07:17`).
 import type { PublicationDate } from '../model.js';
 
 const CJK_DATE =
-  /(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일号號]?(?:\s*[（(]?[日月火水木金土一二三四五六天]?[)）]?)?\s*(?:(?:上午|下午|午前|午後)?\s*(\d{1,2})\s*[:：時时시]\s*(\d{1,2})(?:\s*[:：分]\s*(\d{1,2}))?)?/u;
+  /(\d{4})\s*(?:[年년]|[-/.])\s*(\d{1,2})\s*(?:[月월]|[-/.])\s*(\d{1,2})\s*[日일号號]?(?:\s*[（(]?[日月火水木金土一二三四五六天]?[)）]?)?\s*(?:(?:上午|下午|午前|午後)?\s*(\d{1,2})\s*[:：時时시]\s*(\d{1,2})(?:\s*[:：分]\s*(\d{1,2}))?)?/u;
 
 /** Words that may stand around the date on a dateline: published, updated, source. */
 const FILLER = /(?:发布|發布|发表|更新|公開|公开|配信|掲載|更新日|発表|时间|時間|日期|来源|來源|作者|記者|编辑|分|秒|입력|수정|기자)/gu;

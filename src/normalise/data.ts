@@ -25,5 +25,7 @@ declare module 'vfile' {
     byline: string;
     deck: Deck;
     relatedLinks: string[];
+    /** Short lines the dossier's other saved pages print too (compared by `furnitureKey`): furniture. */
+    repeatedLines: string[];
   }
 }

@@ -22,13 +22,16 @@ const DATELINE_FILLER =
 
 const MAX_DATELINE_LENGTH = 120;
 
+/** A dateline in CJK script ("发布时间：2016-10-14") is read as CJK pages write dates; chrono-node reads English. */
+const CJK_LETTER = /[\p{Script=Han}\p{Script=Hangul}\p{Script=Hiragana}\p{Script=Katakana}]/u;
+
 /**
  * The publication date when `text` is a dateline and nothing else, such as
  * `21/03/2012 11:27 GMT | Updated 21/03/2012 12:20 GMT`.
  */
 export function parseDateline(text: string, order: DateOrder = 'day-first'): PublicationDate | undefined {
   if (text.length > MAX_DATELINE_LENGTH) return undefined;
-  if (/[年년]/u.test(text)) return parseCjkDateline(text);
+  if (/[年년]/u.test(text) || CJK_LETTER.test(text)) return parseCjkDateline(text);
   const results = DATE_PARSERS[order].parse(text, undefined, { forwardDate: false });
   const first = results[0];
   if (!first || !isFullDate(first.start)) return undefined;

@@ -13,6 +13,7 @@ import remarkByline from './byline.js';
 import remarkDateline from './dateline.js';
 import type { DateOrder } from './dates.js';
 import remarkDeck from './deck.js';
+import remarkFurniture from './furniture.js';
 import remarkHeadingLevels from './heading-levels.js';
 import remarkHeadline from './headline.js';
 import { countWords } from './prose.js';
@@ -28,6 +29,8 @@ const processor = unified()
   .use(remarkByline)
   .use(remarkHeadline)
   .use(remarkDeck)
+  // After the byline, dateline and kicker are taken: a site prints those on every page too.
+  .use(remarkFurniture)
   .use(remarkRelatedLinks)
   .use(remarkBlockQuotes)
   .use(remarkHeadingLevels)
@@ -38,6 +41,8 @@ export interface NormaliseOptions {
   /** dossier.yaml's `language`, for articles that state none. */
   language?: string;
   override?: ArticleOverride;
+  /** The short lines that other saved pages of the dossier print too (see furniture.ts). */
+  repeatedLines?: string[];
 }
 
 export type NormalisedArticle = Omit<Article, 'id'>;
@@ -56,6 +61,7 @@ export function normalise(read: ReadArticle, warnings: Warning[], options: Norma
   file.data.stated = read.meta;
   file.data.override = options.override ?? {};
   file.data.dateOrder = dateOrder;
+  file.data.repeatedLines = options.repeatedLines ?? [];
   const body = processor.runSync(read.tree, file) as Root;
   for (const message of file.messages) {
     warnings.push({ file: read.file, ...(message.line ? { line: message.line } : {}), message: message.reason });

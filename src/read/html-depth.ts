@@ -1,5 +1,7 @@
-// Caps how deeply a web page's elements nest, before jsdom and Readability
-// see it. parse5 alone builds a tree of 10,000 nested <div>s in milliseconds,
+// The page as jsdom and Readability are given it (preparePage): without what
+// no reader of it uses, and with its nesting capped. The cap first, since it
+// is why this pass exists: how deeply a web page's elements nest is bounded
+// before jsdom and Readability see it. parse5 alone builds a tree of 10,000 nested <div>s in milliseconds,
 // but jsdom walks every new node's ancestors as it inserts it (quadratic, and
 // it overflows the stack past a few thousand levels) and Readability scores
 // each node against its ancestors: 5 KB of nesting took Readability 20 s.
@@ -23,6 +25,49 @@ const DROPPED = new Set(['script', 'style', 'template', 'noscript', 'iframe', 'o
 export function capHtmlDepth(html: string, max = MAX_DOM_DEPTH): { html: string; capped: boolean } {
   // jsdom parses without scripting; so must we, or <noscript> would differ.
   const document = parse(html, { scriptingEnabled: false });
+  const capped = capDepth(document, max);
+  return capped ? { html: serialize(document), capped } : { html, capped };
+}
+
+/**
+ * The page as jsdom and Readability are given it: depth capped, and without
+ * what Readability throws away before it reads (scripts other than JSON-LD
+ * metadata, styles) or never reads (templates, inline SVG, comments). A saved
+ * page is mostly those: jsdom built a CSS object model for every style sheet
+ * and Readability removed each script node by node.
+ */
+export function preparePage(html: string, max = MAX_DOM_DEPTH): { html: string; capped: boolean } {
+  const document = parse(html, { scriptingEnabled: false });
+  const pruned = prune(document);
+  const capped = capDepth(document, max);
+  return { html: pruned || capped ? serialize(document) : html, capped };
+}
+
+/** Elements whose content no reader of the article uses. */
+const INERT = new Set(['style', 'template', 'svg']);
+
+function prune(root: P5.ParentNode): boolean {
+  let removed = false;
+  const stack: P5.ParentNode[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    const kept = node.childNodes.filter((child) => {
+      const inert = child.nodeName === '#comment' || INERT.has(child.nodeName) || (child.nodeName === 'script' && !isJsonLd(child as P5.Element));
+      if (inert) removed = true;
+      return !inert;
+    });
+    if (kept.length !== node.childNodes.length) node.childNodes = kept;
+    for (const child of kept) if ('childNodes' in child) stack.push(child);
+  }
+  return removed;
+}
+
+/** Page metadata (datePublished, author) that page-dates.ts and Readability read. */
+function isJsonLd(script: P5.Element): boolean {
+  return script.attrs.some((attr) => attr.name === 'type' && attr.value.trim().toLowerCase() === 'application/ld+json');
+}
+
+function capDepth(document: P5.Document, max: number): boolean {
   let capped = false;
   const stack: [P5.ParentNode, number][] = [[document, 0]];
   while (stack.length > 0) {
@@ -33,7 +78,7 @@ export function capHtmlDepth(html: string, max = MAX_DOM_DEPTH): { html: string;
     }
     for (const child of node.childNodes) if ('childNodes' in child) stack.push([child, depth + 1]);
   }
-  return capped ? { html: serialize(document), capped } : { html, capped };
+  return capped;
 }
 
 /** Replaces the element's descendants with their text, pictures and line breaks, in order. */

@@ -44,10 +44,12 @@ export interface PictureContext {
 /**
  * An image node for a picture the article refers to by `src` (as written in
  * the file, relative to it), or the picture's description as text when it
- * cannot be used.
+ * cannot be used (its caption, when it has one, else its description).
  */
-export function picture(src: string, alt: string, context: PictureContext): PhrasingContent | undefined {
-  const fallback = alt.trim() ? ({ type: 'text', value: `[Picture: ${alt.trim()}]` } as const) : undefined;
+export function picture(src: string, alt: string, context: PictureContext, caption = ''): PhrasingContent | undefined {
+  // A caption is written for the reader; a description (alt) for those who cannot see the picture. Left out, one of them is said.
+  const said = caption.trim() || alt.trim();
+  const fallback = said ? ({ type: 'text', value: `[Picture: ${said}]` } as const) : undefined;
   const reason = refusal(src);
   if (reason) {
     context.warnings.push({ file: context.file, message: `a picture was left out: ${reason}` });

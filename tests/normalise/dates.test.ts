@@ -15,6 +15,12 @@ describe('parseDateline', () => {
     });
   });
 
+  it('reads numbers under a CJK label as a dateline, and not a CJK sentence that starts with a date', () => {
+    expect(parseDateline('发布时间：2016-10-14 07:17')).toEqual({ date: '2016-10-14', published: '2016-10-14T07:17:00', dateline: '发布时间：2016-10-14 07:17' });
+    expect(parseDateline('来源：新华网 2016/10/14')).toEqual({ date: '2016-10-14', dateline: '来源：新华网 2016/10/14' });
+    expect(parseDateline('2016-10-14 市政府宣布了一项新的计划，以便更好地管理城市交通。')).toBeUndefined();
+  });
+
   it('reads a US long date with the weekday', () => {
     expect(parseDateline('Friday, January 4, 2019')).toEqual({ date: '2019-01-04', dateline: 'Friday, January 4, 2019' });
   });

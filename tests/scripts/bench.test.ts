@@ -15,6 +15,7 @@ interface BenchFigures {
     rows: { label: string; values: (number | null)[] }[];
   };
   targets: { target: string; result: string }[];
+  savedPages: { pages: number } | null;
   problems: string[];
 }
 
@@ -26,7 +27,7 @@ describe('npm run bench on 10 generated articles', () => {
   beforeAll(async () => {
     dir = await tempDir('dossier-bench-test-');
     const json = path.join(dir, 'figures', 'bench.json');
-    result = await runTool(TSX, [BENCH, '--sizes', '10', '--no-pdf', '--no-seeds', '--json', json]);
+    result = await runTool(TSX, [BENCH, '--sizes', '10', '--no-pdf', '--no-seeds', '--saved-pages', '2', '--json', json]);
     expect(result.code, result.stderr).toBe(0);
     figures = JSON.parse(await readFile(json, 'utf8')) as BenchFigures;
   }, 90_000);
@@ -51,7 +52,9 @@ describe('npm run bench on 10 generated articles', () => {
     expect(build!.peakRssBytes).toBeGreaterThan(10 * 1024 * 1024);
     expect(build!.stages.map((stage) => stage.name)).toEqual(expect.arrayContaining(['read', 'normalise', 'enrich', 'render html']));
     expect(figures.scaling.rows.find((row) => row.label === 'total (wall)')?.values).toEqual([build!.wallMs]);
-    expect(figures.targets).toHaveLength(6);
+    expect(figures.targets).toHaveLength(8);
+    // Saved pages, read on one thread and in threads: both measured (no figure judged).
+    expect(figures.savedPages).toMatchObject({ pages: 2, oneThread: { readMs: expect.any(Number) }, threads: { readMs: expect.any(Number) } });
     // --no-seeds: no watch session either.
     expect(figures.targets.find((target: { target: string }) => /--watch/.test(target.target))).toMatchObject({ result: 'SKIP', note: '--no-seeds' });
     expect(figures.problems).toEqual([]);

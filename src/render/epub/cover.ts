@@ -11,11 +11,10 @@
 // Everything from articles and settings reaches the page through Nunjucks,
 // which escapes it, and the page can only draw text and boxes: nothing in it
 // is fetched or run, and no input is ever more than text on the picture.
-import { createRequire } from 'node:module';
-import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import { fileURLToPath } from 'node:url';
+import type { Worker } from 'node:worker_threads';
 import type { Dossier, Warning } from '../../model.js';
+import { startWorker } from '../../threads.js';
 import type { CoverPicture, CoverRequest } from './cover-draw.js';
 import type { Templates } from '../view/templates.js';
 import { dossierView } from '../view/dossier-view.js';
@@ -83,12 +82,7 @@ export function prepareCover(templates?: Templates): void {
     }, () => undefined);
   }
   if (thread) return;
-  // From the bundle, the worker is bundled beside this module; from the sources (tests, tsx), tsx compiles it.
-  const source = import.meta.url.endsWith('.ts');
-  const url = new URL(source ? './cover-worker.ts' : './cover-worker.js', import.meta.url);
-  const worker = source
-    ? new Worker(`import(${JSON.stringify(tsxApi())}).then(({ register }) => { register(); return import(${JSON.stringify(url.href)}); })`, { eval: true })
-    : new Worker(url);
+  const worker = startWorker(import.meta.url, 'cover-worker');
   worker.unref();
   const pending = new Map<number, (reply: Reply) => void>();
   const fail = (message: string) => {
@@ -104,14 +98,6 @@ export function prepareCover(templates?: Templates): void {
   worker.on('error', (error) => fail(`the cover's drawing thread failed: ${error.message}`));
   worker.on('exit', (code) => fail(`the cover's drawing thread stopped (exit code ${code})`));
   thread = { worker, pending };
-}
-
-/** tsx's module for registering itself in a thread, as `import` finds it (vitest's module runner has no `import.meta.resolve`). */
-function tsxApi(): string {
-  const require = createRequire(import.meta.url);
-  const manifest = require.resolve('tsx/package.json');
-  const { exports } = require(manifest) as { exports: Record<string, { import: { default: string } }> };
-  return pathToFileURL(path.join(path.dirname(manifest), exports['./esm/api']!.import.default)).href;
 }
 
 async function draw(request: CoverRequest): Promise<CoverPicture> {

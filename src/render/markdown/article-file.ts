@@ -7,6 +7,7 @@ import { unified } from 'unified';
 import { stringify as toYaml } from 'yaml';
 import type { Article } from '../../model.js';
 import { articleRecord } from '../json/record.js';
+import { withoutEdgeSpaces } from './phrasing-edges.js';
 
 const stringifier = unified()
   .use(remarkGfm)
@@ -17,6 +18,6 @@ export function articleMarkdown(article: Article): string {
   // The headline first, where a reader of the file looks for it; where it came from last.
   const { id: _id, markdown: _markdown, file, format, relatedLinks, words, ...fields } = articleRecord(article);
   const frontMatter = { ...fields, ...(relatedLinks.length ? { relatedLinks } : {}), words, file, format };
-  const body = stringifier.stringify(article.body);
+  const body = stringifier.stringify(withoutEdgeSpaces(article.body));
   return `---\n${toYaml(frontMatter, { lineWidth: 0 })}---\n\n${body}`;
 }
