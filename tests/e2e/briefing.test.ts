@@ -2,7 +2,7 @@
 // (tests/fixtures/briefing/dated): after the cover, with the title made from
 // the articles everywhere the title is, links that lead where they say on
 // screen and in the EPUB, and pages that are right on paper.
-import { readFile } from 'node:fs/promises';
+import { appendFile, cp, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { JSDOM } from 'jsdom';
 import JSZip from 'jszip';
@@ -89,5 +89,22 @@ describe('the briefing page', () => {
     expect(text).toContain(`In 3 articles: pp. ${one!.first}, ${two!.first}, ${three!.first}`);
     expect(text).toMatch(new RegExp(`3 Dock strike over: Northport deal keeps night shift \\(p\\. ${three!.first}\\) is another version of 2 Northport dock strike ends with deal on night shift \\(p\\. ${two!.first}\\)`));
     expect(bodyText(pack.pages[three!.first - 1]!)).toContain(`Another version of Northport dock strike ends with deal on night shift (article 2, p. ${two!.first})`);
+  });
+
+  it('with versions: fold, names the version taken in, and the kept one gives what it adds', async () => {
+    const input = path.join(await tempDir('dossier-fold-'), 'input');
+    await cp(path.join(FIXTURES, 'briefing', 'dated', 'input'), input, { recursive: true });
+    await appendFile(path.join(input, 'dossier.yaml'), '\nversions: fold\n');
+    const folded = await tempDir('dossier-fold-out-');
+    const result = await runCli(['--input', input, '--out', folded, '--formats', 'html']);
+    expect(result.code, result.stderr).toBe(0);
+    const document = new JSDOM(await readFile(path.join(folded, 'dossier.html'), 'utf8')).window.document;
+    expect(document.querySelectorAll('article.article')).toHaveLength(4);
+    expect(plain(document.querySelector('.briefing-versions')!.textContent!)).toBe(
+      '2 Northport dock strike ends with deal on night shift takes in another version, Dock strike over: Northport deal keeps night shift (Harbour Daily, 5 March 2025), with what it adds.',
+    );
+    const aside = document.querySelector('article.article:nth-of-type(2) .folded-version')!;
+    expect(plain(aside.querySelector('.folded-heading')!.textContent!)).toMatch(/^Another version of this report, Dock strike over: .* is folded into this one: \d+% of its words are here\. It adds:$/);
+    expect([...aside.querySelectorAll('li')].map((item) => plain(item.textContent!))).toEqual(['The first container ship in nine days berthed at the quay on Wednesday afternoon.']);
   });
 });

