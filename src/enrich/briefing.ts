@@ -91,6 +91,7 @@ export function deriveTitle(dossier: Pick<Dossier, 'articles' | 'people'>): stri
   const count = `${articles.length} article${articles.length === 1 ? '' : 's'}`;
   const central = [...dossier.people]
     .map((person) => ({ name: person.name, articles: new Set(person.mentions.map((mention) => mention.article)).size }))
+    // A full name: a title of one word ("Ken") would read as a nickname.
     .filter((entry) => entry.articles >= Math.max(1, articles.length * CENTRAL_SHARE) && /\s/.test(entry.name))
     .sort((a, b) => b.articles - a.articles)
     .slice(0, 2)
