@@ -24,19 +24,25 @@ try {
     await page.goto(pathToFileURL(path.join(out, 'dossier.html')).href + anchor);
     await page.screenshot({ path: path.join(docs, name) });
   }
+  // Scrolled to rather than linked to: a linked section is highlighted as the target.
+  await page.setViewport({ width: 1280, height: 860, deviceScaleFactor: 1 });
+  await page.goto(pathToFileURL(path.join(out, 'dossier.html')).href);
+  await page.evaluate(() => document.getElementById('briefing')?.scrollIntoView());
+  await page.screenshot({ path: path.join(docs, 'html-briefing.png') });
 } finally {
   await browser.close();
 }
-// The cover, the contents, the first article with its notes, the people and the chronology, as printed.
+// The cover, the briefing, the contents, the first article with its notes, the people and the chronology, as printed.
 const pdf = path.join(out, 'dossier.pdf');
 const pages = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' }).split('\f');
 const picture = (page: number, name: string) =>
   execFileSync('pdftoppm', ['-png', '-r', '50', '-singlefile', '-f', String(page), '-l', String(page), pdf, path.join(docs, name)]);
 const pageOf = (test: (text: string) => boolean) => pages.findIndex(test) + 1;
 picture(1, 'pdf-cover');
-picture(2, 'pdf-contents');
+picture(pageOf((text) => /^\s*Briefing\s*$/m.test(text) && text.includes('PEOPLE AT THE CENTRE')), 'pdf-briefing');
+picture(pageOf((text) => /^\s*CONTENTS\s*$/m.test(text)), 'pdf-contents');
 picture(pageOf((text) => /ARTICLE 1\b/.test(text)), 'pdf-article');
 picture(pageOf((text) => /^\s*People involved\s*$/m.test(text) && /Pages \d/.test(text)), 'pdf-people');
-const chronology = pageOf((text) => text.includes('WHAT THE ARTICLES SAY'));
+const chronology = pageOf((text) => /^\s*Chronology\s*$/m.test(text) && text.includes('WHAT THE ARTICLES SAY'));
 if (chronology > 0) picture(chronology, 'pdf-chronology');
 console.log(`screenshots written to ${path.relative(process.cwd(), docs)}/`);

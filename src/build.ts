@@ -2,10 +2,11 @@
 // Each stage hands its result forward and never reaches back; each lives in
 // the folder of its name.
 import { ConfigError, readConfig, unmatchedOverrides, type DossierConfig } from './config.js';
-import { assembleDossier, withIds } from './dossier.js';
+import { assembleDossier, readingOrder, withIds } from './dossier.js';
 import { enrich } from './enrich/index.js';
 import type { ArticleCache } from './incremental.js';
-import type { Dossier, Warning } from './model.js';
+import type { Dossier, ReadingOrder, Warning } from './model.js';
+import { findVersions, foldVersions } from './enrich/versions.js';
 import { normaliseArticles } from './normalise/articles.js';
 import { readArticles } from './read/folder.js';
 import { ARTICLE_EXTENSIONS, findArticleFiles } from './read/index.js';
@@ -35,6 +36,8 @@ export interface BuildOptions {
   out: string;
   formats: readonly Format[];
   title?: string;
+  /** The articles' reading order, over dossier.yaml's `order`. */
+  order?: ReadingOrder;
   templates?: string;
   paper?: Paper;
   /** How the PDF is laid out; `auto` (the default) uses Paged.js unless the dossier is very long. */
@@ -97,11 +100,16 @@ async function stages(options: BuildOptions, reporter: Reporter, browser: Browse
   if (normalised.length === 0) {
     throw new BuildError(`none of the ${files.length} files in ${options.input} could be read as an article:\n${warnings.map(formatWarning).join('\n')}`);
   }
+  // Reading order first: ids, numbers and every page reference follow it.
+  const ordered = readingOrder(normalised, options.order ?? config.order);
+  const versions = findVersions(ordered.articles);
+  const fold = config.versions === 'fold';
+  const articles = withIds(fold ? foldVersions(ordered.articles, versions) : ordered.articles, fold ? [] : versions);
   const enrichment = await stage(
     'enrich',
     () =>
       enrich(
-        withIds(normalised),
+        articles,
         {
           ...(config.people ? { people: config.people } : {}),
           ...(config.organisations ? { organisations: config.organisations } : {}),
@@ -111,7 +119,7 @@ async function stages(options: BuildOptions, reporter: Reporter, browser: Browse
       ),
     (result) => `${result.people.length} people, ${result.sharedPassages.length} shared passages`,
   );
-  const dossier = assembleDossier(config, options, enrichment, warnings);
+  const dossier = assembleDossier(config, { ...options, order: ordered.order }, enrichment, warnings);
   return render(dossier, {
     out: options.out,
     formats: options.formats,

@@ -7,15 +7,18 @@ import type { BuildResult, Reporter } from './build.js';
 import { browserSession, type BrowserSession } from './render/browser-session.js';
 // writer.ts holds only names and types: `--help` and argument errors answer without loading the pipeline.
 import { FORMATS, type Format, type Paper, type PrintLayout } from './render/writer.js';
+import { READING_ORDERS, type ReadingOrder } from './model.js';
 
 const USAGE = `Usage: npm run build -- [--input DIR] [--out DIR] [--formats ${FORMATS.join(',')}]
-                        [--title TEXT] [--templates DIR] [--paper a4|letter]
+                        [--title TEXT] [--order file|date|source] [--templates DIR] [--paper a4|letter]
                         [--print-layout auto|paged|browser] [--strict] [--watch]
 
   --input DIR       folder of articles (.txt .md .html), read recursively (default: seeds)
   --out DIR         where the dossier is written (default: out)
   --formats LIST    comma-separated formats to write (default: all)
-  --title TEXT      the dossier's title (default: from dossier.yaml)
+  --title TEXT      the dossier's title (default: from dossier.yaml, else made from the articles)
+  --order ORDER     reading order: file, date (undated last) or source (default: from
+                    dossier.yaml, else date when at least half the articles are dated)
   --templates DIR   templates and stylesheets that replace the defaults, file by file
   --paper SIZE      PDF paper size: a4 (default) or letter
   --print-layout L  how the PDF is laid out: paged (page numbers in the contents,
@@ -35,6 +38,7 @@ interface CliOptions {
   out: string;
   formats: Format[];
   title?: string;
+  order?: ReadingOrder;
   templates?: string;
   paper: Paper;
   printLayout: PrintLayout;
@@ -52,6 +56,7 @@ export async function parseCli(argv: string[]): Promise<CliOptions | 'help'> {
         out: { type: 'string' },
         formats: { type: 'string' },
         title: { type: 'string' },
+        order: { type: 'string' },
         templates: { type: 'string' },
         paper: { type: 'string' },
         'print-layout': { type: 'string' },
@@ -82,6 +87,10 @@ export async function parseCli(argv: string[]): Promise<CliOptions | 'help'> {
   if (printLayout !== 'auto' && printLayout !== 'paged' && printLayout !== 'browser') {
     throw new UsageError(`--print-layout: "${values['print-layout']}" is not a layout; use auto, paged or browser.`);
   }
+  const order = values.order?.toLowerCase();
+  if (order !== undefined && !(READING_ORDERS as readonly string[]).includes(order)) {
+    throw new UsageError(`--order: "${values.order}" is not an order; use ${READING_ORDERS.join(', ')}.`);
+  }
   if (values.title !== undefined && values.title.trim() === '') throw new UsageError('--title: the title is empty.');
 
   const input = values.input ?? 'seeds';
@@ -95,6 +104,7 @@ export async function parseCli(argv: string[]): Promise<CliOptions | 'help'> {
     out,
     formats: [...new Set(formats)] as Format[],
     ...(values.title !== undefined ? { title: values.title.trim() } : {}),
+    ...(order !== undefined ? { order: order as ReadingOrder } : {}),
     ...(values.templates !== undefined ? { templates: values.templates } : {}),
     paper,
     printLayout,

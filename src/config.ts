@@ -5,7 +5,7 @@ import { lstatSync } from 'node:fs';
 import path from 'node:path';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type Pair } from 'yaml';
 import type { EntitySettings } from './enrich/settings.js';
-import type { ArticleBreak, Warning } from './model.js';
+import { READING_ORDERS, type ArticleBreak, type ReadingOrder, type VersionHandling, type Warning } from './model.js';
 import { decode, withoutControlCharacters } from './read/decode.js';
 import { InputFileError, InputFolder } from './read/input-folder.js';
 import { parseStatedDate, type DateOrder } from './normalise/dates.js';
@@ -33,6 +33,10 @@ export interface DossierConfig {
   language?: string;
   description?: string;
   dateOrder?: DateOrder;
+  /** The articles' reading order; by default by date when at least half are dated, else as the files sort. */
+  order?: ReadingOrder;
+  /** Versions of one report: all kept and marked (the default), or folded into the fullest. */
+  versions?: VersionHandling;
   /** Keyed by the article's path relative to the input folder. */
   articles: Record<string, ArticleOverride>;
   /** Editorial corrections to the people found: the config beats the machine. */
@@ -53,6 +57,8 @@ const TOP_KEYS: Record<string, keyof DossierConfig> = {
   language: 'language',
   description: 'description',
   'date-order': 'dateOrder',
+  order: 'order',
+  versions: 'versions',
   articles: 'articles',
   people: 'people',
   organisations: 'organisations',
@@ -60,6 +66,7 @@ const TOP_KEYS: Record<string, keyof DossierConfig> = {
 const ARTICLE_KEYS = ['title', 'source', 'date', 'byline', 'url', 'standfirst'] as const;
 const DATE_ORDERS: DateOrder[] = ['day-first', 'month-first'];
 const ARTICLE_BREAKS: ArticleBreak[] = ['page', 'run-on'];
+const VERSION_HANDLINGS: VersionHandling[] = ['keep', 'fold'];
 
 /** Parses a config file's text. `file` is the name used in messages. */
 export function parseConfig(text: string, file: string): { config: DossierConfig; warnings: Warning[] } {
@@ -102,6 +109,12 @@ export function parseConfig(text: string, file: string): { config: DossierConfig
     if (field === 'dateOrder') {
       if (!DATE_ORDERS.includes(value as DateOrder)) fail(pair.value as Node, `"date-order" must be ${DATE_ORDERS.join(' or ')}.`);
       config.dateOrder = value as DateOrder;
+    } else if (field === 'order') {
+      if (!READING_ORDERS.includes(value as ReadingOrder)) fail(pair.value as Node, `"order" must be ${READING_ORDERS.join(', ')}.`);
+      config.order = value as ReadingOrder;
+    } else if (field === 'versions') {
+      if (!VERSION_HANDLINGS.includes(value as VersionHandling)) fail(pair.value as Node, `"versions" must be ${VERSION_HANDLINGS.join(' or ')}.`);
+      config.versions = value as VersionHandling;
     } else if (field === 'articleBreak') {
       if (!ARTICLE_BREAKS.includes(value as ArticleBreak)) fail(pair.value as Node, `"article-break" must be ${ARTICLE_BREAKS.join(' or ')}.`);
       config.articleBreak = value as ArticleBreak;

@@ -79,6 +79,23 @@ export interface Article {
   /** The body only: headline, dateline, deck and related links are fields above. */
   body: Root;
   words: number;
+  /** The id of the article this one is another version of: the two share most of their text (see enrich/versions.ts). */
+  versionOf?: string;
+  /** With `versions: fold`, the other versions of this report left out of the pack, and what each adds. */
+  foldedVersions?: FoldedVersion[];
+}
+
+/** Another version of an article's report, folded into it: only what it adds is kept. */
+export interface FoldedVersion {
+  file: string;
+  title: string;
+  source?: string;
+  /** `YYYY-MM-DD` */
+  date?: string;
+  /** Share of the folded version's words that the kept one has too, 0–1. */
+  shared: number;
+  /** Its paragraphs the kept version lacks, as plain text. */
+  adds: string[];
 }
 
 /** An article after enrichment: its body annotated for reading. */
@@ -124,6 +141,13 @@ export interface Organisation {
 }
 
 export type ArticleBreak = 'page' | 'run-on';
+
+/** The articles' reading order: as the files sort, by publication date (undated last), or by source. */
+export type ReadingOrder = 'file' | 'date' | 'source';
+export const READING_ORDERS: readonly ReadingOrder[] = ['file', 'date', 'source'];
+
+/** Versions of one report: all kept and marked, or folded into the fuller one. */
+export type VersionHandling = 'keep' | 'fold';
 
 export interface ChronologyEntry {
   /**
@@ -181,6 +205,10 @@ export interface DossierMeta {
   articleBreak?: ArticleBreak;
   /** `YYYY-MM-DD` */
   date?: string;
+  /** True when dossier.yaml and --title gave none and the title was made from the articles. */
+  titleDerived?: boolean;
+  /** The articles' order, and whether it was asked for or chosen by default. */
+  order?: { by: ReadingOrder; chosen: 'setting' | 'default'; undated: number };
   /** BCP 47 language tag. */
   language: string;
   description: string;
@@ -197,4 +225,40 @@ export interface Enrichment {
   warnings: Warning[];
 }
 
-export interface Dossier extends DossierMeta, Enrichment {}
+export interface Dossier extends DossierMeta, Enrichment {
+  /** The one-page brief: computed from everything above, nothing invented. */
+  briefing: Briefing;
+}
+
+/** A date range, each end `YYYY`, `YYYY-MM` or `YYYY-MM-DD`. */
+export interface DateSpan {
+  from: string;
+  to: string;
+}
+
+/** What an analyst reads first: the pack in figures and its top entries (see enrich/briefing.ts). */
+export interface Briefing {
+  articles: number;
+  words: number;
+  /** From the articles' publication dates; absent when none has one. */
+  published?: DateSpan;
+  /** Articles without a publication date. */
+  undated: number;
+  /** The dates the articles mention; with `repeated`, the span of those more than one article reports. */
+  mentioned?: DateSpan & { repeated?: DateSpan };
+  sources: { name: string; articles: number }[];
+  /** Articles whose source is not known. */
+  unsourced: number;
+  /** The people in the most articles, each with their commonest role. */
+  people: { id: string; name: string; articles: number; role?: string }[];
+  /** Shared passages repeated by the most articles: the claims the pack repeats. */
+  claims: { id: string; text: string; occurrences: { article: string; paragraph: number }[] }[];
+  /** Chronology events (mentioned dates) reported by the most articles. */
+  keyDates: { date: string; time?: string; text: string; sentence: string; occurrences: { article: string; paragraph?: number }[] }[];
+  /** Articles that are another version of an earlier one (kept), or fold others in. */
+  versions: { article: string; of: string }[];
+  folded: number;
+  warnings: number;
+  /** Entries left out of each list to keep the brief to one page. */
+  more: { sources: number; people: number; claims: number; keyDates: number; versions: number };
+}

@@ -28,7 +28,7 @@ describe('the bundled command', () => {
   it('finds its templates, Paged.js and the cover fonts from where it is bundled', async () => {
     expect(await readFile(path.join(out, 'dossier.html'), 'utf8')).toMatch(/<nav class="contents"/);
     const pdf = await runTool('pdfinfo', [path.join(out, 'dossier.pdf')]);
-    expect(pdf.stdout).toMatch(/^Pages:\s+10$/m);
+    expect(pdf.stdout).toMatch(/^Pages:\s+11$/m);
     // A cover picture in the book means no warning about it.
     expect(JSON.parse(await readFile(path.join(out, 'dossier.json'), 'utf8')).warnings).toEqual([]);
     const book = await JSZip.loadAsync(await readFile(path.join(out, 'dossier.epub')));

@@ -33,6 +33,12 @@ describe('arguments', () => {
     expect(result.stderr).toMatch(/--print-layout: "fast" is not a layout; use auto, paged or browser/);
   });
 
+  it('rejects a reading order it does not know', async () => {
+    const result = await runCli(['--order', 'newest']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/--order: "newest" is not an order; use file, date, source/);
+  });
+
   it('rejects a paper size it does not know', async () => {
     const result = await runCli(['--paper', 'a5']);
     expect(result.code).toBe(2);

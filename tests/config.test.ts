@@ -130,6 +130,12 @@ describe('parseConfig', () => {
     expect(configError('title: T\narticle-break: sometimes\n').message).toMatch(/^input\/dossier\.yaml:2: "article-break" must be page or run-on/);
   });
 
+  it('reads the reading order and what to do with versions of one report, and names the choices when it is neither', () => {
+    expect(parseConfig('order: source\nversions: fold\n', FILE).config).toMatchObject({ order: 'source', versions: 'fold' });
+    expect(configError('title: T\norder: newest\n').message).toMatch(/^input\/dossier\.yaml:2: "order" must be file, date, source/);
+    expect(configError('versions: merge\n').message).toMatch(/^input\/dossier\.yaml:1: "versions" must be keep or fold/);
+  });
+
   it('throws a ConfigError with the line when "articles" is not a mapping', () => {
     expect(configError('articles:\n  - a.txt\n').message).toMatch(/^input\/dossier\.yaml:2: /);
     expect(configError('articles:\n  a.txt: The Guardian\n').message).toMatch(/^input\/dossier\.yaml:2: .*a\.txt/);

@@ -3,6 +3,7 @@
 import { readdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { computeBriefing } from '../src/enrich/briefing.js';
 import type { Article, Dossier, EnrichedArticle, Warning } from '../src/model.js';
 import { normalise, type NormaliseOptions } from '../src/normalise/index.js';
 import { readArticle } from '../src/read/index.js';
@@ -88,7 +89,7 @@ export async function tempDir(prefix = 'dossier-test-'): Promise<string> {
 
 /** A dossier of one article, made in memory, for testing one writer on its own. */
 export function memoryDossier(fields: Partial<Dossier> = {}, article: Partial<EnrichedArticle> = {}): Dossier {
-  return {
+  const dossier: Omit<Dossier, 'briefing'> = {
     title: 'Pack',
     language: 'en',
     description: 'd',
@@ -115,4 +116,5 @@ export function memoryDossier(fields: Partial<Dossier> = {}, article: Partial<En
     ],
     ...fields,
   };
+  return { ...dossier, briefing: fields.briefing ?? computeBriefing(dossier) };
 }

@@ -106,7 +106,7 @@ describe('a build stopped while it makes the PDF', () => {
       expect(processesMentioning(marker)).toEqual([]);
       const pdf = await runTool('pdfinfo', [path.join(out, 'dossier.pdf')]);
       expect(pdf.code, pdf.stderr).toBe(0);
-      expect(pdf.stdout).toMatch(/^Pages:\s+10$/m);
+      expect(pdf.stdout).toMatch(/^Pages:\s+11$/m);
     });
   });
 });

@@ -6,6 +6,7 @@
 import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { JSDOM } from 'jsdom';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CORPUS, runCli, tempDir } from '../helpers.js';
 import { pdfPages } from '../pdf.js';
@@ -26,6 +27,10 @@ import {
 
 interface DossierJson {
   articles: { id: string; title: string }[];
+  briefing: {
+    claims: { text: string; occurrences: { article: string; paragraph: number }[] }[];
+    keyDates: { date: string; occurrences: { article: string; paragraph?: number }[] }[];
+  };
   people: { name: string; aliases: string[] }[];
   chronology: { date: string; kind: string; text: string; sentence: string; occurrences: { article: string; sentence: string }[] }[];
 }
@@ -172,6 +177,37 @@ function checkPack(name: string, build: () => Promise<string>) {
       expect(checked, 'the pack has notes to check').toBeGreaterThan(10);
     });
 
+    it('puts the briefing on the page after the cover, whole, and each page it gives is where the article says it', async () => {
+      const briefing = pack.sections.find((section) => section.title === 'Briefing')!;
+      expect([briefing.first, briefing.last]).toEqual([2, 2]);
+      expect(pack.pages[1]!.head).toBe('Briefing');
+      const document = new JSDOM(await readFile(path.join(out, 'dossier.html'), 'utf8')).window.document;
+      for (const call of document.querySelectorAll('sup')) call.remove();
+      // "In 9 articles: pp. 4, 5, 7" under each claim, then a key date's pages at the end of its row: in the order of the JSON.
+      const lists = pack.pages[1]!.body.map(plain).flatMap((line) => {
+        const match = /(?:^| )pp?\. (\d+(?:, \d+)*)$/.exec(line);
+        return match ? [match[1]!.split(', ').map(Number)] : [];
+      });
+      const entries = [...json.briefing.claims, ...json.briefing.keyDates];
+      expect(lists.map((list) => list.length)).toEqual(entries.map((entry) => new Set(entry.occurrences.map((occurrence) => occurrence.article)).size));
+      let checked = 0;
+      entries.forEach((entry, index) => {
+        lists[index]!.forEach((page, at) => {
+          const occurrence = entry.occurrences[at]!;
+          const article = pack.articles[json.articles.findIndex((candidate) => candidate.id === occurrence.article)]!;
+          expect(page, `${occurrence.article}`).toBeGreaterThanOrEqual(article.first);
+          expect(page, `${occurrence.article}`).toBeLessThanOrEqual(article.last);
+          if (occurrence.paragraph) {
+            // The paragraph starts on the page given.
+            const words = plain(document.getElementById(`${occurrence.article}-p${occurrence.paragraph}`)!.textContent!).split(' ').slice(0, 4).join(' ');
+            expect(bodyText(pack.pages[page - 1]!), `${occurrence.article} paragraph ${occurrence.paragraph} on page ${page}`).toContain(words);
+          }
+          checked++;
+        });
+      });
+      expect(checked, 'the briefing has pages to check').toBeGreaterThan(4);
+    });
+
     it('gives each event one chronology row, and leaves decades out', () => {
       const rows = json.chronology.filter((entry) => entry.kind === 'mentioned');
       const seen = new Set<string>();
@@ -248,7 +284,8 @@ checkPack('the same 60 articles run on, one after another (article-break: run-on
   // Articles begin part-way down the page the one before ends on.
   const pages = (await pdfPages(path.join(out, 'dossier.pdf'))).map((page) => page.split('\n').filter((line) => line.trim()));
   const midPage = pages.filter((lines) => lines.slice(2).some((line) => /^\s*ARTICLE \d+\s*$/.test(line)));
-  expect(midPage.length, 'pages where an article begins below another').toBeGreaterThan(40);
+  // Over half: the generated articles are so alike that most are marked as another version of an earlier one, a line more in their headers, which are kept whole.
+  expect(midPage.length, 'pages where an article begins below another').toBeGreaterThan(30);
   return out;
 });
 

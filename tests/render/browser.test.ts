@@ -40,7 +40,7 @@ describe('the bundled command run from another folder', () => {
     delete env.PUPPETEER_EXECUTABLE_PATH;
     const result = await run(process.execPath, [BUNDLE, '--input', SEEDS, '--out', out, '--formats', 'pdf'], { cwd: scratch, env });
     expect(result.code, result.stderr).toBe(0);
-    expect((await runTool('pdfinfo', [path.join(out, 'dossier.pdf')])).stdout).toMatch(/^Pages:\s+10$/m);
+    expect((await runTool('pdfinfo', [path.join(out, 'dossier.pdf')])).stdout).toMatch(/^Pages:\s+11$/m);
   });
 });
 

@@ -1,5 +1,6 @@
 // The HTML page from an in-memory dossier: each structure the normaliser
 // found has its own element, and body headings sit under the headline.
+import { computeBriefing } from '../../src/enrich/briefing.js';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { enrich } from '../../src/enrich/index.js';
@@ -15,12 +16,13 @@ async function page(...cases: string[]): Promise<string> {
     const { article } = await articleFrom(dir, inputFile(dir));
     articles.push({ ...article, id: `0${index + 1}-${name}` });
   }
+  const enrichment = { ...enrich(articles), warnings: [{ file: 'bad.txt', message: 'skipped: <it> is bad.' }] };
   const dossier: Dossier = {
     title: 'Test <dossier> & "quotes"',
     language: 'en-GB',
     description: 'A test.',
-    ...enrich(articles),
-    warnings: [{ file: 'bad.txt', message: 'skipped: <it> is bad.' }],
+    ...enrichment,
+    briefing: computeBriefing(enrichment),
   };
   return renderHtml(dossier, new Templates());
 }

@@ -1,6 +1,7 @@
 // Writers on an article of 50,000 headings (100,000 blocks side by side),
 // built in memory: the EPUB's library walked such a body in time quadratic
 // in its width. Generous bounds: linear work takes seconds, quadratic minutes.
+import { computeBriefing } from '../../src/enrich/briefing.js';
 import type { Root, RootContent } from 'mdast';
 import { describe, expect, it } from 'vitest';
 import { enrich } from '../../src/enrich/index.js';
@@ -23,7 +24,7 @@ function wideDossier(): Dossier {
   }
   const body: Root = { type: 'root', children };
   const enrichment = enrich([{ id: 'article-1-wide', file: 'wide.md', format: 'markdown', title: 'Wide', titleDerived: false, relatedLinks: [], body, words: 4 * HEADINGS }]);
-  return { title: 'Pack', language: 'en', description: 'd', ...enrichment };
+  return { title: 'Pack', language: 'en', description: 'd', ...enrichment, briefing: computeBriefing(enrichment) };
 }
 
 async function seconds(run: () => unknown): Promise<number> {

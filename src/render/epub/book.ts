@@ -43,6 +43,16 @@ export async function renderEpub(dossier: Dossier, templates: Templates, cover?:
         landmark: 'titlepage',
         landmarkLabel: 'Title page',
       },
+      {
+        filename: 'briefing.xhtml',
+        title: 'Briefing',
+        content: templates.render('briefing.njk', view),
+        beforeToc: true,
+        bodyType: 'frontmatter',
+        // The structure vocabulary's nearest term for a brief before the articles.
+        landmark: 'preface',
+        landmarkLabel: 'Briefing',
+      },
       ...view.articles.map(
         (article, index): EpubChapter => ({
           filename: epubChapterFileName(article),

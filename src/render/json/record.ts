@@ -24,6 +24,10 @@ export interface ArticleRecord {
   direction?: 'ltr' | 'rtl';
   relatedLinks: string[];
   words: number;
+  /** The id of the article this one is another version of. */
+  versionOf?: string;
+  /** With `versions: fold`, the versions folded into this one and what each adds. */
+  foldedVersions?: Article['foldedVersions'];
   /** The normalised markdown file, when the build wrote markdown. */
   markdown?: string;
 }
@@ -36,12 +40,16 @@ export interface RecordOptions {
 export function dossierRecord(dossier: Dossier, options: RecordOptions = {}) {
   return {
     title: dossier.title,
+    titleDerived: dossier.titleDerived ?? false,
     ...(dossier.subtitle ? { subtitle: dossier.subtitle } : {}),
     ...(dossier.marking ? { marking: dossier.marking } : {}),
     ...(dossier.compiledBy ? { compiledBy: dossier.compiledBy } : {}),
     ...(dossier.date ? { date: dossier.date } : {}),
     language: dossier.language,
     description: dossier.description,
+    ...(dossier.order ? { order: dossier.order } : {}),
+    // Warnings counted as the list below holds them, with the writers' own.
+    briefing: { ...dossier.briefing, warnings: dossier.warnings.length },
     articles: dossier.articles.map((article) => articleRecord(article, options)),
     people: dossier.people,
     organisations: dossier.organisations,
@@ -78,6 +86,8 @@ export function articleRecord(article: Article, options: RecordOptions = {}): Ar
     ...(article.direction ? { direction: article.direction } : {}),
     relatedLinks: article.relatedLinks,
     words: article.words,
+    ...(article.versionOf ? { versionOf: article.versionOf } : {}),
+    ...(article.foldedVersions?.length ? { foldedVersions: article.foldedVersions } : {}),
     ...(options.markdown ? { markdown: `markdown/${markdownFileName(article)}` } : {}),
   };
 }

@@ -30,6 +30,10 @@ export interface ArticleView {
   labelLanguage?: string;
   /** The article's own sections (its top-level headings), for the EPUB's contents. */
   sections: { id: string; title: string }[];
+  /** The first article of the report this one is another version of. */
+  versionOf?: ArticleLink;
+  /** With `versions: fold`, the versions left out, and what each adds. */
+  foldedVersions: { title: string; file: string; source?: string; date?: string; sharedPercent: number; adds: string[] }[];
 }
 
 /** A link to an article from a reference section: its number and headline. */
@@ -68,8 +72,32 @@ export interface ChronologyRow {
   yearUnknown: boolean;
 }
 
+/** The briefing page, ready to print: see enrich/briefing.ts for what each list holds. */
+export interface BriefingView {
+  articles: number;
+  words: number;
+  /** The span of publication dates, as a reader says it. */
+  published?: string;
+  undated: number;
+  mentioned?: { display: string; repeated?: string };
+  sources: { name: string; articles: number }[];
+  unsourced: number;
+  people: { id: string; name: string; role?: string; articles: number }[];
+  claims: { text: string; articles: ArticleLink[] }[];
+  keyDates: { date: { iso: string; display: string }; time?: string; before: string; text: string; after: string; articles: ArticleLink[] }[];
+  versions: { article: ArticleLink; of: ArticleLink }[];
+  folded: number;
+  warnings: number;
+  more: { sources: number; people: number; claims: number; keyDates: number; versions: number };
+}
+
 export interface DossierView {
   title: string;
+  /** Made from the articles, as dossier.yaml gave no title. */
+  titleDerived: boolean;
+  /** The reading order, as the about section says it. */
+  order: { by: 'file' | 'date' | 'source'; chosen: 'setting' | 'default'; undated: number };
+  briefing: BriefingView;
   subtitle?: string;
   compiledBy?: string;
   marking?: string;
@@ -104,6 +132,10 @@ export interface ViewOptions {
 export function dossierView(dossier: Dossier, options: ViewOptions): DossierView {
   const articles = dossier.articles.map((article, index) => articleView(article, index + 1, options, dossier.language));
   const links = new Map(articles.map((article) => [article.id, { id: article.id, number: article.number, title: article.title }]));
+  for (const article of articles) {
+    const of = dossier.articles[article.number - 1]!.versionOf;
+    if (of && links.has(of)) article.versionOf = links.get(of)!;
+  }
   const linkedIn = new Map(dossier.articles.map((article) => [article.id, new Set(article.linkedMentions)]));
   const anchorsOf = (entity: string) => dossier.articles.flatMap((article) => article.mentionAnchors[entity] ?? []);
   const compiled = dossier.date ?? buildTimestamp(dossier).toISOString().slice(0, 10);
@@ -124,6 +156,9 @@ export function dossierView(dossier: Dossier, options: ViewOptions): DossierView
   });
   return {
     title: typeset(dossier.title),
+    titleDerived: dossier.titleDerived ?? false,
+    order: dossier.order ?? { by: 'file', chosen: 'default', undated: dossier.articles.filter((article) => !article.date).length },
+    briefing: briefingView(dossier, linkTo),
     ...(dossier.subtitle ? { subtitle: typeset(dossier.subtitle) } : {}),
     ...(dossier.compiledBy ? { compiledBy: dossier.compiledBy } : {}),
     ...(dossier.marking ? { marking: dossier.marking } : {}),
@@ -146,21 +181,71 @@ export function dossierView(dossier: Dossier, options: ViewOptions): DossierView
   };
 }
 
-function chronologyRow(entry: ChronologyEntry, linkTo: (id: string, extra?: Partial<ArticleLink>) => ArticleLink): ChronologyRow {
-  const at = entry.kind === 'mentioned' ? entry.sentence.indexOf(entry.text) : -1;
-  const [before, text, after] = at === -1 ? ['', '', entry.sentence] : [entry.sentence.slice(0, at), entry.text, entry.sentence.slice(at + entry.text.length)];
-  // Every article that reports the event, once, at the paragraph that first does.
-  const reports = entry.occurrences.filter((occurrence, index, all) => all.findIndex((other) => other.article === occurrence.article) === index);
+type LinkTo = (id: string, extra?: Partial<ArticleLink>) => ArticleLink;
+
+/** The sentence cut around its date words, typeset, so templates can mark them. */
+function cutAround(sentence: string, text: string | undefined): { before: string; text: string; after: string } {
+  const at = text ? sentence.indexOf(text) : -1;
+  const [before, words, after] = at === -1 ? ['', '', sentence] : [sentence.slice(0, at), text!, sentence.slice(at + text!.length)];
+  return { before: typeset(before), text: typeset(words), after: typeset(after) };
+}
+
+/** Links to each article's first report, at its paragraph when known. */
+function reportLinks(occurrences: { article: string; paragraph?: number }[], linkTo: LinkTo): ArticleLink[] {
+  const reports = occurrences.filter((occurrence, index, all) => all.findIndex((other) => other.article === occurrence.article) === index);
+  return reports.map((report) => linkTo(report.article, report.paragraph ? { anchor: paragraphId(report.article, report.paragraph) } : {}));
+}
+
+function chronologyRow(entry: ChronologyEntry, linkTo: LinkTo): ChronologyRow {
   return {
     date: { iso: entry.date, display: formatPartialDate(entry.date), ...(/^--\d\d$/.test(entry.date) ? {} : { datetime: `${entry.date}${entry.time ? `T${entry.time}` : ''}` }) },
     ...(entry.time ? { time: entry.time } : {}),
     kind: entry.kind,
-    before: typeset(before),
-    text: typeset(text),
-    after: typeset(after),
-    articles: reports.map((report) => linkTo(report.article, report.paragraph ? { anchor: paragraphId(report.article, report.paragraph) } : {})),
+    ...cutAround(entry.sentence, entry.kind === 'mentioned' ? entry.text : undefined),
+    // Every article that reports the event, once, at the paragraph that first does.
+    articles: reportLinks(entry.occurrences, linkTo),
     yearUnknown: entry.date.startsWith('--'),
   };
+}
+
+function briefingView(dossier: Dossier, linkTo: LinkTo): BriefingView {
+  const { briefing } = dossier;
+  return {
+    articles: briefing.articles,
+    words: briefing.words,
+    ...(briefing.published ? { published: formatSpan(briefing.published) } : {}),
+    undated: briefing.undated,
+    ...(briefing.mentioned
+      ? { mentioned: { display: formatSpan(briefing.mentioned), ...(briefing.mentioned.repeated ? { repeated: formatSpan(briefing.mentioned.repeated) } : {}) } }
+      : {}),
+    sources: briefing.sources,
+    unsourced: briefing.unsourced,
+    people: briefing.people.map((person) => ({ ...person, name: typeset(person.name), ...(person.role ? { role: typeset(person.role) } : {}) })),
+    claims: briefing.claims.map((claim) => ({ text: typeset(asQuoted(claim.text)), articles: reportLinks(claim.occurrences, linkTo) })),
+    keyDates: briefing.keyDates.map((entry) => ({
+      date: { iso: entry.date, display: formatPartialDate(entry.date) },
+      ...(entry.time ? { time: entry.time } : {}),
+      ...cutAround(entry.sentence, entry.text),
+      articles: reportLinks(entry.occurrences, linkTo),
+    })),
+    versions: briefing.versions.map((pair) => ({ article: linkTo(pair.article), of: linkTo(pair.of) })),
+    folded: briefing.folded,
+    // Counted when the page is made: the writers' own warnings are in the list it links to.
+    warnings: dossier.warnings.length,
+    more: briefing.more,
+  };
+}
+
+/** A passage that starts or stops inside a sentence, with an ellipsis there: the reader sees it is cut. */
+function asQuoted(text: string): string {
+  const start = /^\p{Ll}/u.test(text) ? '…' : '';
+  const end = /[.!?…"”’')\]]$/u.test(text) ? '' : '…';
+  return `${start}${text}${end}`;
+}
+
+/** `21 March 2012`, or `21 March 2012 – 2 April 2012`, each end as precise as its date. */
+export function formatSpan(span: { from: string; to: string }): string {
+  return span.from === span.to ? formatPartialDate(span.from) : `${formatPartialDate(span.from)} – ${formatPartialDate(span.to)}`;
 }
 
 function articleView(article: EnrichedArticle, number: number, options: ViewOptions, dossierLanguage: string): ArticleView {
@@ -185,6 +270,14 @@ function articleView(article: EnrichedArticle, number: number, options: ViewOpti
         : [],
     ),
     words: article.words,
+    foldedVersions: (article.foldedVersions ?? []).map((version) => ({
+      title: typeset(version.title),
+      file: version.file,
+      ...(version.source ? { source: version.source } : {}),
+      ...(version.date ? { date: formatCalendarDate(version.date) } : {}),
+      sharedPercent: Math.round(version.shared * 100),
+      adds: version.adds.map(typeset),
+    })),
     ...(article.language ? { language: article.language } : {}),
     ...(article.direction ? { direction: article.direction } : {}),
     ...(foreign ? { labelLanguage: dossierLanguage } : {}),
