@@ -28,7 +28,7 @@ export function computeBriefing(dossier: BriefingInput): Briefing {
   const mentioned = dossier.chronology.filter((entry) => entry.kind === 'mentioned');
   // A span runs between years: a date an undated article gives without one ("--03-01") has no place on it.
   const withYear = (entries: ChronologyEntry[]) => entries.filter((entry) => /^\d{4}/.test(entry.date)).map((entry) => entry.date);
-  const byDate = datesReported(mentioned);
+  const byDate = datesReported(mentioned, order);
   const repeated = byDate.filter((entry) => reporters(entry) > 1);
 
   const sources = countBy(articles.flatMap((article) => (article.source ? [article.source] : [])));
@@ -144,19 +144,25 @@ function span(dates: string[]): DateSpan {
  * date it cannot tell are one event ("the strike began on 24 February", "a
  * strike that began on 24 February"), but a page of key dates that lists a
  * date twice reads as a mistake. Each date takes the words of the entry most
- * articles report, and every article that reports any event on that date.
+ * articles report, and every article that reports any event on that date,
+ * in reading order.
  */
-function datesReported(entries: ChronologyEntry[]): ChronologyEntry[] {
+function datesReported(entries: ChronologyEntry[], order: Map<string, number>): ChronologyEntry[] {
   const groups = new Map<string, ChronologyEntry[]>();
   for (const entry of entries) {
     const key = `${entry.date}T${entry.time ?? ''}`;
-    groups.set(key, [...(groups.get(key) ?? []), entry]);
+    const group = groups.get(key);
+    if (group) group.push(entry);
+    else groups.set(key, [entry]);
   }
+  // In reading order, so that their pages come in order ("pp. 5, 7, 10").
+  const reading = (a: { article: string; paragraph?: number }, b: { article: string; paragraph?: number }) =>
+    (order.get(a.article) ?? 0) - (order.get(b.article) ?? 0) || (a.paragraph ?? 0) - (b.paragraph ?? 0);
   return [...groups.values()].map((group) => {
     const [first, ...others] = [...group].sort((a, b) => reporters(b) - reporters(a));
     const seen = new Set(first!.occurrences.map((occurrence) => occurrence.article));
     const more = others.flatMap((entry) => entry.occurrences).filter((occurrence) => !seen.has(occurrence.article) && seen.add(occurrence.article));
-    return { ...first!, occurrences: [...first!.occurrences, ...more] };
+    return { ...first!, occurrences: [...first!.occurrences, ...more].sort(reading) };
   });
 }
 
