@@ -47,42 +47,59 @@ export function occurrenceOf(entry: Omit<ChronologyEntry, 'occurrences'>): Chron
  * merged.
  */
 export function mergeReports(entries: Omit<ChronologyEntry, 'occurrences'>[], position: Map<string, number>): ChronologyEntry[] {
-  const weight = wordWeights(entries);
-  const events: { entry: ChronologyEntry; words: Set<string>; order: number }[] = [];
+  const wordsOf = entries.map((entry) => contentWords(entry.sentence, entry.text));
+  const weight = wordWeights(entries, wordsOf);
+  const reportOf = (words: Set<string>): Report => ({ words, total: [...words].reduce((sum, word) => sum + weight(word), 0) });
+  const events: { entry: ChronologyEntry; report: Report; order: number }[] = [];
   // Per date, the events of that date; the most precise reports first, so that a year can join its month.
   const byDate = new Map<string, typeof events>();
+  // Per year and per month, the more exact dates of the events so far: "2003" → "2003-11", "2003-11-05".
+  const insideOf = new Map<string, Set<string>>();
   const byPrecision = entries.map((entry, order) => ({ entry, order })).sort((a, b) => b.entry.date.length - a.entry.date.length || a.order - b.order);
   for (const { entry, order } of byPrecision) {
     const row: ChronologyEntry = { ...entry, occurrences: [occurrenceOf(entry)] };
-    const words = contentWords(entry.sentence, entry.text);
+    const report = reportOf(wordsOf[order]!);
     if (entry.kind === 'published') {
-      events.push({ entry: row, words, order });
+      events.push({ entry: row, report, order });
       continue;
     }
-    const candidates = [entry.date, ...(entry.time ? [] : moreExact(entry.date, byDate))]
+    const candidates = [entry.date, ...(entry.time ? [] : (insideOf.get(entry.date) ?? []))]
       .flatMap((date) => byDate.get(`${date}|${entry.time ?? ''}`) ?? [])
       .slice(0, MAX_CANDIDATES);
     // A year, or a report less precise than the event it might join, must say more of the same.
     const share = (candidate: { entry: ChronologyEntry }) => (entry.date.length === 4 || candidate.entry.date !== entry.date ? LOOSE_DATE_OVERLAP : SAME_EVENT_OVERLAP);
-    const event = candidates.find((candidate) => sameEvent(words, candidate.words, weight, share(candidate)));
+    const event = candidates.find((candidate) => sameEvent(report, candidate.report, weight, share(candidate)));
     if (event) {
       event.entry.occurrences.push(occurrenceOf(entry));
       continue;
     }
-    const created = { entry: row, words, order };
+    const created = { entry: row, report, order };
     events.push(created);
     const key = `${entry.date}|${entry.time ?? ''}`;
     const sameDate = byDate.get(key);
     if (sameDate) sameDate.push(created);
     else byDate.set(key, [created]);
+    for (const within of datesAround(entry.date)) {
+      const inside = insideOf.get(within);
+      if (inside) inside.add(entry.date);
+      else insideOf.set(within, new Set([entry.date]));
+    }
   }
   const reading = (a: ChronologyOccurrence, b: ChronologyOccurrence) => position.get(a.article)! - position.get(b.article)! || (a.paragraph ?? 0) - (b.paragraph ?? 0);
   return events.sort((a, b) => a.order - b.order).map(({ entry }) => ({ ...entry, occurrences: entry.occurrences.sort(reading) }));
 }
 
-/** The dates already seen that fall inside a year or a month: "2003-11" and "2003-11-05" for "2003". */
-function moreExact(date: string, byDate: Map<string, unknown>): string[] {
-  return [...byDate.keys()].map((key) => key.split('|')[0]!).filter((other) => other.startsWith(`${date}-`));
+/** A report's words, and their weight together. */
+interface Report {
+  words: Set<string>;
+  total: number;
+}
+
+/** The year and the month a date falls in: "2003" and "2003-11" for "2003-11-05", "--03" for "--03-01". */
+function datesAround(date: string): string[] {
+  const around: string[] = [];
+  for (let at = date.indexOf('-', 2); at !== -1; at = date.indexOf('-', at + 1)) around.push(date.slice(0, at));
+  return around;
 }
 
 function contentWords(sentence: string, dateText: string): Set<string> {
@@ -99,23 +116,23 @@ function contentWords(sentence: string, dateText: string): Set<string> {
  * dossier's dated sentences (the story's own names, "party" in an election)
  * tell little, rare ones ("dinner", "hosted") a lot.
  */
-function wordWeights(entries: Omit<ChronologyEntry, 'occurrences'>[]): (word: string) => number {
+function wordWeights(entries: Omit<ChronologyEntry, 'occurrences'>[], wordsOf: Set<string>[]): (word: string) => number {
+  // Each sentence once, with the words its last entry gives it.
   const sentences = new Map<string, Set<string>>();
-  for (const entry of entries) sentences.set(entry.sentence, contentWords(entry.sentence, entry.text));
+  entries.forEach((entry, index) => sentences.set(entry.sentence, wordsOf[index]!));
   const frequency = new Map<string, number>();
   for (const words of sentences.values()) for (const word of words) frequency.set(word, (frequency.get(word) ?? 0) + 1);
   return (word) => Math.log((sentences.size + 1) / (frequency.get(word) ?? 1));
 }
 
-function sameEvent(a: Set<string>, b: Set<string>, weight: (word: string) => number, share: number): boolean {
+function sameEvent(a: Report, b: Report, weight: (word: string) => number, share: number): boolean {
   let shared = 0;
   let sharedWeight = 0;
-  for (const word of a) {
-    if (!b.has(word)) continue;
+  for (const word of a.words) {
+    if (!b.words.has(word)) continue;
     shared++;
     sharedWeight += weight(word);
   }
   if (shared < SAME_EVENT_WORDS) return false;
-  const total = (words: Set<string>) => [...words].reduce((sum, word) => sum + weight(word), 0);
-  return sharedWeight >= share * Math.min(total(a), total(b));
+  return sharedWeight >= share * Math.min(a.total, b.total);
 }

@@ -80,11 +80,13 @@ export function findOrganisationHits(paragraphs: BodyParagraph[], people: { para
   for (const paragraph of paragraphs) {
     const { text } = paragraph;
     const spans: { start: number; end: number }[] = [];
-    const shouted = capitalisedStretches(text);
+    // Found when first needed: most paragraphs hold no initials.
+    let shouted: { start: number; end: number }[] | undefined;
     for (const match of text.matchAll(ACRONYM)) {
       // Not initials: a word written in capitals ("NOT", "UNDER") unless the text defines it ("(WHO)"), or any word of a line in capitals.
       const defined = text[match.index - 1] === '(';
       if (NOT_ORGANISATIONS.has(match[0]) || (STOP_WORDS.has(match[0].toLowerCase()) && !defined)) continue;
+      shouted ??= capitalisedStretches(text);
       if (shouted.some((stretch) => match.index >= stretch.start && match.index < stretch.end)) continue;
       spans.push({ start: match.index, end: match.index + match[0].length });
     }

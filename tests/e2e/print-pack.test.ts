@@ -255,32 +255,31 @@ function checkPack(name: string, build: () => Promise<string>) {
   });
 }
 
-const STORY = path.join(CORPUS, 'story');
-describe.skipIf(!existsSync(STORY))('the BBC story cluster, printed', () => {
-  checkPack('18 articles of real coverage', async () => {
-    const out = await tempDir();
-    const result = await runCli(['--input', STORY, '--out', out, '--formats', 'pdf,html,epub,json']);
-    expect(result.code, result.stderr).toBe(0);
-    return out;
-  });
-});
-
-checkPack('a generated dossier of 60 articles', async () => {
-  const input = await tempDir();
-  await writeCouncilDossier(input, 60);
+/** Builds a folder in every format the checks read; the out folder. */
+async function buildPack(input: string): Promise<string> {
   const out = await tempDir();
   const result = await runCli(['--input', input, '--out', out, '--formats', 'pdf,html,epub,json']);
   expect(result.code, result.stderr).toBe(0);
   return out;
-});
+}
 
-checkPack('the same 60 articles run on, one after another (article-break: run-on)', async () => {
+/** The generated council dossier, with the settings given. */
+async function councilInput(settings?: string): Promise<string> {
   const input = await tempDir();
   await writeCouncilDossier(input, 60);
-  await writeFile(path.join(input, 'dossier.yaml'), 'title: Council row\narticle-break: run-on\n');
-  const out = await tempDir();
-  const result = await runCli(['--input', input, '--out', out, '--formats', 'pdf,html,epub,json']);
-  expect(result.code, result.stderr).toBe(0);
+  if (settings) await writeFile(path.join(input, 'dossier.yaml'), settings);
+  return input;
+}
+
+const STORY = path.join(CORPUS, 'story');
+describe.skipIf(!existsSync(STORY))('the BBC story cluster, printed', () => {
+  checkPack('18 articles of real coverage', () => buildPack(STORY));
+});
+
+checkPack('a generated dossier of 60 articles', async () => buildPack(await councilInput()));
+
+checkPack('the same 60 articles run on, one after another (article-break: run-on)', async () => {
+  const out = await buildPack(await councilInput('title: Council row\narticle-break: run-on\n'));
   // Articles begin part-way down the page the one before ends on.
   const pages = (await pdfPages(path.join(out, 'dossier.pdf'))).map((page) => page.split('\n').filter((line) => line.trim()));
   const midPage = pages.filter((lines) => lines.slice(2).some((line) => /^\s*ARTICLE \d+\s*$/.test(line)));

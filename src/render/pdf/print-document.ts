@@ -54,12 +54,17 @@ const PAGE_NUMBERS = `function dossierPlaceholders(digits) {
 function dossierStartPage(element, number) {
   return element.hasAttribute('data-split-to') && element.textContent.trim() === '' ? Number(number) + 1 : Number(number);
 }
-function dossierPageNumbers() {
+/* Each id's page, from the pages laid out so far. */
+function dossierPagesOfIds() {
   var pageOf = new Map();
   document.querySelectorAll('.pagedjs_page').forEach(function (page) {
     var number = page.getAttribute('data-page-number');
     page.querySelectorAll('[id]').forEach(function (element) { if (!pageOf.has(element.id)) pageOf.set(element.id, dossierStartPage(element, number)); });
   });
+  return pageOf;
+}
+function dossierPageNumbers() {
+  var pageOf = dossierPagesOfIds();
   document.querySelectorAll('.pagedjs_pages a[href^="#"]').forEach(function (link) {
     var number = pageOf.get(decodeURIComponent(link.getAttribute('href').slice(1)));
     if (number) link.setAttribute('data-target-page', number); else link.removeAttribute('data-target-page');
@@ -75,21 +80,14 @@ function dossierPageNumbers() {
  * placeholder per link would leave gaps.
  */
 const PAGE_LISTS = `function dossierPageLists() {
+  // Looked up once, when the first list is filled: every article's pages are laid out by then.
   var pageOf;
-  function pagesOfIds() {
-    if (pageOf) return pageOf;
-    pageOf = new Map();
-    document.querySelectorAll('.pagedjs_page').forEach(function (page) {
-      var number = Number(page.getAttribute('data-page-number'));
-      page.querySelectorAll('[id]').forEach(function (element) { if (!pageOf.has(element.id)) pageOf.set(element.id, dossierStartPage(element, number)); });
-    });
-    return pageOf;
-  }
   function fill(list) {
+    pageOf = pageOf || dossierPagesOfIds();
     var firstLink = new Map();
     list.querySelectorAll('a[href^="#"]').forEach(function (link) {
       var href = link.getAttribute('href');
-      var page = pagesOfIds().get(decodeURIComponent(href.slice(1)));
+      var page = pageOf.get(decodeURIComponent(href.slice(1)));
       if (page && !firstLink.has(page)) firstLink.set(page, href);
     });
     var pages = Array.from(firstLink.keys()).sort(function (a, b) { return a - b; });

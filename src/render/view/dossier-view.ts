@@ -137,7 +137,15 @@ export function dossierView(dossier: Dossier, options: ViewOptions): DossierView
     if (of && links.has(of)) article.versionOf = links.get(of)!;
   }
   const linkedIn = new Map(dossier.articles.map((article) => [article.id, new Set(article.linkedMentions)]));
-  const anchorsOf = (entity: string) => dossier.articles.flatMap((article) => article.mentionAnchors[entity] ?? []);
+  // Each entity's mention anchors in reading order, gathered in one pass rather than a pass over the articles per entity.
+  const anchors = new Map<string, string[]>();
+  for (const article of dossier.articles) {
+    for (const [entity, ids] of Object.entries(article.mentionAnchors)) {
+      const list = anchors.get(entity);
+      if (list) for (const id of ids) list.push(id);
+      else anchors.set(entity, [...ids]);
+    }
+  }
   const compiled = dossier.date ?? buildTimestamp(dossier).toISOString().slice(0, 10);
   const linkTo = (id: string, extra: Partial<ArticleLink> = {}): ArticleLink => ({ ...links.get(id)!, ...extra });
   const entity = (entry: { id: string; name: string; aliases: string[]; mentions: MentionCount[]; roles?: Role[] }): EntityView => ({
@@ -151,7 +159,7 @@ export function dossierView(dossier: Dossier, options: ViewOptions): DossierView
       const linked = linkedIn.get(mention.article)?.has(entry.id);
       return linkTo(mention.article, { count: mention.count, ...(linked ? { anchor } : {}) });
     }),
-    anchors: anchorsOf(entry.id),
+    anchors: anchors.get(entry.id) ?? [],
     total: entry.mentions.reduce((sum, mention) => sum + mention.count, 0),
   });
   return {
