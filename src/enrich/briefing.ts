@@ -15,6 +15,9 @@ export const BRIEFING_LIMITS = { sources: 6, people: 5, claims: 3, keyDates: 5, 
 
 /** A claim is quoted in full; past this many words it would crowd the page, so a shorter repeated one is preferred. */
 const CLAIM_WORDS = 60;
+/** A claim said in full ends its sentence, or its quotation ("…or we have nothing,” she said), and starts one. */
+const CLAIM_END = /(?:[.!?…]["'”’)]*|[,;:]["”’])$/u;
+const CLAIM_START = /^["“‘'(]?\p{Lu}/u;
 
 /** People in at least this share of the articles are the story's centre, and name it. */
 const CENTRAL_SHARE = 0.5;
@@ -37,10 +40,23 @@ export function computeBriefing(dossier: BriefingInput): Briefing {
     .filter((entry) => entry.articles > 1 || articles.length === 1)
     .sort((a, b) => b.articles - a.articles || total(b.person) - total(a.person));
   const claims = [...dossier.sharedPassages]
-    .map((passage) => ({ passage, articles: new Set(passage.occurrences.map((occurrence) => occurrence.article)).size, words: wordCount(passage.text) }))
+    .map((passage) => ({
+      passage,
+      articles: new Set(passage.occurrences.map((occurrence) => occurrence.article)).size,
+      words: wordCount(passage.text),
+      // How much of a sentence it is: 2 from its start to its end, 1 to its end only.
+      whole: Number(CLAIM_END.test(passage.text.trim())) * (1 + Number(CLAIM_START.test(passage.text.trim()))),
+    }))
     .filter((claim) => claim.articles > 1)
-    // The most repeated first; of those, one short enough to read in full before a long one.
-    .sort((a, b) => b.articles - a.articles || Number(a.words > CLAIM_WORDS) - Number(b.words > CLAIM_WORDS) || firstAt(a.passage, order) - firstAt(b.passage, order));
+    // Something said in full before a fragment (the words a few articles share of a sentence worded differently in each);
+    // then the most repeated; of those, one short enough to read in full before a long one.
+    .sort(
+      (a, b) =>
+        b.whole - a.whole ||
+        b.articles - a.articles ||
+        Number(a.words > CLAIM_WORDS) - Number(b.words > CLAIM_WORDS) ||
+        firstAt(a.passage, order) - firstAt(b.passage, order),
+    );
   const keyDates = [...repeated].sort((a, b) => reporters(b) - reporters(a) || a.date.localeCompare(b.date));
   const versions = articles.flatMap((article) => (article.versionOf ? [{ article: article.id, of: article.versionOf }] : []));
   const folded = articles.filter((article) => article.foldedVersions?.length);

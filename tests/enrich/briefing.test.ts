@@ -6,6 +6,7 @@ import { appendFile, cp, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { build } from '../../src/build.js';
+import { computeBriefing } from '../../src/enrich/briefing.js';
 import type { Briefing } from '../../src/model.js';
 import { expectedFile, FIXTURES, fixtureCases, tempDir } from '../helpers.js';
 
@@ -140,5 +141,25 @@ describe('the briefing of small dossiers', () => {
     const json = await dossierOf(input);
     expect(json.title).toBe('The bridge contract');
     expect(json.titleDerived).toBe(false);
+  });
+});
+
+describe('the claims the briefing quotes', () => {
+  const passage = (id: string, text: string, articles: string[]) => ({ id, text, occurrences: articles.map((article) => ({ article, paragraph: 1 })) });
+  const articles = ['a', 'b', 'c', 'd', 'e'].map((id) => ({ id }) as never);
+
+  it('quotes a whole sentence before a fragment more articles happen to share', () => {
+    const briefing = computeBriefing({
+      articles,
+      people: [],
+      chronology: [],
+      warnings: [],
+      sharedPassages: [
+        passage('passage-1', 'he then changed his mind in June, following intervention from allies', ['a', 'b', 'c', 'd', 'e']),
+        passage('passage-2', 'from allies and the suspicion that the chancellor was against him.', ['a', 'b', 'c', 'd']),
+        passage('passage-3', 'The minister went back on a pledge to make way for the chancellor in June.', ['a', 'b', 'c']),
+      ],
+    });
+    expect(briefing.claims.map((claim) => claim.id)).toEqual(['passage-3', 'passage-2', 'passage-1']);
   });
 });
