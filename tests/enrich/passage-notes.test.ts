@@ -22,6 +22,10 @@ describe('callOffset', () => {
     ['The party’s leader spoke of Labour’s future today', 'party', 'The party’s leader spoke of Labour’s future today¹'],
     ['It ended (as expected) in a vote.', 'as expected', 'It ended (as expected)¹ in a vote.'],
     ['It ended here. Then more.', 'It ended here.', 'It ended here.¹ Then more.'],
+    ['He felt he had lost voters’ trust over the war.', 'lost voters’', 'He felt he had lost voters’ trust over the war.¹'],
+    ["He felt he had lost voters' trust over the war.", "lost voters'", "He felt he had lost voters' trust over the war.¹"],
+    ['He called it ‘a betrayal’ of the party.', 'a betrayal', 'He called it ‘a betrayal’¹ of the party.'],
+    ['It was ‘a betrayal’, he said, and it lost voters’ trust for good.', 'lost voters’', 'It was ‘a betrayal’, he said, and it lost voters’ trust for good.¹'],
   ])('%s', (text, upTo, expected) => {
     expect(called(text, upTo)).toBe(expected);
   });

@@ -88,9 +88,21 @@ const CLAUSE_END = /[.,;:!?…]/u;
 function closes(text: string, at: number): boolean {
   const char = text[at]!;
   if (/[”»)\]]/u.test(char)) return true;
-  if (char === '’' || char === "'") return !/\p{L}/u.test(text[at + 1] ?? '');
+  // A quotation mark closes only a quotation opened before it in the paragraph; otherwise it ends a plural's possessive ("voters’ trust").
+  if (char === '’' || char === "'") return !/\p{L}/u.test(text[at + 1] ?? '') && quotationOpen(text, at, char);
   if (char === '"') return at > 0 && !/\s/u.test(text[at - 1]!);
   return false;
+}
+
+/** Whether a single quotation is open at `at`: opened before it ("‘", or "'" after a space) and not closed since. */
+function quotationOpen(text: string, at: number, close: string): boolean {
+  const opening = close === '’' ? /‘/gu : /(?:^|[\s(])'/gu;
+  let opened = -1;
+  for (const match of text.slice(0, at).matchAll(opening)) opened = match.index + match[0].length - 1;
+  if (opened < 0) return false;
+  // A closing mark between, one not inside a word, ends that quotation.
+  for (let index = opened + 1; index < at; index++) if (text[index] === close && !/\p{L}/u.test(text[index + 1] ?? '')) return false;
+  return true;
 }
 
 /**
