@@ -108,3 +108,36 @@ describe('the briefing page', () => {
     expect([...aside.querySelectorAll('li')].map((item) => plain(item.textContent!))).toEqual(['The first container ship in nine days berthed at the quay on Wednesday afternoon.']);
   });
 });
+
+describe('an event and a claim most of thirty articles report', () => {
+  it('names the first of the articles and counts the rest, in the briefing and the chronology', async () => {
+    const input = await tempDir();
+    const towns = ['Arden', 'Belmont', 'Carrow', 'Dunmore', 'Elmstead'];
+    const { writeFile } = await import('node:fs/promises');
+    for (let index = 1; index <= 30; index++) {
+      const town = towns[index % towns.length]!;
+      await writeFile(
+        path.join(input, `${String(index).padStart(2, '0')}.md`),
+        `# ${town} reacts to the harbour fees, report ${index}\n\n` +
+          `People in ${town} spoke about report ${index} of the fees at the quay this week.\n\n` +
+          // Enough words of its own that no article is another version of one before it.
+          `${town} fishermen, ${index * 3} of them, said the ${['old', 'new', 'north', 'south'][index % 4]} pier had been ${['quiet', 'busy', 'closed', 'crowded'][index % 4]} since ${['spring', 'winter', 'autumn'][index % 3]}, and that ${index + 7} boats would leave for ${['Leith', 'Hull', 'Whitby', 'Oban', 'Wick'][index % 5]} before the ${['festival', 'regatta', 'market'][index % 3]} unless the council stepped in with help for crew number ${index}.\n\n` +
+          'On 4 March 2005 the harbour board met in Carrow and agreed to double the mooring fees for every boat in the bay.\n',
+      );
+    }
+    const out20 = await tempDir();
+    const result = await runCli(['--input', input, '--out', out20, '--formats', 'html']);
+    expect(result.code, result.stderr).toBe(0);
+    const document = new JSDOM(await readFile(path.join(out20, 'dossier.html'), 'utf8')).window.document;
+    const claim = document.querySelector('.briefing-claims .briefing-where')!;
+    expect(claim.querySelectorAll('a')).toHaveLength(8);
+    const repeatedIn = Number(/^In (\d+) articles/.exec(claim.parentElement!.textContent!)?.[1]);
+    expect(repeatedIn).toBeGreaterThan(8);
+    expect(claim.textContent).toMatch(new RegExp(` and ${repeatedIn - 8} more$`));
+    const row = [...document.querySelectorAll('.chronology-table tr')].find((tr) => tr.textContent!.includes('4 March 2005') && !tr.textContent!.includes('Published'))!;
+    const cell = row.querySelector('.chronology-article')!;
+    const reportedIn = row.querySelectorAll('.chronology-article a').length;
+    expect(reportedIn).toBe(12);
+    expect(cell.textContent).toMatch(/ and \d+ more$/);
+  });
+});

@@ -183,13 +183,16 @@ function checkPack(name: string, build: () => Promise<string>) {
       expect(pack.pages[1]!.head).toBe('Briefing');
       const document = new JSDOM(await readFile(path.join(out, 'dossier.html'), 'utf8')).window.document;
       for (const call of document.querySelectorAll('sup')) call.remove();
-      // "In 9 articles: pp. 4, 5, 7" under each claim, then a key date's pages at the end of its row: in the order of the JSON.
-      const lists = pack.pages[1]!.body.map(plain).flatMap((line) => {
-        const match = /(?:^| )pp?\. (\d+(?:, \d+)*)$/.exec(line);
-        return match ? [match[1]!.split(', ').map(Number)] : [];
+      // "In 9 articles: pp. 4, 5, 7" under each claim, then a key date's pages at the end of its row: in the order of the JSON;
+      // past eight articles, the first eight and "and 4 more".
+      const found = pack.pages[1]!.body.map(plain).flatMap((line) => {
+        const match = /(?:^| )pp?\. (\d+(?:, \d+)*)(?: and (\d+) more)?$/.exec(line);
+        return match ? [{ pages: match[1]!.split(', ').map(Number), more: Number(match[2] ?? 0) }] : [];
       });
+      const lists = found.map((list) => list.pages);
       const entries = [...json.briefing.claims, ...json.briefing.keyDates];
-      expect(lists.map((list) => list.length)).toEqual(entries.map((entry) => new Set(entry.occurrences.map((occurrence) => occurrence.article)).size));
+      const reporters = entries.map((entry) => new Set(entry.occurrences.map((occurrence) => occurrence.article)).size);
+      expect(found.map((list) => [list.pages.length, list.more])).toEqual(reporters.map((count) => [Math.min(count, 8), Math.max(0, count - 8)]));
       let checked = 0;
       entries.forEach((entry, index) => {
         lists[index]!.forEach((page, at) => {
