@@ -114,6 +114,45 @@ const PAGE_LISTS = `function dossierPageLists() {
   window.Paged.registerHandlers(PageLists);
 }`;
 
+
+/** Set by the page after the layout: the parts (their `data-section` names) that lost text in it. */
+export const LOST_PARTS_KEY = '__dossierLostParts';
+
+/**
+ * Paged.js gives up on an element it cannot fit on a page with a message on
+ * its console: it skips the element, or stops and never lays out the rest.
+ * Either way the PDF would print without a word. Each part of the dossier
+ * (an article, a section) has its letters counted before the layout and on
+ * its pages after it (Paged.js marks every piece of a split element with
+ * the same data-ref), so a part that lost any fails the build. Notes are
+ * counted apart from their part: Paged.js moves them to the page's foot.
+ */
+const LOST_PARTS = `function dossierLetters(element) {
+  var count = 0;
+  var walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+  for (var node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (node.parentElement && node.parentElement.closest('.footnote')) continue;
+    count += node.data.replace(/\\s+/g, '').length;
+  }
+  return count;
+}
+function dossierParts() {
+  return Array.from(document.querySelectorAll('[data-section][id]')).map(function (part) {
+    return { id: part.id, name: part.getAttribute('data-section'), letters: dossierLetters(part) };
+  });
+}
+function dossierLostParts(parts) {
+  var pages = document.querySelector('.pagedjs_pages');
+  return parts.filter(function (part) {
+    var first = pages && pages.querySelector('[id="' + CSS.escape(part.id) + '"]');
+    if (!first) return true;
+    var letters = 0;
+    pages.querySelectorAll('[data-ref="' + first.getAttribute('data-ref') + '"]').forEach(function (piece) { letters += dossierLetters(piece); });
+    return letters < part.letters;
+  }).map(function (part) { return part.name; });
+}`;
+
+
 /** Digits to hold room for: up to five pages an article, never fewer than three digits. */
 function pageDigits(dossier: Dossier): number {
   return Math.max(3, String(dossier.articles.length * 5 + 50).length);
@@ -127,7 +166,10 @@ export async function renderPrintHtml(dossier: Dossier, templates: Templates, pa
     ...dossierView(dossier, { headlineLevel: 2, format: 'print', paper }),
     css,
     printCss,
-    pagedConfig: `${STEADY_CLOCK}\n${PAGE_NUMBERS}\n${PAGE_LISTS}\nwindow.PagedConfig = { auto: true, before: function () { dossierPlaceholders(${pageDigits(dossier)}); dossierPageLists(); }, after: function () { dossierPageNumbers(); window.${LAID_OUT} = true; } };`,
+    pagedConfig:
+      `${STEADY_CLOCK}\n${PAGE_NUMBERS}\n${PAGE_LISTS}\n${LOST_PARTS}\nvar dossierPartsBefore;\n` +
+      `window.PagedConfig = { auto: true, before: function () { dossierPartsBefore = dossierParts(); dossierPlaceholders(${pageDigits(dossier)}); dossierPageLists(); }, ` +
+      `after: function () { dossierPageNumbers(); window.${LOST_PARTS_KEY} = dossierLostParts(dossierPartsBefore); window.${LAID_OUT} = true; } };`,
     // Inside a <script>, "</script" would end it early.
     pagedjs: pagedjs.replace(/<\/script/gi, '<\\/script'),
   });
