@@ -1,6 +1,7 @@
 // Writers on an article of 50,000 headings (100,000 blocks side by side),
 // built in memory: the EPUB's library walked such a body in time quadratic
-// in its width. Generous bounds: linear work takes seconds, quadratic minutes.
+// in its width. No bound on the time, which is noise on a busy machine: linear
+// work takes seconds, and quadratic work would run past the test's timeout.
 import { computeBriefing } from '../../src/enrich/briefing.js';
 import type { Root, RootContent } from 'mdast';
 import { describe, expect, it } from 'vitest';
@@ -10,9 +11,6 @@ import { articleBodyHtml } from '../../src/render/view/article-html.js';
 import { renderEpub } from '../../src/render/epub/book.js';
 import { renderHtml } from '../../src/render/html/page.js';
 import { Templates } from '../../src/render/view/templates.js';
-
-/** Seconds a case may take. */
-const BOUND = 30;
 
 const HEADINGS = 50_000;
 
@@ -25,12 +23,6 @@ function wideDossier(): Dossier {
   const body: Root = { type: 'root', children };
   const enrichment = enrich([{ id: 'article-1-wide', file: 'wide.md', format: 'markdown', title: 'Wide', titleDerived: false, relatedLinks: [], body, words: 4 * HEADINGS }]);
   return { title: 'Pack', language: 'en', description: 'd', ...enrichment, briefing: computeBriefing(enrichment) };
-}
-
-async function seconds(run: () => unknown): Promise<number> {
-  const start = performance.now();
-  await run();
-  return (performance.now() - start) / 1000;
 }
 
 describe('writers at scale', () => {
@@ -47,17 +39,15 @@ describe('writers at scale', () => {
   });
 
   it('writes the EPUB of an article of 50,000 headings, each listed in the contents', async () => {
-    let book: Uint8Array | undefined;
-    expect(await seconds(async () => (book = await renderEpub(dossier, templates)))).toBeLessThan(BOUND);
+    const book = await renderEpub(dossier, templates);
     const { default: JSZip } = await import('jszip');
-    const zip = await JSZip.loadAsync(book!);
+    const zip = await JSZip.loadAsync(book);
     const nav = await zip.file('OEBPS/toc.xhtml')!.async('string');
     expect(nav.match(/article-1-wide-h\d+/g)?.length).toBeGreaterThanOrEqual(HEADINGS);
   });
 
   it('writes the HTML page of an article of 50,000 headings', async () => {
-    let page = '';
-    expect(await seconds(async () => (page = await renderHtml(dossier, templates)))).toBeLessThan(BOUND);
+    const page = await renderHtml(dossier, templates);
     expect(page).toContain(`id="article-1-wide-h${HEADINGS}"`);
   });
 });
