@@ -73,7 +73,9 @@ export function buildChronology(articles: ArticleDates[], order: DateOrder = 'da
       const sentences = () => (split ??= sentencesOf(paragraph.text));
       // Characters that chrono's dates cover, so that a bare year inside one is not counted again.
       const seen = new Uint8Array(paragraph.text.length);
-      for (const parsed of parseInChunks(DATE_PARSERS[order], paragraph.text, sentences, instant)) {
+      // chrono runs dozens of patterns over the text; a date it finds is kept only if it holds a date word, so without one it is not run.
+      const parsedDates = DATE_WORDS.test(paragraph.text) ? parseInChunks(DATE_PARSERS[order], paragraph.text, sentences, instant) : [];
+      for (const parsed of parsedDates) {
         const found = explicitDay(parsed, DATE_PARSERS[order], instant);
         const reread = MONTH_DAY.test(found.text.trim()) ? chrono.en.casual.parse(found.text, { instant }, { forwardDate: false })[0] : undefined;
         const start = (reread ?? found).start;
