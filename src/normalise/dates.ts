@@ -32,6 +32,8 @@ const CJK_LETTER = /[\p{Script=Han}\p{Script=Hangul}\p{Script=Hiragana}\p{Script
 export function parseDateline(text: string, order: DateOrder = 'day-first'): PublicationDate | undefined {
   if (text.length > MAX_DATELINE_LENGTH) return undefined;
   if (/[年년]/u.test(text) || CJK_LETTER.test(text)) return parseCjkDateline(text);
+  // A full date has a year, which chrono reads only from digits: a line without one is not run through its patterns.
+  if (!/\d/.test(text)) return undefined;
   const results = DATE_PARSERS[order].parse(text, undefined, { forwardDate: false });
   const first = results[0];
   if (!first || !isFullDate(first.start)) return undefined;
