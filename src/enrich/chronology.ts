@@ -73,9 +73,7 @@ export function buildChronology(articles: ArticleDates[], order: DateOrder = 'da
       const sentences = () => (split ??= sentencesOf(paragraph.text));
       // Characters that chrono's dates cover, so that a bare year inside one is not counted again.
       const seen = new Uint8Array(paragraph.text.length);
-      // chrono runs dozens of patterns over the text; a date it finds is kept only if it holds a date word, so without one it is not run.
-      const parsedDates = DATE_WORDS.test(paragraph.text) ? parseInChunks(DATE_PARSERS[order], paragraph.text, sentences, instant) : [];
-      for (const parsed of parsedDates) {
+      for (const parsed of parseDateSentences(DATE_PARSERS[order], paragraph.text, sentences, instant)) {
         const found = explicitDay(parsed, DATE_PARSERS[order], instant);
         const reread = MONTH_DAY.test(found.text.trim()) ? chrono.en.casual.parse(found.text, { instant }, { forwardDate: false })[0] : undefined;
         const start = (reread ?? found).start;
@@ -148,6 +146,39 @@ function explicitDay(found: FoundDate, parser: chrono.Chrono, instant: Date): Fo
  * a time; a paragraph up to this long is parsed whole, as it always was.
  */
 const CHUNK_LENGTH = 20_000;
+
+/**
+ * chrono's results for the sentences of `text` that hold a date word, run
+ * by run of such sentences: chrono runs dozens of patterns over what it is
+ * given, and a date it finds is kept only if it holds a date word, so most
+ * of a story's sentences need not be read. Indexes are into `text`.
+ */
+function parseDateSentences(parser: chrono.Chrono, text: string, sentences: () => Sentences, instant: Date): FoundDate[] {
+  if (!DATE_WORDS.test(text)) return [];
+  const ends = sentences().ends;
+  const results: FoundDate[] = [];
+  let runStart = -1;
+  let runEnd = 0;
+  const flush = () => {
+    if (runStart < 0) return;
+    const run = text.slice(runStart, runEnd);
+    const offset = runStart;
+    for (const found of parseInChunks(parser, run, () => sentencesOf(run), instant)) results.push({ index: found.index + offset, text: found.text, start: found.start });
+    runStart = -1;
+  };
+  let start = 0;
+  for (const end of ends) {
+    if (DATE_WORDS.test(text.slice(start, end))) {
+      if (runStart < 0) runStart = start;
+      runEnd = end;
+    } else {
+      flush();
+    }
+    start = end;
+  }
+  flush();
+  return results;
+}
 
 /** chrono's results for the whole text, parsed in chunks that end where sentences end; indexes are into `text`. */
 function parseInChunks(parser: chrono.Chrono, text: string, sentences: () => Sentences, instant: Date): FoundDate[] {
