@@ -61,8 +61,10 @@ function subjectName(chunk: string, names: NameMatcher): NameMatch | undefined {
   const matches = names.find(chunk).filter((match) => !match.possessive && !PREPOSITIONS.has(match.before));
   for (const match of matches) {
     const premodifier = wordsOf(chunk.slice(0, match.start));
-    const rest = chunk.slice(match.end).trim();
+    const rest = chunk.slice(match.end).trim().replace(/^[.!?…;:]+$/u, '');
     // "Former US Ambassador to the United Nations Nikki Haley", "His wife Mary", "an attendee Om Prakash".
+    // "Mr Reyes and Tom Hale": two people, neither the speaker alone.
+    if (premodifier.some((word) => /^(?:and|or|&|with|plus)$/iu.test(word)) || /^(?:and|or|&|with)\s/iu.test(rest)) continue;
     const led = premodifier.length > 0 && DETERMINERS.has(lower(premodifier[0]));
     const premodifierOk = !led || (premodifier.length <= 4 && !premodifier.some((word) => PREPOSITIONS.has(lower(word)) || /ing$/u.test(lower(word)) || /['’]s$/u.test(word)));
     if (!premodifierOk) continue;

@@ -28,11 +28,13 @@ const TOKEN = /[\p{L}\p{N}][\p{L}\p{N}'’.‑-]*/gu;
 
 function tokens(text: string): Token[] {
   return [...text.matchAll(TOKEN)].map((match) => {
-    let value = match[0].replace(/’/g, "'");
+    // A stop ends the sentence, not the name, except after an initial or an abbreviation: "A.", "Jr.".
+    const raw = /^(?:\p{L}|Jr|Sr|Jnr|Snr|St|Dr|Mr|Mrs|Ms|Prof)\.$/u.test(match[0]) ? match[0] : match[0].replace(/\.+$/u, '');
+    let value = raw.replace(/’/g, "'");
     const possessive = /'s?$/u.test(value) && !/^\p{L}'$/u.test(value);
     value = value.replace(/'s?$/u, '').replace(/\.+$/u, '');
     // The offsets of the word itself: "Jr." keeps its stop, "Brown's" loses its "'s".
-    const end = match.index + (possessive ? match[0].replace(/['’]s?$/u, '').length : match[0].length);
+    const end = match.index + (possessive ? raw.replace(/['’]s?$/u, '').length : raw.length);
     return { key: value.toLowerCase(), start: match.index, end, possessive };
   });
 }

@@ -70,7 +70,9 @@ function quotationsKept(texts: readonly string[], quotations: readonly Quotation
     if (words === 0 || parts.length > 1) return words > 0;
     const part = parts[0]!;
     const text = texts[part.paragraph]!;
-    const outright = () => saidOutright(text.slice(Math.max(0, part.open - 80), part.open), text.slice(part.close, part.close + 100));
+    // `"Book early," he said`: the comma inside the marks links the quotation to the verb after it.
+    const link = /[,!?]\s*$/u.test(inner) ? ',' : '';
+    const outright = () => saidOutright(text.slice(Math.max(0, part.open - 80), part.open), link + text.slice(part.close, part.close + 100));
     // "We couldn't win," Szumowski said: a short quotation is a whole sentence or clause, said outright.
     if (words <= 3) return /^\s*[[(]?\p{Lu}/u.test(inner) && /[.!?,…]\s*$/u.test(inner) && outright();
     const title = !/[.!?,;:]/u.test(inner) && inner.split(/\s+/u).every((word) => /^[\p{Lu}\p{N}]/u.test(word) || /^(?:a|an|the|of|for|and|in|on|to|at|by|or|with)$/u.test(word));
@@ -106,7 +108,7 @@ function articleQuotes(article: QuotedArticle, names: NameMatcher, lists: Lists)
     sentence.quotes.forEach((quote, k) => {
       if (quote.part !== 0) return;
       const quotation = byQuotation(quote.quotation);
-      const text = quotation.parts.map((part) => texts[part.paragraph]!.slice(part.start, part.end).trim()).join(' ');
+      const text = withoutReopenings(quotation.parts.map((part) => texts[part.paragraph]!.slice(part.start, part.end).trim()).join(' '));
       const speaker = speakers.get(quote.quotation) ?? UNKNOWN;
       const between = previous?.sentence === sentence ? sentence.narration.split(QUOTE)[k]! : undefined;
       // "…," said Khan, "…": one quotation broken by its attribution.
@@ -128,6 +130,18 @@ function articleQuotes(article: QuotedArticle, names: NameMatcher, lists: Lists)
     paragraph: article.paragraphs[paragraph]!.number,
     ...(last !== paragraph ? { toParagraph: article.paragraphs[last]!.number } : {}),
   }));
+}
+
+/**
+ * `ago. "The council said…`: a quotation run on within one paragraph keeps
+ * the opening mark its next sentence repeats; the words are the speaker's
+ * without it. A mark with its pair ("United States") stays.
+ */
+function withoutReopenings(text: string): string {
+  const marks = text.match(/["“]/gu)?.length ?? 0;
+  const closing = text.match(/["”]/gu)?.length ?? 0;
+  if (marks === closing && !/^[^"]*"[^"]*$/u.test(text)) return text;
+  return text.replace(/([.!?…])\s+["“](?=[\p{Lu}\d‘'])/gu, '$1 ');
 }
 
 function sameSpeaker(a: QuoteSpeaker, b: QuoteSpeaker): boolean {
