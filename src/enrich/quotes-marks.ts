@@ -15,6 +15,8 @@ export interface QuotedPart {
   end: number;
   /** Just after the closing mark; the paragraph's length when the quotation runs on into the next one. */
   close: number;
+  /** Opening marks repeated inside the part (`ago. "The council…`): not the speaker's words. */
+  reopened: number[];
 }
 
 export interface Quotation {
@@ -25,6 +27,7 @@ interface Frame {
   mark: string;
   closers: string;
   at: number;
+  reopened: number[];
 }
 
 /** Marks that open wherever they stand (unless they close a „ or ‚), and what closes each. */
@@ -80,7 +83,7 @@ interface Scan {
 
 /** One paragraph's top-level quotations; `running` is a quotation that goes on from the paragraph before, reopened at `from`. */
 function scan(text: string, ignored: ReadonlySet<number>, running?: Frame): Scan {
-  const stack: Frame[] = running ? [running] : [];
+  const stack: Frame[] = running ? [{ ...running, reopened: [] }] : [];
   const closed: Scan['closed'] = [];
   for (let at = running ? running.at + 1 : 0; at < text.length; at++) {
     if (ignored.has(at)) continue;
@@ -90,14 +93,17 @@ function scan(text: string, ignored: ReadonlySet<number>, running?: Frame): Scan
     if (inside !== -1 && canClose(text, at) && !possessive(text, at, stack[inside]!)) {
       const frame = stack[inside]!;
       stack.length = inside;
-      if (inside === 0) closed.push({ open: frame.at, start: frame.at + 1, end: at, close: at + 1 });
+      if (inside === 0) closed.push({ open: frame.at, start: frame.at + 1, end: at, close: at + 1, reopened: frame.reopened });
       continue;
     }
     if (CLOSING.has(char) || (!(char in OPENING) && !canOpen(text, at))) continue;
     if (ELISION.test(text.slice(at, at + 6))) continue;
     // The same mark again after a stop, with only its own quotation open: press style, one quotation run on.
-    if (stack.length === 1 && stack[0]!.mark === char && reopens(text, at)) continue;
-    stack.push({ mark: char, closers: OPENING[char] ?? EITHER[char]!, at });
+    if (stack.length === 1 && stack[0]!.mark === char && reopens(text, at)) {
+      stack[0]!.reopened.push(at);
+      continue;
+    }
+    stack.push({ mark: char, closers: OPENING[char] ?? EITHER[char]!, at, reopened: [] });
   }
   return { closed, ...(stack[0] ? { open: stack[0] } : {}) };
 }
@@ -130,13 +136,13 @@ export function findQuotations(texts: readonly string[]): Quotation[] {
         if (pending.quotation.parts.length > 1) quotations.push(pending.quotation);
         pending = undefined;
       } else {
-        running = { ...pending.frame, at };
+        running = { ...pending.frame, at, reopened: [] };
       }
     }
     const ignored = new Set<number>();
     let result = scan(text, ignored, running);
     // A mark left open that cannot run on: read the paragraph again without it.
-    while (result.open && result.open !== running && !(DOUBLE.has(result.open.mark) && next !== undefined && continuation(next) !== undefined)) {
+    while (result.open && result.open.at !== running?.at && !(DOUBLE.has(result.open.mark) && next !== undefined && continuation(next) !== undefined)) {
       ignored.add(result.open.at);
       result = scan(text, ignored, running);
     }
@@ -150,8 +156,8 @@ export function findQuotations(texts: readonly string[]): Quotation[] {
       }
     }
     if (result.open) {
-      const part = { paragraph, open: result.open.at, start: result.open.at + 1, end: text.length, close: text.length };
-      if (pending && result.open === running) pending.quotation.parts.push(part);
+      const part = { paragraph, open: result.open.at, start: result.open.at + 1, end: text.length, close: text.length, reopened: result.open.reopened };
+      if (pending && result.open.at === running?.at) pending.quotation.parts.push(part);
       else pending = { quotation: { parts: [part] }, frame: result.open };
     }
   }

@@ -8,7 +8,7 @@
 import type { Organisation, Person, Quote, QuoteSpeaker } from '../model.js';
 import type { BodyParagraph } from './paragraphs.js';
 import { around, attributionAfter, attributionBefore, hasSpeechVerb, saidOutright, type Phrase } from './quotes-grammar.js';
-import { findQuotations, type Quotation } from './quotes-marks.js';
+import { findQuotations, type Quotation, type QuotedPart } from './quotes-marks.js';
 import { NameMatcher } from './quotes-names.js';
 import { antecedent, pronounPerson, type Window } from './quotes-pronouns.js';
 import { QUOTE, sentencesOf, wordCount, type Sentence } from './quotes-sentences.js';
@@ -108,7 +108,7 @@ function articleQuotes(article: QuotedArticle, names: NameMatcher, lists: Lists)
     sentence.quotes.forEach((quote, k) => {
       if (quote.part !== 0) return;
       const quotation = byQuotation(quote.quotation);
-      const text = withoutReopenings(quotation.parts.map((part) => texts[part.paragraph]!.slice(part.start, part.end).trim()).join(' '));
+      const text = quotation.parts.map((part) => partText(texts[part.paragraph]!, part)).join(' ');
       const speaker = speakers.get(quote.quotation) ?? UNKNOWN;
       const between = previous?.sentence === sentence ? sentence.narration.split(QUOTE)[k]! : undefined;
       // "…," said Khan, "…": one quotation broken by its attribution.
@@ -132,16 +132,15 @@ function articleQuotes(article: QuotedArticle, names: NameMatcher, lists: Lists)
   }));
 }
 
-/**
- * `ago. "The council said…`: a quotation run on within one paragraph keeps
- * the opening mark its next sentence repeats; the words are the speaker's
- * without it. A mark with its pair ("United States") stays.
- */
-function withoutReopenings(text: string): string {
-  const marks = text.match(/["“]/gu)?.length ?? 0;
-  const closing = text.match(/["”]/gu)?.length ?? 0;
-  if (marks === closing && !/^[^"]*"[^"]*$/u.test(text)) return text;
-  return text.replace(/([.!?…])\s+["“](?=[\p{Lu}\d‘'])/gu, '$1 ');
+/** A part's words: without the opening marks a quotation run on in one paragraph repeats (`ago. "The council…`). */
+function partText(text: string, part: QuotedPart): string {
+  let words = '';
+  let from = part.start;
+  for (const at of part.reopened) {
+    words += text.slice(from, at);
+    from = at + 1;
+  }
+  return (words + text.slice(from, part.end)).trim();
 }
 
 function sameSpeaker(a: QuoteSpeaker, b: QuoteSpeaker): boolean {
