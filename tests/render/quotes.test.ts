@@ -84,7 +84,9 @@ describe('quotations in the other formats', () => {
 
   it('are listed in the article’s markdown front matter, by the speaker’s name', async () => {
     const { outputs } = await markdownWriter.write(await dossier(), {} as never);
-    const [file] = [...outputs[0]!.files.values()];
+    const folder = outputs[0]!;
+    if (!('files' in folder)) throw new Error('the markdown writer wrote no folder');
+    const [file] = [...folder.files.values()];
     const front = parseYaml(String(file).split('---\n')[1]!);
     expect(front.quotes[0]).toEqual({ speaker: 'Neil Nerva', text: 'I am <b>disappointed</b> & "angry".', paragraph: 2 });
     expect(front.quotes[7]).toEqual({ speaker: 'a party source', text: 'It came from headquarters.', paragraph: 4 });
