@@ -51,7 +51,9 @@ export const plain = (text: string) =>
 
 /** "Khan" is "Sadiq Khan", "Dr. Tomasz Stefaniak" is "Tomasz Stefaniak": one name ends the other, at a word. */
 export function sameName(a: string, b: string): boolean {
-  const [x, y] = [a, b].map((name) => plain(name).replace(/ (?:jr|sr|jnr|snr)$/u, '')) as [string, string];
+  // Titles are not names: "President Mnangagwa" is Emmerson Mnangagwa.
+  const bare = (name: string) => plain(name).replace(/ (?:jr|sr|jnr|snr)$/u, '').replace(/^(?:(?:mr|mrs|ms|miss|dr|prof|sir|dame|lord|lady|president|prime minister|senator|governor|mayor|pope|king|queen|prince|princess|cardinal|archbishop|bishop|rabbi|captain|general|judge|sheriff) )+/u, '');
+  const [x, y] = [a, b].map(bare) as [string, string];
   if (x === '' || y === '') return false;
   return x === y || x.endsWith(` ${y}`) || y.endsWith(` ${x}`);
 }

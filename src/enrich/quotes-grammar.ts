@@ -20,7 +20,9 @@ const VERB_WORDS = `said says say saying told tells tell telling added adds addi
   posted shouted cried exclaimed whispered mused described describes describing called calls calling thanked spoke speaking
   defended criticised criticized elaborated proposed cited read reads revealed emphasised emphasized agreed accused blamed branded
   dubbed labelled labeled hailed praised welcomed condemned denounced demanded pleaded begged asserted affirmed alleged testified
-  wondered retorted countered interjected sighed laughed reiterated underlined explain describe talked`;
+  wondered retorted countered interjected sighed laughed reiterated underlined explain describe talked characterised characterized
+  characterises characterizes add note warn argue insist claim state reply respond comment recall admit concede announce remark
+  suggest urge stress`;
 const VERBS = VERB_WORDS.trim().split(/\s+/u).join('|');
 const VERB = new RegExp(`(?<![\\p{L}'’-])(?:${VERBS})(?![\\p{L}'’-])`, 'giu');
 
@@ -44,11 +46,14 @@ const lower = (word: string | undefined) => (word ?? '').toLowerCase().replace(/
 const wordsOf = (text: string) => text.trim().split(/\s+/u).filter(Boolean);
 
 /** When, said between a subject and its verb: "Mr Blair on Sunday dismissed…". */
+/** Verbs that lead into the speech verb: "Dittmar went on to add", "she was quick to say". */
+const LEADING_VERB = /\s+(?:(?:went|goes|go|going)\s+on(?:\s+to)?|(?:continued|continues|was\s+quick|was\s+keen|were\s+quick|wanted|tried|sought|moved|rushed|hastened|chose|decided)\s+to)$/iu;
+
 const WHEN = /\s+(?:on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:morning|afternoon|evening|night))?|yesterday|today|tonight|last\s+(?:week|month|year|night)|this\s+(?:week|morning|afternoon|evening|year)|in\s+\d{4})$/u;
 
 /** Takes the words that stand between a subject and its verb off the end of a stretch. */
 function trimBetween(region: string): string {
-  let text = region.replace(/\s*\([^()]*\)/gu, '').replace(/[\s,;:\u2013\u2014-]+$/u, '').replace(WHEN, '');
+  let text = region.replace(/\s*\([^()]*\)/gu, '').replace(/[\s,;:\u2013\u2014-]+$/u, '').replace(WHEN, '').replace(LEADING_VERB, '');
   for (;;) {
     const match = /(?:^|\s)([\p{L}]+)$/u.exec(text);
     if (!match || !BETWEEN.has(match[1]!.toLowerCase())) return text.trim();
@@ -69,7 +74,7 @@ function subjectName(chunk: string, names: NameMatcher): NameMatch | undefined {
     const premodifierOk = !led || (premodifier.length <= 4 && !premodifier.some((word) => PREPOSITIONS.has(lower(word)) || /ing$/u.test(lower(word)) || /['’]s$/u.test(word)));
     if (!premodifierOk) continue;
     // "Suman Haripriya of the Hajo assembly", "Lucy Fischer of The Times": where the speaker is from.
-    if (rest === '' || /^(?:Jr|Sr|Jnr|Snr)\.?$/u.test(rest) || /^(?:of|from|at)\s+(?:the\s+)?\p{Lu}/u.test(rest)) return match;
+    if (rest === '' || /^(?:Jr|Sr|Jnr|Snr)\.?$/u.test(rest) || /^(?:of|from|at)\s+[^,;:]{1,60}$/u.test(rest)) return match;
   }
   return undefined;
 }
@@ -81,7 +86,8 @@ function trailingName(chunk: string): string | undefined {
   const before = wordsOf(chunk.trim().slice(0, run.index));
   if (before.some((word) => DETERMINERS.has(lower(word)) || PREPOSITIONS.has(lower(word)) || /['’]s$/u.test(word))) return undefined;
   if (before.length === 0 && wordsOf(run[1]!).length === 1 && GROUPS.test(run[1]!)) return undefined;
-  return run[1];
+  // The sentence's stop is not part of the name; an initial's is ("Robert Downey Jr.").
+  return /(?:^|\s)(?:\p{Lu}|Jr|Sr)\.$/u.test(run[1]!) ? run[1] : run[1]!.replace(/\.+$/u, '');
 }
 
 type Chunk = Phrase | { kind: 'lead' | 'relative' | 'other' };
@@ -103,6 +109,11 @@ function classify(chunk: string, names: NameMatcher, offset: number): Chunk {
   if (words.length === 0) return { kind: 'other' };
   if (words.length === 1 && PRONOUNS.has(first)) return { kind: 'pronoun', text: first, at: offset + chunk.indexOf(words[0]!) };
   if (RELATIVES.has(first)) return { kind: 'relative' };
+  // "Mr Blair said he (would not respond to …)": the clause's own subject is the pronoun.
+  const lastWord = words.at(-1)!;
+  if (words.length > 1 && PRONOUNS.has(lower(lastWord)) && lower(lastWord) !== 'it' && hasSpeechVerb(words.slice(0, -1).join(' '))) {
+    return { kind: 'pronoun', text: lower(lastWord), at: offset + chunk.lastIndexOf(lastWord) };
+  }
   const participleLead = /^\p{Ll}*ing$/u.test(first) && words.length > 2;
   if (LEADS.has(first) || participleLead) {
     // "Although in the next breath he", "And Mr Cook", "with Zinichev": the subject at the stretch's end.
@@ -178,13 +189,16 @@ export function isSpeechVerb(word: string): boolean {
   return match !== null && match[0].length === word.length;
 }
 
+/** Words after which a speech verb's form is a noun: "in remarks published…" ("to add" stays a verb). */
+const NOUN_BEFORE = new Set([...PREPOSITIONS, 'in'].filter((word) => word !== 'to'));
+
 /** Speech verbs, less those used as nouns ("the claims were", "his remarks"). */
 function verbs(text: string): RegExpExecArray[] {
   VERB.lastIndex = 0;
   const found: RegExpExecArray[] = [];
   for (let match = VERB.exec(text); match; match = VERB.exec(text)) {
     const before = /([\p{L}'’]+)\s+$/u.exec(text.slice(Math.max(0, match.index - 20), match.index))?.[1];
-    if (before && (DETERMINERS.has(before.toLowerCase()) || /['’]s$/u.test(before))) continue;
+    if (before && (DETERMINERS.has(before.toLowerCase()) || NOUN_BEFORE.has(before.toLowerCase()) || /['’]s$/u.test(before))) continue;
     // "the United States is": a capital is a name, unless the verb opens the sentence ("Saying …").
     if (/^\p{Lu}/u.test(match[0]) && text.slice(0, match.index).trim() !== '') continue;
     found.push(match);
@@ -211,9 +225,11 @@ export interface Attribution {
   phrase: Phrase;
   /** The attribution stands right against the quotation (`said: "…"`, `"…," he said`), not in a clause that leads up to it. */
   direct: boolean;
+  /** `"…," according to NBC`: who reported it, which gives way to a speaker the sentence names before. */
+  reported?: boolean;
 }
 
-const NAMING = /^(?:called|calls|calling|dubbed|branded|labelled|labeled|described|describes|describing)$/iu;
+const NAMING = /^(?:called|calls|calling|dubbed|branded|labelled|labeled|described|describes|describing|characterised|characterized)$/iu;
 
 const SHORT_LINK = /^\s*(?:[,:]\s*)?(?:(?:on|in|to|at|via|of|about|during)(?:\s+[^\s,:;]+){1,4})?\s*[,:]?\s*$/u;
 
@@ -247,7 +263,7 @@ export function attributionAfter(after: string, names: NameMatcher): Attribution
   const according = /^\s*[,;]?\s*according to\s+(.+)$/iu.exec(text);
   if (according) {
     const phrase = subjectAfter(according[1]!, names);
-    return phrase ? { phrase, direct: true } : undefined;
+    return phrase ? { phrase, direct: true, reported: true } : undefined;
   }
   const verb = firstVerb(text);
   if (!verb || /ing$/iu.test(verb[0])) return undefined;
@@ -273,5 +289,5 @@ export function saidOutright(before: string, after: string): boolean {
   // A song "called "Day after Day"", a programme "dubbed…": a name given, not words said.
   if (verbBefore && !NAMING.test(verbBefore[0]) && SHORT_LINK.test(before.slice(verbBefore.index + verbBefore[0].length))) return true;
   const verbAfter = firstVerb(after);
-  return verbAfter !== undefined && /^\s*[,!?]/u.test(after) && !/[.!?;]/u.test(after.slice(0, verbAfter.index)) && wordsOf(after.slice(0, verbAfter.index)).length <= 8;
+  return verbAfter !== undefined && !NAMING.test(verbAfter[0]) && /^\s*[,!?]/u.test(after) && !/[.!?;]/u.test(after.slice(0, verbAfter.index)) && wordsOf(after.slice(0, verbAfter.index)).length <= 8;
 }

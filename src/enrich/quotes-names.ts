@@ -45,6 +45,9 @@ const WOMEN = new Set(['mrs', 'ms', 'miss', 'lady', 'dame', 'baroness', 'queen',
 
 export type Gender = 'man' | 'woman' | undefined;
 
+/** The "person" a form stands for when it may be any of several, or someone the list does not hold. */
+export const UNSURE = '';
+
 /**
  * Capitalised words that may stand before a name without being part of it
  * ("Prime Minister Boris Johnson", "Mr Brown"); any other capitalised word
@@ -90,6 +93,12 @@ export class NameMatcher {
         if (WOMEN.has(keys[0]!)) gender = gender === 'man' ? undefined : 'woman';
       }
       this.genders.set(person.id, gender);
+    }
+    // A surname the list has not made anyone's form ("Mugabe", with Robert and Grace Mugabe listed) names
+    // someone, but not who: it matches nobody (UNSURE), so it can only stop a guess.
+    for (const person of [...people, ...others]) {
+      const last = tokens(person.name).at(-1);
+      if (last && last.key.length > 2 && !this.forms.has(last.key)) this.forms.set(last.key, new Set([UNSURE]));
     }
     this.longest = longest;
   }

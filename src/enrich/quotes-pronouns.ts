@@ -6,7 +6,7 @@
 // source", "prominent Labour supporters", "the letter").
 import type { QuoteSpeaker } from '../model.js';
 import { DETERMINERS, isSpeechVerb, mainSubject, PREPOSITIONS } from './quotes-grammar.js';
-import type { NameMatch, NameMatcher } from './quotes-names.js';
+import { UNSURE, type NameMatch, type NameMatcher } from './quotes-names.js';
 import { QUOTE, type Sentence } from './quotes-sentences.js';
 
 export interface Window {
@@ -38,6 +38,8 @@ function* lookBack(window: Window, pronoun: string): Generator<{ text: string; s
 /** "to Martin Smith", "of journalist Jamal Khashoggi", "told Mr Brown": the name is spoken to or about. */
 function isObject(text: string, match: NameMatch): boolean {
   const clause = text.slice(0, match.start).split(/[,;:()]/u).at(-1)!;
+  // "According to Dr. Tom Frieden, …": the one who says it.
+  if (/according\s+to\s+(?:\S+\s+){0,3}$/iu.test(clause)) return false;
   const words = clause.trim().split(/\s+/u).filter(Boolean).slice(-3).reverse();
   for (const word of words) {
     const key = word.toLowerCase();
@@ -48,7 +50,9 @@ function isObject(text: string, match: NameMatch): boolean {
 }
 
 const OPENERS = new Set(['on', 'in', 'at', 'during', 'after', 'before', 'when', 'while', 'although', 'though', 'but', 'and', 'so', 'however', 'also', 'later', 'earlier', 'then', 'meanwhile']);
-const CAPITALISED_RUN = /^(\p{Lu}[\p{L}'’.‑-]*(?:\s+(?:\p{Lu}[\p{L}'’.‑-]*|al|bin|de|van|von|di|da|le|la)){1,3})(?=\s*$|\s+\p{Ll})/u;
+const CAPITALISED_RUN = /^(\p{Lu}[\p{L}'’.‑-]*(?:\s+(?:\p{Lu}[\p{L}'’.‑-]*|al|bin|de|van|von|di|da|le|la)){0,3})(?=\s*$|\s+\p{Ll})/u;
+/** Capitalised words that open sentences without being anyone's name. */
+const NOT_NAMES = new Set(['there', 'here', 'this', 'that', 'these', 'those', 'it', 'he', 'she', 'they', 'we', 'i', 'you', 'in', 'on', 'at', 'as', 'if', 'for', 'by', 'to', 'from', 'with', 'after', 'before', 'when', 'while', 'although', 'though', 'but', 'and', 'so', 'yet', 'however', 'meanwhile', 'police', 'officials', 'some', 'many', 'most', 'other', 'such', 'only', 'even', 'now', 'then', 'today', 'yesterday']);
 
 /**
  * "Agnès Callamard, a UN rapporteur, cautioned…. "…," she said": a sentence
@@ -61,7 +65,11 @@ function unlistedSubject(text: string, names: NameMatcher): boolean {
   if (OPENERS.has((chunks[0] ?? '').split(/\s+/u)[0]!.toLowerCase()) && chunks[1]) leads.push(chunks[1]);
   return leads.some((chunk) => {
     const run = CAPITALISED_RUN.exec(chunk)?.[1];
-    if (!run || DETERMINERS.has(run.split(/\s+/u)[0]!.toLowerCase())) return false;
+    const first = run?.split(/\s+/u)[0]!.toLowerCase();
+    if (!run || DETERMINERS.has(first!)) return false;
+    // One word is a name only as a subject before its verb: "Ghebreyesus expressed…", not "Speaking to…".
+    const next = chunk.slice(run.length).trim().split(/\s+/u)[0] ?? '';
+    if (!run.includes(' ') && (NOT_NAMES.has(first!) || /(?:ing|ly)$/u.test(first!) || !(/^\p{Ll}+(?:ed|s)$/u.test(next) || isSpeechVerb(next)))) return false;
     return !names.find(run).some((match) => match.start === 0);
   });
 }
@@ -104,7 +112,12 @@ export function pronounPerson(window: Window, pronoun: 'he' | 'she'): string | u
     }
     const found = new Set<string>();
     for (const match of window.names.find(text)) {
-      if (match.possessive || match.people.length !== 1 || isObject(text, match)) continue;
+      if (match.possessive || isObject(text, match)) continue;
+      // "Mugabe" when the list has Robert and Grace Mugabe: someone is named, but not who.
+      if (match.people.length !== 1 || match.people[0] === UNSURE) {
+        found.add(UNSURE);
+        continue;
+      }
       const gender = window.names.genders.get(match.people[0]!);
       if (gender === undefined || gender === wanted) found.add(match.people[0]!);
     }
@@ -112,9 +125,11 @@ export function pronounPerson(window: Window, pronoun: 'he' | 'she'): string | u
       for (const quote of sentence.quotes) {
         const speaker = window.speakers.get(quote.quotation);
         if (speaker?.kind === 'person' && window.names.genders.get(speaker.person!) !== (wanted === 'man' ? 'woman' : 'man')) found.add(speaker.person!);
+        // The last one quoted is someone the list does not hold: "he" is most likely them, so nobody is named.
+        if (speaker?.kind === 'named') found.add(UNSURE);
       }
     }
-    if (found.size === 1) return [...found][0];
+    if (found.size === 1) return [...found][0] || undefined;
     if (found.size > 1) return sentenceSubject(text, window.names, found);
     if (unlistedSubject(text, window.names)) return undefined;
   }

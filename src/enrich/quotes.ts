@@ -9,7 +9,7 @@ import type { Organisation, Person, Quote, QuoteSpeaker } from '../model.js';
 import type { BodyParagraph } from './paragraphs.js';
 import { around, attributionAfter, attributionBefore, hasSpeechVerb, saidOutright, type Phrase } from './quotes-grammar.js';
 import { findQuotations, type Quotation, type QuotedPart } from './quotes-marks.js';
-import { NameMatcher } from './quotes-names.js';
+import { NameMatcher, UNSURE } from './quotes-names.js';
 import { antecedent, pronounPerson, type Window } from './quotes-pronouns.js';
 import { QUOTE, sentencesOf, wordCount, type Sentence } from './quotes-sentences.js';
 
@@ -95,7 +95,7 @@ function articleQuotes(article: QuotedArticle, names: NameMatcher, lists: Lists)
       const { before, after } = around(sentence, k);
       const pre = quote.part === 0 && before.trim() !== '' ? attributionBefore(before, names) : undefined;
       const post = last ? attributionAfter(after, names) : undefined;
-      const chosen = pre?.direct ? pre : (post ?? pre);
+      const chosen = pre?.direct || (pre && post?.reported) ? pre : (post ?? pre);
       if (chosen && !speakers.has(quote.quotation)) speakers.set(quote.quotation, resolve(chosen.phrase, window(at), lists));
     });
     inherit(sentence, at, sentences, speakers, names, lists, window);
@@ -194,7 +194,7 @@ const paragraphStart = (sentences: Sentence[], at: number) => at === 0 || senten
 function resolve(phrase: Phrase, window: Window, lists: Lists): QuoteSpeaker {
   if (phrase.kind === 'name') {
     const people = phrase.match?.people ?? [];
-    if (people.length === 1) return { kind: 'person', person: people[0]!, as: phrase.text };
+    if (people.length === 1 && people[0] !== UNSURE) return { kind: 'person', person: people[0]!, as: phrase.text };
     const body = lists.bodies.get(keyOf(phrase.text));
     if (body) return { kind: 'organisation', organisation: body, as: phrase.text };
     return { kind: 'named', as: phrase.text };
