@@ -279,8 +279,7 @@ export function attributionAfter(after: string, names: NameMatcher): Attribution
 
 /** The stretches of a sentence's narration around its k-th quotation. */
 export function around(sentence: Sentence, k: number): { before: string; after: string } {
-  const segments = sentence.narration.split(QUOTE);
-  return { before: segments[k] ?? '', after: segments[k + 1] ?? '' };
+  return { before: sentence.segments[k] ?? '', after: sentence.segments[k + 1] ?? '' };
 }
 
 /** Whether a speech verb stands right against a quotation: what makes a three-word quotation a quotation, not scare quotes. */

@@ -81,12 +81,19 @@ interface Scan {
   open?: Frame;
 }
 
-/** One paragraph's top-level quotations; `running` is a quotation that goes on from the paragraph before, reopened at `from`. */
-function scan(text: string, ignored: ReadonlySet<number>, running?: Frame): Scan {
+/** Quotations inside quotations deeper than this are marks gone astray: read as text. */
+const MAX_DEPTH = 8;
+/** How many stray marks a paragraph is read again without, at most: past that, a mark left open just ends the reading. */
+const MAX_REREADS = 16;
+
+/**
+ * One paragraph's top-level quotations from `from` on; `running` is a
+ * quotation that goes on from the paragraph before, reopened at its `at`.
+ */
+function scan(text: string, from: number, running?: Frame): Scan {
   const stack: Frame[] = running ? [{ ...running, reopened: [] }] : [];
   const closed: Scan['closed'] = [];
-  for (let at = running ? running.at + 1 : 0; at < text.length; at++) {
-    if (ignored.has(at)) continue;
+  for (let at = running ? running.at + 1 : from; at < text.length; at++) {
     const char = text[at]!;
     if (!(char in OPENING) && !(char in EITHER) && !CLOSING.has(char)) continue;
     const inside = stack.findLastIndex((frame) => frame.closers.includes(char));
@@ -103,7 +110,7 @@ function scan(text: string, ignored: ReadonlySet<number>, running?: Frame): Scan
       stack[0]!.reopened.push(at);
       continue;
     }
-    stack.push({ mark: char, closers: OPENING[char] ?? EITHER[char]!, at, reopened: [] });
+    if (stack.length < MAX_DEPTH) stack.push({ mark: char, closers: OPENING[char] ?? EITHER[char]!, at, reopened: [] });
   }
   return { closed, ...(stack[0] ? { open: stack[0] } : {}) };
 }
@@ -139,14 +146,18 @@ export function findQuotations(texts: readonly string[]): Quotation[] {
         running = { ...pending.frame, at, reopened: [] };
       }
     }
-    const ignored = new Set<number>();
-    let result = scan(text, ignored, running);
-    // A mark left open that cannot run on: read the paragraph again without it.
-    while (result.open && result.open.at !== running?.at && !(DOUBLE.has(result.open.mark) && next !== undefined && continuation(next) !== undefined)) {
-      ignored.add(result.open.at);
-      result = scan(text, ignored, running);
+    let result = scan(text, 0, running);
+    const closed = [...result.closed];
+    // A mark left open that cannot run on: read the rest of the paragraph again without it (what came before it stands).
+    for (let rereads = 0; result.open && result.open.at !== running?.at && !(DOUBLE.has(result.open.mark) && next !== undefined && continuation(next) !== undefined); rereads++) {
+      if (rereads === MAX_REREADS) {
+        result = { closed: [] };
+        break;
+      }
+      result = scan(text, result.open.at + 1);
+      closed.push(...result.closed);
     }
-    for (const [index, part] of result.closed.entries()) {
+    for (const [index, part] of closed.entries()) {
       if (index === 0 && pending && running) {
         pending.quotation.parts.push({ paragraph, ...part });
         quotations.push(pending.quotation);

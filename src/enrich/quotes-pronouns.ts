@@ -21,9 +21,12 @@ export interface Window {
 }
 
 /** The sentences a pronoun may look back over: its own, up to the pronoun, then back to the start of the paragraph before. */
+/** Sentences a pronoun looks back over, at most: a reader does not carry "he" further. */
+const LOOK_BACK = 12;
+
 function* lookBack(window: Window, pronoun: string): Generator<{ text: string; sentence: Sentence; own: boolean }> {
   const here = window.sentences[window.at]!;
-  for (let at = window.at; at >= 0; at--) {
+  for (let at = window.at; at >= 0 && at > window.at - LOOK_BACK; at--) {
     const sentence = window.sentences[at]!;
     if (sentence.paragraph < here.paragraph - 1) return;
     let text = sentence.narration;

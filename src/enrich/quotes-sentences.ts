@@ -13,6 +13,8 @@ export interface Sentence {
   narration: string;
   /** The quotations in the sentence, in order: index into the list given, and which of its parts. */
   quotes: { quotation: number; part: number }[];
+  /** The narration between the quotations: `segments[k]` stands before quotation k, `segments[k + 1]` after it. */
+  segments: string[];
 }
 
 /** Where a sentence ends: a stop not after a short abbreviation or an initial. */
@@ -42,16 +44,17 @@ export function sentencesOf(texts: readonly string[], quotations: readonly Quota
   const sentences: Sentence[] = [];
   texts.forEach((text, paragraph) => {
     const parts = (byParagraph.get(paragraph) ?? []).sort((a, b) => a.open - b.open);
-    let current: Sentence = { paragraph, narration: '', quotes: [] };
+    let current: Sentence = { paragraph, narration: '', quotes: [], segments: [] };
     const finish = () => {
-      if (current.narration.trim() !== '') sentences.push(current);
-      current = { paragraph, narration: '', quotes: [] };
+      if (current.narration.trim() !== '') sentences.push({ ...current, segments: current.narration.split(QUOTE) });
+      current = { paragraph, narration: '', quotes: [], segments: [] };
     };
     const addText = (value: string) => {
       let from = 0;
       for (const stop of value.matchAll(/[.!?…]+["'”’)\]]*(?=\s+|$)/gu)) {
         const end = stop.index + stop[0].length;
-        const head = current.narration + value.slice(from, stop.index);
+        // Only the words just before the stop tell an abbreviation: not the whole sentence, each time.
+        const head = (current.narration.slice(-12) + value.slice(Math.max(from, stop.index - 12), stop.index)).slice(-12);
         if (stop[0] === '.' && ABBREVIATION.test(head)) continue;
         current.narration += value.slice(from, end);
         from = end;

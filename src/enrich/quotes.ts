@@ -110,7 +110,7 @@ function articleQuotes(article: QuotedArticle, names: NameMatcher, lists: Lists)
       const quotation = byQuotation(quote.quotation);
       const text = quotation.parts.map((part) => partText(texts[part.paragraph]!, part)).join(' ');
       const speaker = speakers.get(quote.quotation) ?? UNKNOWN;
-      const between = previous?.sentence === sentence ? sentence.narration.split(QUOTE)[k]! : undefined;
+      const between = previous?.sentence === sentence ? sentence.segments[k]! : undefined;
       // "…," said Khan, "…": one quotation broken by its attribution.
       const broken = made.length > 0 && (/[,;:–—…]$/u.test(made.at(-1)!.text) || /^\s*[,;:–—]/u.test(between ?? ''));
       const interrupted = between !== undefined && broken && /[,:–—]\s*$/u.test(between) && between.trim().split(/\s+/u).length <= 10;

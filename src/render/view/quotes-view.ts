@@ -44,19 +44,23 @@ const sameWords = (a: string, b: string) => a.includes(b) || b.includes(a) || (a
 
 /** Per person id, the quotations the articles credit to them, in reading order, the same words once. */
 export function quotesByPerson(quotes: readonly Quote[], articles: Map<string, { id: string; number: number; title: string }>): Map<string, PersonQuotes> {
-  const byPerson = new Map<string, (QuoteView & { key: string })[]>();
+  const byPerson = new Map<string, { shown: (QuoteView & { key: string })[]; rest: Set<string> }>();
   for (const quote of quotes) {
     const article = articles.get(quote.article);
     if (quote.speaker.kind !== 'person' || !quote.speaker.person || !article) continue;
-    const list = byPerson.get(quote.speaker.person) ?? [];
+    const entry = byPerson.get(quote.speaker.person) ?? { shown: [], rest: new Set<string>() };
+    byPerson.set(quote.speaker.person, entry);
     const key = plain(quote.text);
     const link = { anchor: paragraphId(quote.article, quote.paragraph), article };
-    const same = list.find((seen) => sameWords(seen.key, key));
-    if (same && !same.links.some((other) => other.article.id === article.id)) same.links.push(link);
-    else if (!same) list.push({ key, text: typeset(shortQuote(quote.text)), links: [link] });
-    byPerson.set(quote.speaker.person, list);
+    // Compared with the few shown only; the rest are counted by their opening words, so a person quoted thousands of times costs no more than once each.
+    const same = entry.shown.find((seen) => sameWords(seen.key, key));
+    if (same) {
+      if (!same.links.some((other) => other.article.id === article.id)) same.links.push(link);
+    } else if (entry.shown.length < QUOTES_SHOWN) {
+      entry.shown.push({ key, text: typeset(shortQuote(quote.text)), links: [link] });
+    } else {
+      entry.rest.add(opening(key));
+    }
   }
-  return new Map(
-    [...byPerson].map(([person, list]) => [person, { shown: list.slice(0, QUOTES_SHOWN).map(({ key: _key, ...view }) => view), more: Math.max(0, list.length - QUOTES_SHOWN) }]),
-  );
+  return new Map([...byPerson].map(([person, { shown, rest }]) => [person, { shown: shown.map(({ key: _key, ...view }) => view), more: rest.size }]));
 }
