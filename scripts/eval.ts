@@ -100,6 +100,7 @@ async function main(): Promise<void> {
     scores.push(await evaluateSet(set));
   }
   process.stdout.write(`${report(scores)}\n`);
+  if (args.length === 0) process.stdout.write(await (await import('./eval-quotes.js')).quotesEval());
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

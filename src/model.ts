@@ -140,6 +140,36 @@ export interface Organisation {
   mentions: MentionCount[];
 }
 
+/**
+ * Who said a quotation: a person in the people list, an organisation in
+ * the organisations list, a name neither list holds, a source the article
+ * describes without naming ("a party source", "officials"), or nobody the
+ * article makes plain. Anonymous sources stay anonymous.
+ */
+export interface QuoteSpeaker {
+  kind: 'person' | 'organisation' | 'named' | 'described' | 'unknown';
+  /** The person's id, for `person`. */
+  person?: string;
+  /** The organisation's id, for `organisation`. */
+  organisation?: string;
+  /** The words the article names the speaker with ("Mr Blair", "he", "a party source"); absent when it names nobody. */
+  as?: string;
+}
+
+/** A direct quotation, in the quoted words, and who the article says said it. */
+export interface Quote {
+  /** `quote-N`, numbered in reading order. */
+  id: string;
+  speaker: QuoteSpeaker;
+  /** The words inside the quotation marks; a quotation broken by its attribution ("…," he said, "…") is one. */
+  text: string;
+  article: string;
+  /** Body paragraph number, as in the anchor `<article id>-p<n>`: where the quotation opens. */
+  paragraph: number;
+  /** Where it closes, when it runs on over several paragraphs. */
+  toParagraph?: number;
+}
+
 export type ArticleBreak = 'page' | 'run-on';
 
 /** The articles' reading order: as the files sort, by publication date (undated last), or by source. */
@@ -221,6 +251,8 @@ export interface Enrichment {
   organisations: Organisation[];
   chronology: ChronologyEntry[];
   sharedPassages: SharedPassage[];
+  /** Direct quotations and their speakers, in reading order (see enrich/quotes.ts). */
+  quotes?: Quote[];
   /** From enrichment: settings that matched nothing; in the dossier: every warning of the build. */
   warnings: Warning[];
 }

@@ -18,6 +18,7 @@ import { findPeople, type PersonMention } from './people/index.js';
 import remarkLinkMentions from './people/link-mentions.js';
 import { NO_SETTINGS, type EntitySettings } from './settings.js';
 import { buildChronology } from './chronology.js';
+import { findQuotes } from './quotes.js';
 
 export interface EnrichSettings {
   people?: EntitySettings;
@@ -98,6 +99,7 @@ export function enrich(articles: Article[], settings: EnrichSettings = {}, onSte
     organisations: organisations.organisations,
     chronology,
     sharedPassages: placed.map(({ starts: _starts, ends: _ends, ...passage }) => passage),
+    quotes: step('quotes', () => findQuotes(withParagraphs, people.people, organisations.organisations)),
     warnings: [...people.warnings, ...organisations.warnings, ...passageWarnings],
   };
 }

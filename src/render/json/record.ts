@@ -55,6 +55,7 @@ export function dossierRecord(dossier: Dossier, options: RecordOptions = {}) {
     organisations: dossier.organisations,
     chronology: dossier.chronology,
     sharedPassages: dossier.sharedPassages,
+    quotes: dossier.quotes ?? [],
     // The same lists under their first names, for scripts written against them.
     timeline: dossier.chronology,
     crossrefs: dossier.sharedPassages,

@@ -14,10 +14,17 @@ const stringifier = unified()
   .use(remarkStringify, { bullet: '-', emphasis: '_', strong: '*', fences: true, rule: '-' })
   .freeze();
 
-export function articleMarkdown(article: Article): string {
+/** A quotation as the article's front matter lists it: who said it (when the article says), the words, the paragraph. */
+export interface FrontMatterQuote {
+  speaker?: string;
+  text: string;
+  paragraph: number;
+}
+
+export function articleMarkdown(article: Article, quotes: FrontMatterQuote[] = []): string {
   // The headline first, where a reader of the file looks for it; where it came from last.
   const { id: _id, markdown: _markdown, file, format, relatedLinks, words, ...fields } = articleRecord(article);
-  const frontMatter = { ...fields, ...(relatedLinks.length ? { relatedLinks } : {}), words, file, format };
+  const frontMatter = { ...fields, ...(relatedLinks.length ? { relatedLinks } : {}), ...(quotes.length ? { quotes } : {}), words, file, format };
   const body = stringifier.stringify(withoutEdgeSpaces(article.body));
   return `---\n${toYaml(frontMatter, { lineWidth: 0 })}---\n\n${body}`;
 }

@@ -7,6 +7,7 @@ import { mentionAnchor, paragraphId } from '../../ids.js';
 import { buildTimestamp } from './timestamp.js';
 import { articleBodyHtml } from './article-html.js';
 import { typeset } from './typography.js';
+import { quotesByPerson, type PersonQuotes } from './quotes-view.js';
 
 export interface ArticleView {
   id: string;
@@ -55,6 +56,8 @@ export interface EntityView {
   /** Every marked mention's anchor, in reading order: the printed index gives the pages they fall on. */
   anchors: string[];
   total: number;
+  /** A person's quotations: the first few, and how many more (none for an organisation). */
+  quotes: PersonQuotes;
 }
 
 export interface ChronologyRow {
@@ -148,6 +151,7 @@ export function dossierView(dossier: Dossier, options: ViewOptions): DossierView
   }
   const compiled = dossier.date ?? buildTimestamp(dossier).toISOString().slice(0, 10);
   const linkTo = (id: string, extra: Partial<ArticleLink> = {}): ArticleLink => ({ ...links.get(id)!, ...extra });
+  const quotes = quotesByPerson(dossier.quotes ?? [], links);
   const entity = (entry: { id: string; name: string; aliases: string[]; mentions: MentionCount[]; roles?: Role[] }): EntityView => ({
     id: entry.id,
     name: typeset(entry.name),
@@ -161,6 +165,7 @@ export function dossierView(dossier: Dossier, options: ViewOptions): DossierView
     }),
     anchors: anchors.get(entry.id) ?? [],
     total: entry.mentions.reduce((sum, mention) => sum + mention.count, 0),
+    quotes: quotes.get(entry.id) ?? { shown: [], more: 0 },
   });
   return {
     title: typeset(dossier.title),
