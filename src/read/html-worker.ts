@@ -1,5 +1,5 @@
-// A thread that reads saved pages (html-threads.ts starts it): jsdom and
-// Readability run here, one page at a time, and each page's DOM is closed
+// A thread that reads saved pages (html-threads.ts starts it): the DOM and
+// Readability run here, one page at a time, and each page's DOM is let go
 // before the next comes, so the thread's memory is one page's.
 import { parentPort } from 'node:worker_threads';
 import type { Warning } from '../model.js';

@@ -15,6 +15,7 @@ import { countWords } from '../words.js';
 import { directionValue, languageTag } from '../language.js';
 import { limitArticleDepth } from './depth.js';
 import { preparePage } from './html-depth.js';
+import { pageDocument } from './page-document.js';
 import { readInThread, readingThreads } from './html-threads.js';
 import { elements, pageDates } from './page-dates.js';
 import { pageLanguage } from './page-language.js';
@@ -39,7 +40,7 @@ function toMdast(context: PictureContext) {
 
 function imagePicture(node: Element, context: PictureContext, caption = '') {
   const src = String(node.properties?.src ?? '');
-  // jsdom made relative addresses absolute against the stand-in; undo that.
+  // Readability made relative addresses absolute against the stand-in; undo that.
   const relative = src.startsWith(STAND_IN_BASE) ? src.slice(STAND_IN_BASE.length) : src;
   return picture(relative, String(node.properties?.alt ?? '') || caption, context, caption);
 }
@@ -94,22 +95,15 @@ export async function readHtml(html: string, file: string, warnings: Warning[], 
 
 /** Reads a saved page on this thread. */
 export async function readHtmlHere(html: string, file: string, warnings: Warning[], root: string): Promise<ReadArticle> {
-  // jsdom is heavy to load; only builds with HTML inputs pay for it.
-  const [{ JSDOM, VirtualConsole }, { Readability }] = await Promise.all([
-    import('jsdom'),
-    import('@mozilla/readability'),
-  ]);
-  const virtualConsole = new VirtualConsole(); // silence the page's CSS errors
-  // Depth is bounded before jsdom and Readability (both superlinear in it) and again on the mdast they lead to.
+  const { Readability } = await import('@mozilla/readability');
+  // Depth is bounded before the DOM and Readability (Readability is superlinear in it) and again on the mdast they lead to.
   const page = preparePage(html);
-  const dom = new JSDOM(page.html, { url: STAND_IN_BASE, virtualConsole });
-  const document = dom.window.document;
+  const document = pageDocument(page.html, STAND_IN_BASE);
   const pageMeta = metaTags(document);
   const dates = pageDates(document);
   const language = pageLanguage(document);
   const headline = headlineOfPage(document);
   const parsed = new Readability(document, { keepClasses: false }).parse();
-  dom.window.close();
   // A page of navigation has a few words of link text; an article has sentences.
   // Words are counted as a reader would: unspaced Japanese or Chinese has many.
   if (!parsed?.content || countWords(parsed.textContent ?? '') < MIN_ARTICLE_WORDS) {
