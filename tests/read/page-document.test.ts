@@ -65,7 +65,7 @@ describe('the DOM saved pages are read in', () => {
       const expected = readWith(jsdom.window.document);
       jsdom.window.close();
       const found = readWith(pageDocument(prepared, ADDRESS));
-      expect(expected?.textContent.length).toBeGreaterThan(200);
+      expect(expected?.textContent?.length).toBeGreaterThan(200);
       expect(found).toEqual(expected);
     });
   }
