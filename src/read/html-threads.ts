@@ -8,12 +8,14 @@ import os from 'node:os';
 import type { Worker } from 'node:worker_threads';
 import type { ReadArticle, Warning } from '../model.js';
 import { startWorker } from '../threads.js';
+import type { PictureData } from './pictures.js';
 
 export interface PageRequest {
   id: number;
   html: string;
   file: string;
   root: string;
+  embedded?: Record<string, PictureData>;
 }
 
 export type PageReply = { id: number; warnings: Warning[] } & ({ article: ReadArticle } | { noArticle: string } | { failure: string });
@@ -57,9 +59,9 @@ let requests = 0;
  * Reads the page in a thread. Undefined when no thread could read it (it ran
  * out of the thread's memory, or the thread stopped): the caller reads it itself.
  */
-export function readInThread(html: string, file: string, root: string): Promise<PageReply | undefined> {
+export function readInThread(html: string, file: string, root: string, embedded?: Record<string, PictureData>): Promise<PageReply | undefined> {
   return new Promise((settle) => {
-    queue.push({ request: { id: ++requests, html, file, root }, settle });
+    queue.push({ request: { id: ++requests, html, file, root, ...(embedded ? { embedded } : {}) }, settle });
     dispatch();
   });
 }

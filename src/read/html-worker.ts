@@ -6,11 +6,11 @@ import type { Warning } from '../model.js';
 import { NoArticleError, readHtmlHere } from './html.js';
 import type { PageReply, PageRequest } from './html-threads.js';
 
-parentPort!.on('message', async ({ id, html, file, root }: PageRequest) => {
+parentPort!.on('message', async ({ id, html, file, root, embedded }: PageRequest) => {
   const warnings: Warning[] = [];
   let reply: PageReply;
   try {
-    reply = { id, warnings, article: await readHtmlHere(html, file, warnings, root) };
+    reply = { id, warnings, article: await readHtmlHere(html, file, warnings, root, embedded) };
   } catch (error) {
     reply = error instanceof NoArticleError ? { id, warnings, noArticle: error.message } : { id, warnings, failure: String(error) };
   }

@@ -19,7 +19,7 @@ import { pageDocument } from './page-document.js';
 import { readInThread, readingThreads } from './html-threads.js';
 import { elements, pageDates } from './page-dates.js';
 import { pageLanguage } from './page-language.js';
-import { picture, type PictureContext } from './pictures.js';
+import { picture, type PictureContext, type PictureData } from './pictures.js';
 
 /** Relative links resolve against this stand-in address; they mean nothing outside their site and lose the link. */
 const STAND_IN_BASE = 'https://dossier.invalid/';
@@ -83,10 +83,14 @@ function captionText(element: Element): string {
 
 export class NoArticleError extends Error {}
 
-/** Reads a saved page, in a reading thread unless DOSSIER_READ_THREADS is 0 (see html-threads.ts). */
-export async function readHtml(html: string, file: string, warnings: Warning[], root: string): Promise<ReadArticle> {
-  const reply = readingThreads() > 0 ? await readInThread(html, file, root) : undefined;
-  if (!reply) return readHtmlHere(html, file, warnings, root);
+/**
+ * Reads a saved page, in a reading thread unless DOSSIER_READ_THREADS is 0
+ * (see html-threads.ts). `embedded`: the pictures a document made into this
+ * page carries inside it, by the address the page gives each.
+ */
+export async function readHtml(html: string, file: string, warnings: Warning[], root: string, embedded?: Record<string, PictureData>): Promise<ReadArticle> {
+  const reply = readingThreads() > 0 ? await readInThread(html, file, root, embedded) : undefined;
+  if (!reply) return readHtmlHere(html, file, warnings, root, embedded);
   warnings.push(...reply.warnings);
   if ('noArticle' in reply) throw new NoArticleError(reply.noArticle);
   if ('failure' in reply) throw new Error(reply.failure);
@@ -94,7 +98,13 @@ export async function readHtml(html: string, file: string, warnings: Warning[], 
 }
 
 /** Reads a saved page on this thread. */
-export async function readHtmlHere(html: string, file: string, warnings: Warning[], root: string): Promise<ReadArticle> {
+export async function readHtmlHere(
+  html: string,
+  file: string,
+  warnings: Warning[],
+  root: string,
+  embedded?: Record<string, PictureData>,
+): Promise<ReadArticle> {
   const { Readability } = await import('@mozilla/readability');
   // Depth is bounded before the DOM and Readability (Readability is superlinear in it) and again on the mdast they lead to.
   const page = preparePage(html);
@@ -110,7 +120,7 @@ export async function readHtmlHere(html: string, file: string, warnings: Warning
     throw new NoArticleError('no article text was found in the page');
   }
 
-  const processor = toMdast({ root, file, warnings });
+  const processor = toMdast({ root, file, warnings, ...(embedded ? { embedded } : {}) });
   const hast = processor.parse(parsed.content) as HastRoot;
   const tree = (await processor.run(hast)) as Root;
   limitArticleDepth(tree, file, warnings, page.capped);
