@@ -18,11 +18,17 @@ export interface WordSpan {
   index: number;
 }
 
-export function wordSpans(text: string): WordSpan[] {
+/**
+ * The words of the text and where each starts; with `limit`, the reading
+ * stops soon after the first `limit + 1`, enough to tell that there are more
+ * than `limit` without reading a long text to its end.
+ */
+export function wordSpans(text: string, limit = Number.POSITIVE_INFINITY): WordSpan[] {
   const spans: WordSpan[] = [];
   let joinable = false;
   let pendingJoiner: string | undefined;
   for (const [offset, chunk] of chunks(text)) {
+    if (spans.length > limit) break;
     for (const { segment, index: at, isWordLike } of segmenter.segment(chunk)) {
       const index = offset + at;
       if (isWordLike) {
@@ -73,6 +79,7 @@ export function words(text: string): string[] {
   return wordSpans(text).map((span) => span.text);
 }
 
-export function countWords(text: string): number {
-  return wordSpans(text).length;
+/** The number of words; with `atMost`, counted no further than `atMost + 1`, which is all a comparison with `atMost` needs. */
+export function countWords(text: string, atMost?: number): number {
+  return Math.min(wordSpans(text, atMost).length, (atMost ?? Number.POSITIVE_INFINITY) + 1);
 }

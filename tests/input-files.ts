@@ -2,6 +2,7 @@
 // text written for them: a Word document zipped from WordprocessingML, a PDF
 // printed by Chromium from a web page, an e-mail and RSS and Atom feeds.
 import { writeFile } from 'node:fs/promises';
+import { deflateSync } from 'node:zlib';
 import JSZip from 'jszip';
 
 /** A cutting: headline, dateline, paragraphs; the same text in every format. */
@@ -82,12 +83,59 @@ export function cuttingWords(cutting: Cutting): number {
 
 const escapeXml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
+/** A small solid-colour PNG. */
+export function png(width: number, height: number): Buffer {
+  const crcTable = Array.from({ length: 256 }, (_, n) => {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    return c >>> 0;
+  });
+  const crc = (data: Buffer) => {
+    let c = 0xffffffff;
+    for (const byte of data) c = crcTable[(c ^ byte) & 0xff]! ^ (c >>> 8);
+    return (c ^ 0xffffffff) >>> 0;
+  };
+  const chunk = (type: string, data: Buffer) => {
+    const body = Buffer.concat([Buffer.from(type), data]);
+    const length = Buffer.alloc(4);
+    length.writeUInt32BE(data.length);
+    const check = Buffer.alloc(4);
+    check.writeUInt32BE(crc(body));
+    return Buffer.concat([length, body, check]);
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header.set([8, 2, 0, 0, 0], 8);
+  const row = Buffer.concat([Buffer.from([0]), Buffer.alloc(width * 3, 0x99)]);
+  const pixels = deflateSync(Buffer.concat(Array.from({ length: height }, () => row)));
+  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', pixels), chunk('IEND', Buffer.alloc(0))]);
+}
+
+/** A picture inside a Word document: its bytes, their kind as the package declares it, and its description (Alt Text in Word). */
+export interface DocxPicture {
+  bytes: Buffer;
+  extension: string;
+  contentType: string;
+  description: string;
+}
+
+/** A picture as Word places one in line with the text: a drawing whose blip points at the picture's part. */
+function drawing(picture: DocxPicture, index: number): string {
+  const id = `rIdPicture${index}`;
+  return `<w:p><w:r><w:drawing><wp:inline><wp:extent cx="1828800" cy="914400"/><wp:docPr id="${index}" name="Picture ${index}" descr="${escapeXml(picture.description)}"/><a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/picture"><pic:pic><pic:nvPicPr><pic:cNvPr id="${index}" name="image${index}.${picture.extension}"/><pic:cNvPicPr/></pic:nvPicPr><pic:blipFill><a:blip r:embed="${id}"/><a:stretch><a:fillRect/></a:stretch></pic:blipFill><pic:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="1828800" cy="914400"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom></pic:spPr></pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing></w:r></w:p>`;
+}
+
 /**
  * A Word document as Word writes one: a Title paragraph, the dateline, body
  * paragraphs (the third in the Quote style), plus a tracked deletion, a
- * tracked insertion and a comment, which must not (or must) reach the text.
+ * tracked insertion and a comment, which must not (or must) reach the text,
+ * and pictures placed in line after the second paragraph.
  */
-export async function docx(cutting: Cutting, extras: { deleted?: string; inserted?: string; comment?: string } = {}): Promise<Buffer> {
+export async function docx(
+  cutting: Cutting,
+  extras: { deleted?: string; inserted?: string; comment?: string; pictures?: DocxPicture[] } = {},
+): Promise<Buffer> {
   const run = (text: string) => `<w:r><w:t xml:space="preserve">${escapeXml(text)}</w:t></w:r>`;
   const paragraph = (text: string, style?: string, more = '') =>
     `<w:p>${style ? `<w:pPr><w:pStyle w:val="${style}"/></w:pPr>` : ''}${run(text)}${more}</w:p>`;
@@ -98,13 +146,25 @@ export async function docx(cutting: Cutting, extras: { deleted?: string; inserte
   const body = [
     paragraph(cutting.headline, 'Title'),
     paragraph(cutting.date),
-    ...cutting.paragraphs.map((text, index) => paragraph(text, index === 2 ? 'Quote' : undefined, index === 0 ? tracked : '')),
+    ...cutting.paragraphs.flatMap((text, index) => [
+      paragraph(text, index === 2 ? 'Quote' : undefined, index === 0 ? tracked : ''),
+      ...(index === 1 ? (extras.pictures ?? []).map((picture, n) => drawing(picture, n + 1)) : []),
+    ]),
   ].join('');
-  const w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
+  const w =
+    'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"' +
+    ' xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture"';
+  const pictures = extras.pictures ?? [];
+  const pictureTypes = [...new Map(pictures.map((picture) => [picture.extension, picture.contentType]))]
+    .map(([extension, type]) => `<Default Extension="${extension}" ContentType="${type}"/>`)
+    .join('');
+  const pictureRelationships = pictures
+    .map((picture, n) => `<Relationship Id="rIdPicture${n + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" Target="media/image${n + 1}.${picture.extension}"/>`)
+    .join('');
   const zip = new JSZip();
   zip.file(
     '[Content_Types].xml',
-    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/><Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/><Override PartName="/word/comments.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml"/></Types>',
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>${pictureTypes}<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/><Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/><Override PartName="/word/comments.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml"/></Types>`,
   );
   zip.file(
     '_rels/.rels',
@@ -112,7 +172,7 @@ export async function docx(cutting: Cutting, extras: { deleted?: string; inserte
   );
   zip.file(
     'word/_rels/document.xml.rels',
-    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments" Target="comments.xml"/></Relationships>',
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments" Target="comments.xml"/>${pictureRelationships}</Relationships>`,
   );
   zip.file(
     'word/styles.xml',
@@ -122,6 +182,7 @@ export async function docx(cutting: Cutting, extras: { deleted?: string; inserte
     'word/comments.xml',
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:comments ${w}><w:comment w:id="0" w:author="Editor"><w:p>${run(extras.comment ?? 'A note to the editor.')}</w:p></w:comment></w:comments>`,
   );
+  pictures.forEach((picture, n) => zip.file(`word/media/image${n + 1}.${picture.extension}`, picture.bytes));
   zip.file('word/document.xml', `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document ${w}><w:body>${body}</w:body></w:document>`);
   return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
 }

@@ -4,7 +4,7 @@ import { rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pandocMarkdown, plainHtml, type CorpusArticle } from './corpus.js';
 import type { BuildRun } from './figures.js';
-import { ROOT } from './measure.js';
+import { ROOT, runJsdomRead } from './measure.js';
 import { formatMs } from './report.js';
 import { writeSavedPages } from './saved-pages.js';
 import { attempt, build, freshDir, log } from './session.js';
@@ -128,43 +128,51 @@ export interface SavedPagesComparison {
   threads?: { readMs: number; peakRssBytes: number };
   /** One thread's read time over the threads' read time: how many times faster the threads read. */
   speedUp?: number;
+  /** Best of the runs: jsdom and Readability alone on the same pages, the reader's engine before linkedom (read-jsdom.ts). */
+  jsdom?: { readMs: number; peakRssBytes: number };
+  /** Our read stage on one thread over jsdom's: under 0.5, ours reads more than twice as fast. */
+  ratioToJsdom?: number;
 }
 
 /**
- * Generated saved pages (saved-pages.ts), read on the main thread alone
- * (DOSSIER_READ_THREADS=0) and in reading threads, taking turns in the same
- * run so both see the same machine.
+ * Generated saved pages (saved-pages.ts), read by the build on the main
+ * thread alone (DOSSIER_READ_THREADS=0) and in reading threads, and by jsdom
+ * and Readability alone, as the reader read them before linkedom: taking
+ * turns in the same run so all three see the same machine.
  */
 export async function compareSavedPages(work: string, pages: number): Promise<SavedPagesComparison> {
   const input = path.join(work, 'saved-pages');
   await rm(input, { recursive: true, force: true });
   await writeSavedPages(input, pages);
-  const best = (runs: BuildRun[]) =>
-    runs.length === 0
-      ? undefined
-      : { readMs: Math.min(...runs.map((run) => readMs(run))), peakRssBytes: Math.max(...runs.map((run) => run.peakRssBytes)) };
-  const one: BuildRun[] = [];
-  const threaded: BuildRun[] = [];
+  type Reading = { readMs: number; peakRssBytes: number };
+  const best = (runs: Reading[]) =>
+    runs.length === 0 ? undefined : { readMs: Math.min(...runs.map((run) => run.readMs)), peakRssBytes: Math.max(...runs.map((run) => run.peakRssBytes)) };
+  const reading = (run: BuildRun | undefined) => (run ? [{ readMs: readMs(run), peakRssBytes: run.peakRssBytes }] : []);
+  const one: Reading[] = [];
+  const threaded: Reading[] = [];
+  const jsdomRuns: Reading[] = [];
   for (let round = 1; round <= SHORT_RUN_REPEATS; round++) {
     const of = `(${round} of ${SHORT_RUN_REPEATS})`;
-    const single = await build(`saved pages, one thread ${of}`, { input, out: path.join(work, 'out-saved-pages'), formats: ['json'], readThreads: 0 });
-    if (single) one.push(single);
+    one.push(...reading(await build(`saved pages, one thread ${of}`, { input, out: path.join(work, 'out-saved-pages'), formats: ['json'], readThreads: 0 })));
     // As many threads as the memory budget allows (html-threads.ts), whatever else keeps the cores busy now.
-    const parallel = await build(`saved pages, reading threads ${of}`, {
-      input,
-      out: path.join(work, 'out-saved-pages'),
-      formats: ['json'],
-      readThreads: 2,
-    });
-    if (parallel) threaded.push(parallel);
+    threaded.push(...reading(await build(`saved pages, reading threads ${of}`, { input, out: path.join(work, 'out-saved-pages'), formats: ['json'], readThreads: 2 })));
+    log(`saved pages, jsdom and Readability ${of}…`);
+    const jsdom = await attempt(`saved pages, jsdom ${of}`, () => runJsdomRead(input));
+    if (jsdom) {
+      log(`saved pages, jsdom and Readability ${of}: ${jsdom.pages} pages in ${formatMs(jsdom.readMs)}`);
+      jsdomRuns.push(jsdom);
+    }
   }
   const oneThread = best(one);
   const threads = best(threaded);
+  const jsdom = best(jsdomRuns);
   return {
     pages,
     ...(oneThread ? { oneThread } : {}),
     ...(threads ? { threads } : {}),
     ...(oneThread && threads ? { speedUp: oneThread.readMs / threads.readMs } : {}),
+    ...(jsdom ? { jsdom } : {}),
+    ...(oneThread && jsdom ? { ratioToJsdom: oneThread.readMs / jsdom.readMs } : {}),
   };
 }
 

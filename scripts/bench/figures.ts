@@ -56,3 +56,13 @@ export interface StageTime {
 export interface WatchFigures {
   rebuilds: { saveToPageMs: number; buildMs: number; read: number; reused: number }[];
 }
+
+/** What the jsdom reading runner prints (read-jsdom.ts): the reader's engine before linkedom, on the same pages. */
+export interface JsdomReadFigures {
+  pages: number;
+  /** Pages Readability found an article in. */
+  articles: number;
+  /** Preparing, parsing and Readability for every page, after the files are read. */
+  readMs: number;
+  peakRssBytes: number;
+}

@@ -3,7 +3,7 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { BuildFigures, BuildRequest, BuildRun, WatchFigures } from './figures.js';
+import type { BuildFigures, BuildRequest, BuildRun, JsdomReadFigures, WatchFigures } from './figures.js';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -15,7 +15,7 @@ export interface TimedProcess {
   stderr: string;
 }
 
-const BENCH_RUNNERS = ['run-build.ts', 'watch-rebuild.ts'].map((name) => path.join(ROOT, 'scripts', 'bench', name));
+const BENCH_RUNNERS = ['run-build.ts', 'watch-rebuild.ts', 'read-jsdom.ts'].map((name) => path.join(ROOT, 'scripts', 'bench', name));
 const RUNNER_BUNDLE = path.join(ROOT, 'node_modules', '.cache', 'dossier-bench');
 let bundled: Promise<string> | undefined;
 
@@ -46,6 +46,11 @@ async function runRunner<T>(runner: string, label: string, request: object): Pro
 /** One watch session on a copy of the seeds: HTML rebuilds after edits (see watch-rebuild.ts). */
 export async function runWatchSession(request: { input: string; out: string; edits: number }): Promise<WatchFigures> {
   return runRunner<WatchFigures>('watch-rebuild.js', 'the watch session', request);
+}
+
+/** The saved pages under `input` read by jsdom and Readability, as the reader read them before linkedom (see read-jsdom.ts). */
+export async function runJsdomRead(input: string): Promise<JsdomReadFigures> {
+  return runRunner<JsdomReadFigures>('read-jsdom.js', 'reading with jsdom', { input });
 }
 
 /** Runs a command and times it from spawn to exit. */

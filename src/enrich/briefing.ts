@@ -2,6 +2,8 @@
 // about itself in one page. Everything here is counted from the articles,
 // people, shared passages and chronology; nothing is invented.
 import type { Briefing, ChronologyEntry, DateSpan, Dossier, EnrichedArticle, Person, SharedPassage } from '../model.js';
+import { balanceQuotes } from './balanced-quotes.js';
+import { bodyParagraphs } from './paragraphs.js';
 import { STOP_WORDS } from './shared-passages/tokens.js';
 
 /**
@@ -39,15 +41,20 @@ export function computeBriefing(dossier: BriefingInput): Briefing {
     .map((person) => ({ person, articles: new Set(person.mentions.map((mention) => mention.article)).size }))
     .filter((entry) => entry.articles > 1 || articles.length === 1)
     .sort((a, b) => b.articles - a.articles || total(b.person) - total(a.person));
+  const quoted = claimQuoter(articles);
   const claims = [...dossier.sharedPassages]
-    .map((passage) => ({
-      passage,
-      articles: new Set(passage.occurrences.map((occurrence) => occurrence.article)).size,
-      words: wordCount(passage.text),
-      // How much of a sentence it is: 2 from its start to its end, 1 to its end only.
-      whole: Number(CLAIM_END.test(passage.text.trim())) * (1 + Number(CLAIM_START.test(passage.text.trim()))),
-    }))
-    .filter((claim) => claim.articles > 1)
+    .filter((passage) => new Set(passage.occurrences.map((occurrence) => occurrence.article)).size > 1)
+    .map((passage) => {
+      const text = quoted(passage);
+      return {
+        passage,
+        text,
+        articles: new Set(passage.occurrences.map((occurrence) => occurrence.article)).size,
+        words: wordCount(text),
+        // How much of a sentence it is: 2 from its start to its end, 1 to its end only.
+        whole: Number(CLAIM_END.test(text)) * (1 + Number(CLAIM_START.test(text))),
+      };
+    })
     // Something said in full before a fragment (the words a few articles share of a sentence worded differently in each);
     // then the most repeated; of those, one short enough to read in full before a long one.
     .sort(
@@ -73,9 +80,9 @@ export function computeBriefing(dossier: BriefingInput): Briefing {
       const role = commonestRole(person);
       return { id: person.id, name: person.name, articles: count, ...(role ? { role } : {}) };
     }),
-    claims: claims.slice(0, BRIEFING_LIMITS.claims).map(({ passage }) => ({
+    claims: claims.slice(0, BRIEFING_LIMITS.claims).map(({ passage, text }) => ({
       id: passage.id,
-      text: passage.text,
+      text,
       occurrences: firstPerArticle(passage.occurrences).map(({ article, paragraph }) => ({ article, paragraph })),
     })),
     keyDates: keyDates.slice(0, BRIEFING_LIMITS.keyDates).map((entry) => ({
@@ -188,6 +195,29 @@ function reporters(entry: ChronologyEntry): number {
 
 function firstPerArticle<T extends { article: string }>(occurrences: T[]): T[] {
   return occurrences.filter((occurrence, index) => occurrences.findIndex((other) => other.article === occurrence.article) === index);
+}
+
+/**
+ * A passage as the briefing quotes it: with its quotation marks balanced
+ * (balanced-quotes.ts), in the paragraph of the first article that has it.
+ */
+function claimQuoter(articles: EnrichedArticle[]): (passage: SharedPassage) => string {
+  const byId = new Map(articles.map((article) => [article.id, article]));
+  const paragraphs = new Map<string, string[]>();
+  const paragraphsOf = (id: string) => {
+    let texts = paragraphs.get(id);
+    if (!texts) {
+      const article = byId.get(id);
+      texts = article?.body ? bodyParagraphs(article.body).map((paragraph) => paragraph.text) : [];
+      paragraphs.set(id, texts);
+    }
+    return texts;
+  };
+  return (passage) => {
+    const first = passage.occurrences[0];
+    const paragraph = first ? paragraphsOf(first.article)[first.paragraph - 1] : undefined;
+    return balanceQuotes(passage.text.trim(), paragraph);
+  };
 }
 
 function firstAt(passage: SharedPassage, order: Map<string, number>): number {

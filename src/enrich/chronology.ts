@@ -10,6 +10,7 @@ import type { ParsedComponents, ParsedResult } from 'chrono-node';
 import type { PublicationDate, ChronologyEntry } from '../model.js';
 import { DATE_PARSERS, type DateOrder } from '../normalise/dates.js';
 import { sentencesOf, type Sentences } from '../normalise/prose.js';
+import { cjkMentions } from './chronology-cjk.js';
 import { mergeReports } from './chronology-events.js';
 import type { BodyParagraph } from './paragraphs.js';
 
@@ -90,6 +91,12 @@ export function buildChronology(articles: ArticleDates[], order: DateOrder = 'da
           article: article.id,
           paragraph: paragraph.number,
         });
+      }
+      // Chinese, Japanese and Korean dates, which chrono's English parsers pass by.
+      for (const { index, ...found } of cjkMentions(paragraph.text, reference)) {
+        if (seen[index]) continue;
+        seen.fill(1, index, index + found.text.length);
+        entries.push({ ...found, kind: 'mentioned', sentence: sentences().at(index), article: article.id, paragraph: paragraph.number });
       }
       // A decade or a century ("since the 1960s") is the background of a story, not one of its events: only years are taken.
       for (const match of paragraph.text.matchAll(YEAR)) {

@@ -16,7 +16,7 @@ export default function remarkByline() {
     if (file.data.stated?.byline) take(file, file.data.stated.byline);
     for (const node of tree.children.slice(0, LOOK_AT_BLOCKS)) {
       const text = plainLine(node);
-      if (!text || countWords(text) > 14 || /[.!?]$/.test(text)) continue;
+      if (!text || countWords(text, 14) > 14 || /[.!?]$/.test(text)) continue;
       const match = BYLINE.exec(text);
       if (!match?.[1]) continue;
       if (!file.data.byline) take(file, match[1]);

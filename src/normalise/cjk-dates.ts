@@ -20,13 +20,22 @@ export function parseCjkDate(text: string): PublicationDate | undefined {
   return match ? toDate(match) : undefined;
 }
 
+/**
+ * What tells a sentence from a site's name beside a date: a stop at its end
+ * ("…고 말했다.", "…と述べた。"), quotation marks, or several words spaced
+ * apart, as Korean prose is.
+ */
+const SENTENCE_AROUND_DATE = /[.。!！?？]\s*$|["“”„「」『』]|(?:\S+\s+){3}\S/u;
+
 /** The date when `text` is a CJK dateline: one date, perhaps the site's name, no sentence. */
 export function parseCjkDateline(text: string): PublicationDate | undefined {
   const line = text.normalize('NFKC').trim();
   if (line.length > 80 || /[。！？!?]/u.test(line)) return undefined;
   const match = CJK_DATE.exec(line);
   if (!match) return undefined;
-  const rest = (line.slice(0, match.index) + line.slice(match.index + match[0].length)).replace(FILLER, '').replace(/[\s|,;:·•\-–—()（）[\]【】/.、，：]+/gu, '');
+  const around = `${line.slice(0, match.index)} ${line.slice(match.index + match[0].length)}`.replace(FILLER, '').trim();
+  if (SENTENCE_AROUND_DATE.test(around)) return undefined;
+  const rest = around.replace(/[\s|,;:·•\-–—()（）[\]【】/.、，：]+/gu, '');
   if (rest.length > MAX_REST || CJK_DATE.test(rest)) return undefined;
   const date = toDate(match);
   return date ? { ...date, dateline: text.trim() } : undefined;

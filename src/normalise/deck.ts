@@ -32,7 +32,7 @@ export default function remarkDeck() {
     const line = plainLine(next);
     if (!next || line === undefined || tree.children.length < 2) return;
     // A line ending in a colon or comma leads into what follows: it is body text.
-    if (countWords(line) > MAX_DECK_WORDS || endsLikeSentence(line) || /[:,;]$/.test(line) || ENDS_WITH_ATTRIBUTION.test(line)) return;
+    if (countWords(line, MAX_DECK_WORDS) > MAX_DECK_WORDS || endsLikeSentence(line) || /[:,;]$/.test(line) || ENDS_WITH_ATTRIBUTION.test(line)) return;
     file.data.deck = deckOf(line);
     removeBlock(tree, next);
   };

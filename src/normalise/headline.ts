@@ -30,8 +30,8 @@ function takeKicker(tree: Root, file: VFile): void {
   const kicker = plainLine(tree.children[0]);
   const next = plainLine(tree.children[1]);
   if (kicker === undefined || next === undefined || tree.children.length < 3 || file.data.stated?.title) return;
-  const kickerWords = countWords(kicker);
-  const nextWords = countWords(next);
+  const kickerWords = countWords(kicker, MAX_KICKER_WORDS);
+  const nextWords = countWords(next, MAX_HEADLINE_AFTER_KICKER_WORDS);
   if (kickerWords > MAX_KICKER_WORDS || nextWords <= kickerWords + 1 || nextWords > MAX_HEADLINE_AFTER_KICKER_WORDS) return;
   if (!isHeadlineLike(kicker) || !isHeadlineLike(next) || capitalisedShare(kicker) < 1) return;
   file.data.kicker = kicker;
@@ -68,7 +68,7 @@ function findHeadline(tree: Root, file: VFile): void {
 
 /** A headline is one short line that does not end like a sentence or a clause. */
 export function isHeadlineLike(line: string): boolean {
-  const count = countWords(line);
+  const count = countWords(line, MAX_HEADLINE_WORDS);
   if (count === 0 || count > MAX_HEADLINE_WORDS || line.length > MAX_HEADLINE_LENGTH) return false;
   return !/[.,;:]/.test(lastStop(line)) || /(?:\.\.\.|…)["'”’]*$/u.test(line);
 }
@@ -86,22 +86,22 @@ const NOT_A_PREMODIFIER = /^(?:the|a|an|this|that|these|those|it|there|in|on|at|
 /** A short headline from the lede's first sentence: its main clause, without attribution. */
 export function deriveHeadline(lede: string): string {
   let text = firstSentence(lede).replace(/[.!…]+["'”’]?$/u, '').replace(ATTRIBUTION, '').replace(CLOSING_ATTRIBUTION, '').trim();
-  if (countWords(text) > DERIVED_TARGET_WORDS) {
+  if (countWords(text, DERIVED_TARGET_WORDS) > DERIVED_TARGET_WORDS) {
     for (const match of text.matchAll(CLAUSE_BREAK)) {
       const head = text.slice(0, match.index);
-      if (countWords(head) >= 6) {
+      if (countWords(head, 6) >= 6) {
         text = head;
         break;
       }
     }
   }
-  if (countWords(text) > DERIVED_TARGET_WORDS) {
+  if (countWords(text, DERIVED_TARGET_WORDS) > DERIVED_TARGET_WORDS) {
     const premodifier = PREMODIFIER.exec(text)?.[0];
     if (premodifier && !NOT_A_PREMODIFIER.test(premodifier) && !/\b(?:by|of|to|in|was|is|has|had|have)\b/.test(premodifier)) {
       text = text.slice(premodifier.length);
     }
   }
-  const spans = wordSpans(text);
+  const spans = wordSpans(text, DERIVED_TARGET_WORDS + 2);
   if (spans.length > DERIVED_TARGET_WORDS + 2) {
     const cut = spans[DERIVED_TARGET_WORDS]!.index;
     text = `${text.slice(0, cut).trimEnd().replace(/[,;:–—-]$/u, '')}…`;

@@ -14,6 +14,7 @@ import remarkDateline from './dateline.js';
 import type { DateOrder } from './dates.js';
 import remarkDeck from './deck.js';
 import remarkFurniture from './furniture.js';
+import remarkMailFurniture from './mail-furniture.js';
 import remarkHeadingLevels from './heading-levels.js';
 import remarkHeadline from './headline.js';
 import { countWords } from './prose.js';
@@ -31,6 +32,7 @@ const processor = unified()
   .use(remarkDeck)
   // After the byline, dateline and kicker are taken: a site prints those on every page too.
   .use(remarkFurniture)
+  .use(remarkMailFurniture)
   .use(remarkRelatedLinks)
   .use(remarkBlockQuotes)
   .use(remarkHeadingLevels)

@@ -4,12 +4,12 @@ export { countWords, words, wordSpans } from '../words.js';
 import { words } from '../words.js';
 
 /** Closing quotes and brackets that may follow a sentence's last stop. */
-const CLOSERS = /["'”’»)\]]+$/u;
+const CLOSERS = /["'”’»)\]」』）]+$/u;
 
-/** True when the text ends the way a sentence does: `.`, `!`, `?`, `…`, maybe inside quotes. */
+/** True when the text ends the way a sentence does: `.`, `!`, `?`, `…` (or CJK's `。！？`), maybe inside quotes. */
 export function endsLikeSentence(text: string): boolean {
   const trimmed = text.trimEnd();
-  return /[.!?…]$/u.test(trimmed.replace(CLOSERS, '')) || /[.!?…]$/u.test(trimmed);
+  return /[.!?…。！？]$/u.test(trimmed.replace(CLOSERS, '')) || /[.!?…。！？]$/u.test(trimmed);
 }
 
 /** The last character that is not a closing quote or bracket. */
@@ -37,10 +37,16 @@ export function capitalisedShare(text: string): number {
 const ABBREVIATIONS =
   /\b(?:Mr|Mrs|Ms|Dr|Prof|Sir|St|Rev|Gen|Col|Capt|Lt|Sgt|Cllr|Rt|Hon|No|Co|Corp|Inc|Ltd|Jr|Sr|vs|etc|e\.g|i\.e|U\.S|U\.K|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.$/;
 
-/** Where sentences end in a paragraph: after each stop that is not an abbreviation or an initial. */
+/**
+ * Where sentences end in a paragraph: after each stop that is not an
+ * abbreviation or an initial and is followed by a capital, a digit or a
+ * letter of a script without capitals (Korean, Arabic, Hebrew), and after each full stop, exclamation or
+ * question mark of Chinese, Japanese and Korean (`。！？`), which no space
+ * follows and no capital letter tells.
+ */
 export function sentenceEnds(text: string): number[] {
   const ends: number[] = [];
-  const pattern = /[.!?…]["'”’)]*(?=\s+["'“‘(]?[\p{Lu}\p{N}])/gu;
+  const pattern = /[.!?…]["'”’)]*(?=\s+["'“‘(]?[\p{Lu}\p{Lo}\p{N}])|[。！？]+[」』”’）)]*(?=\s*\S)/gu;
   for (const match of text.matchAll(pattern)) {
     const before = text.slice(0, match.index + 1);
     if (ABBREVIATIONS.test(before)) continue;

@@ -58,11 +58,11 @@ export default function remarkRelatedLinks() {
 
 /** A sentence-ending paragraph of mostly lower-case words: not a team sheet or a table row. */
 function isProse(text: string): boolean {
-  return endsLikeSentence(text) && countWords(text) >= MIN_PROSE_WORDS && capitalisedShare(text) < 0.5;
+  return endsLikeSentence(text) && countWords(text, MIN_PROSE_WORDS) >= MIN_PROSE_WORDS && capitalisedShare(text) < 0.5;
 }
 
 export function isRelatedLinkLine(line: string): boolean {
-  const count = countWords(line);
+  const count = countWords(line, MAX_LINK_WORDS);
   if (count < 2 || count > MAX_LINK_WORDS || line.length > MAX_LINK_LENGTH) return false;
   // Scores, rankings, initials and bullets start list items, not link titles.
   if (!/^["“‘']?\p{L}{2}/u.test(line) || CREDIT_LINE.test(line)) return false;

@@ -1,11 +1,15 @@
 // Word documents → the HTML reader. mammoth turns the document's structure
-// (headings, paragraphs, quotations, lists) into plain HTML, ignoring the
-// look; tracked deletions and comments are left out, insertions kept, as
-// when the changes are accepted. The HTML then goes the way of a saved page.
+// (headings, paragraphs, quotations, lists, pictures) into plain HTML,
+// ignoring the look; tracked deletions and comments are left out, insertions
+// kept, as when the changes are accepted. The HTML then goes the way of a
+// saved page; the pictures inside the document are embedded in every format
+// (embedded-pictures.ts), those linked from outside it never read.
 import JSZip from 'jszip';
 import type { ReadArticle } from '../model.js';
+import { keepEmbeddedPicture } from './embedded-pictures.js';
 import { readHtml } from './html.js';
 import { InputFileError } from './input-folder.js';
+import type { PictureData } from './pictures.js';
 import type { ReadContext } from './reader.js';
 
 /** More than this unpacked is a zip bomb, not a cutting: Word files of long reports are a few megabytes. */
@@ -23,7 +27,9 @@ const STYLE_MAP = [
 export async function readDocx(bytes: Buffer, context: ReadContext): Promise<ReadArticle[]> {
   const zip = await openZip(bytes);
   const mammoth = (await import('mammoth')).default;
-  let pictures = 0;
+  // The document's own pictures, by the address the page made from it gives each.
+  const embedded: Record<string, PictureData> = {};
+  const refused: string[] = [];
   const converted = await mammoth
     .convertToHtml(
       { buffer: bytes },
@@ -31,28 +37,32 @@ export async function readDocx(bytes: Buffer, context: ReadContext): Promise<Rea
         styleMap: STYLE_MAP,
         // A picture linked from outside the file would be read from the disk: never.
         externalFileAccess: false,
-        convertImage: mammoth.images.imgElement(async () => {
-          pictures++;
-          return { src: '' };
+        convertImage: mammoth.images.imgElement(async (image) => {
+          const kept = keepEmbeddedPicture(await image.read(), image.contentType ?? '');
+          if ('refused' in kept) {
+            refused.push(kept.refused);
+            return { src: '' };
+          }
+          const address = `picture-${Object.keys(embedded).length + 1}`;
+          embedded[address] = kept;
+          return { src: address };
         }),
       },
     )
     .catch((error: unknown) => {
       throw new InputFileError(`it is not a Word document that can be opened (${String(error instanceof Error ? error.message : error).split('\n')[0]}); save it again from Word as .docx`);
     });
-  if (pictures > 0) {
-    context.warnings.push({
-      file: context.file,
-      message: `${pictures === 1 ? 'a picture' : `${pictures} pictures`} inside the Word document ${pictures === 1 ? 'was' : 'were'} left out: only pictures saved as files in the input folder are embedded. Their descriptions stay as text.`,
-    });
+  for (const reason of refused) {
+    context.warnings.push({ file: context.file, message: `a picture inside the Word document was left out: ${reason}. Its description stays as text.` });
   }
-  const body = converted.value.replace(/<img\b[^>]*>/g, (tag) => {
+  // A picture that could not be kept has no address: its description stands in, as for a saved page's.
+  const body = converted.value.replace(/<img\b[^>]*\bsrc=""[^>]*>/g, (tag) => {
     const alt = /\balt="([^"]*)"/.exec(tag)?.[1]?.trim();
     return alt ? `[Picture: ${alt}]` : '';
   });
   const title = firstHeading(body) ?? (await coreTitle(zip));
   const page = `<!doctype html><html><head>${title ? `<title>${title}</title>` : ''}</head><body><article>${body}</article></body></html>`;
-  const article = await readHtml(page, context.file, context.warnings, context.root);
+  const article = await readHtml(page, context.file, context.warnings, context.root, embedded);
   return [{ ...article, format: 'docx' }];
 }
 

@@ -54,7 +54,20 @@ async function messageBody(html: string | undefined, text: string | undefined, c
       if (!(error instanceof NoArticleError)) throw error;
     }
   }
-  const plain = text?.replace(/\r\n?/g, '\n').trim();
+  const plain = text === undefined ? undefined : withoutSignature(text.replace(/\r\n?/g, '\n')).trim();
   if (!plain || countWords(plain) < MIN_BODY_WORDS) return undefined;
   return readText(plain, context.file);
+}
+
+/**
+ * The text without the sender's signature: what follows the last line that
+ * is `-- ` (RFC 3676's separator; clients often drop its space), when that
+ * is shorter than the text above it. A mailing's small print sits there too.
+ */
+function withoutSignature(text: string): string {
+  const separators = [...text.matchAll(/^-- ?$/gm)];
+  const last = separators.at(-1);
+  if (!last) return text;
+  const above = text.slice(0, last.index);
+  return text.length - last.index - last[0].length < above.length ? above : text;
 }

@@ -1,9 +1,10 @@
-// The page as jsdom and Readability are given it (preparePage): without what
-// no reader of it uses, and with its nesting capped. The cap first, since it
+// The page as the DOM (page-document.ts) and Readability are given it
+// (preparePage): parsed by parse5 as a browser parses it, without what no
+// reader of it uses, and with its nesting capped. The cap first, since it
 // is why this pass exists: how deeply a web page's elements nest is bounded
-// before jsdom and Readability see it. parse5 alone builds a tree of 10,000 nested <div>s in milliseconds,
-// but jsdom walks every new node's ancestors as it inserts it (quadratic, and
-// it overflows the stack past a few thousand levels) and Readability scores
+// before the DOM and Readability see it. parse5 alone builds a tree of 10,000 nested <div>s in milliseconds,
+// but jsdom, which read pages before linkedom, walked every new node's ancestors as it inserted it (quadratic, and
+// it overflowed the stack past a few thousand levels) and Readability scores
 // each node against its ancestors: 5 KB of nesting took Readability 20 s.
 // Real pages nest a few dozen levels; below MAX_DOM_DEPTH, elements are
 // unwrapped and their text kept in the element at that depth.
@@ -23,43 +24,41 @@ const DROPPED = new Set(['script', 'style', 'template', 'noscript', 'iframe', 'o
 
 /** The page, or when it nests deeper than `max`, the page flattened below that depth and serialised again. */
 export function capHtmlDepth(html: string, max = MAX_DOM_DEPTH): { html: string; capped: boolean } {
-  // jsdom parses without scripting; so must we, or <noscript> would differ.
+  // The DOM parses without scripting; so must we, or <noscript> would differ.
   const document = parse(html, { scriptingEnabled: false });
   const capped = capDepth(document, max);
   return capped ? { html: serialize(document), capped } : { html, capped };
 }
 
 /**
- * The page as jsdom and Readability are given it: depth capped, and without
+ * The page as the DOM and Readability are given it: depth capped, and without
  * what Readability throws away before it reads (scripts other than JSON-LD
  * metadata, styles) or never reads (templates, inline SVG, comments). A saved
  * page is mostly those: jsdom built a CSS object model for every style sheet
- * and Readability removed each script node by node.
+ * and Readability removed each script node by node. Always serialised
+ * again, so the DOM's own parser (htmlparser2, which does not mend markup
+ * as browsers do) reads only markup that parse5 has made well-formed.
  */
 export function preparePage(html: string, max = MAX_DOM_DEPTH): { html: string; capped: boolean } {
   const document = parse(html, { scriptingEnabled: false });
-  const pruned = prune(document);
+  prune(document);
   const capped = capDepth(document, max);
-  return { html: pruned || capped ? serialize(document) : html, capped };
+  return { html: serialize(document), capped };
 }
 
 /** Elements whose content no reader of the article uses. */
 const INERT = new Set(['style', 'template', 'svg']);
 
-function prune(root: P5.ParentNode): boolean {
-  let removed = false;
+function prune(root: P5.ParentNode): void {
   const stack: P5.ParentNode[] = [root];
   while (stack.length > 0) {
     const node = stack.pop()!;
-    const kept = node.childNodes.filter((child) => {
-      const inert = child.nodeName === '#comment' || INERT.has(child.nodeName) || (child.nodeName === 'script' && !isJsonLd(child as P5.Element));
-      if (inert) removed = true;
-      return !inert;
-    });
+    const kept = node.childNodes.filter(
+      (child) => !(child.nodeName === '#comment' || INERT.has(child.nodeName) || (child.nodeName === 'script' && !isJsonLd(child as P5.Element))),
+    );
     if (kept.length !== node.childNodes.length) node.childNodes = kept;
     for (const child of kept) if ('childNodes' in child) stack.push(child);
   }
-  return removed;
 }
 
 /** Page metadata (datePublished, author) that page-dates.ts and Readability read. */

@@ -1,5 +1,5 @@
 // Saved pages are read in threads of their own, as many at once as there are
-// cores and the memory budget allows: jsdom and Readability take almost all
+// cores and the memory budget allows: the DOM and Readability take most
 // of a saved page's reading time, and one page cannot use a second core. A
 // thread is started when there is a page for it and stops keeping the
 // process alive when it has none. A page too big for a thread's heap is read
@@ -8,26 +8,29 @@ import os from 'node:os';
 import type { Worker } from 'node:worker_threads';
 import type { ReadArticle, Warning } from '../model.js';
 import { startWorker } from '../threads.js';
+import type { PictureData } from './pictures.js';
 
 export interface PageRequest {
   id: number;
   html: string;
   file: string;
   root: string;
+  embedded?: Record<string, PictureData>;
 }
 
 export type PageReply = { id: number; warnings: Warning[] } & ({ article: ReadArticle } | { noArticle: string } | { failure: string });
 
-/** What all reading threads together may hold, and what one may: a DOM of a large saved page and jsdom itself fit in a thread's share. */
+/** What all reading threads together may hold, and what one may: a DOM of a large saved page and the reader itself fit in a thread's share. */
 const MEMORY_BUDGET_MB = 384;
 const THREAD_HEAP_MB = 192;
 
 /**
  * How many reading threads: `DOSSIER_READ_THREADS` when set (0 reads on the
  * main thread), else the cores other work leaves idle, within the memory
- * budget. Each thread loads jsdom and warms it up on its own (a second or two
- * of CPU): on cores that are already busy, threads only add that, and the
- * pages are read on the main thread. The result is the same either way.
+ * budget. Each thread loads the reader and warms it up on its own: on
+ * cores that are already busy, threads only add that (the bench's 36 saved
+ * pages read no faster in two threads than on one), and the pages are read
+ * on the main thread. The result is the same either way.
  */
 export function readingThreads(): number {
   const stated = process.env.DOSSIER_READ_THREADS;
@@ -56,9 +59,9 @@ let requests = 0;
  * Reads the page in a thread. Undefined when no thread could read it (it ran
  * out of the thread's memory, or the thread stopped): the caller reads it itself.
  */
-export function readInThread(html: string, file: string, root: string): Promise<PageReply | undefined> {
+export function readInThread(html: string, file: string, root: string, embedded?: Record<string, PictureData>): Promise<PageReply | undefined> {
   return new Promise((settle) => {
-    queue.push({ request: { id: ++requests, html, file, root }, settle });
+    queue.push({ request: { id: ++requests, html, file, root, ...(embedded ? { embedded } : {}) }, settle });
     dispatch();
   });
 }

@@ -15,10 +15,11 @@ import { countWords } from '../words.js';
 import { directionValue, languageTag } from '../language.js';
 import { limitArticleDepth } from './depth.js';
 import { preparePage } from './html-depth.js';
+import { pageDocument } from './page-document.js';
 import { readInThread, readingThreads } from './html-threads.js';
 import { elements, pageDates } from './page-dates.js';
 import { pageLanguage } from './page-language.js';
-import { picture, type PictureContext } from './pictures.js';
+import { picture, type PictureContext, type PictureData } from './pictures.js';
 
 /** Relative links resolve against this stand-in address; they mean nothing outside their site and lose the link. */
 const STAND_IN_BASE = 'https://dossier.invalid/';
@@ -39,7 +40,7 @@ function toMdast(context: PictureContext) {
 
 function imagePicture(node: Element, context: PictureContext, caption = '') {
   const src = String(node.properties?.src ?? '');
-  // jsdom made relative addresses absolute against the stand-in; undo that.
+  // Readability made relative addresses absolute against the stand-in; undo that.
   const relative = src.startsWith(STAND_IN_BASE) ? src.slice(STAND_IN_BASE.length) : src;
   return picture(relative, String(node.properties?.alt ?? '') || caption, context, caption);
 }
@@ -82,10 +83,14 @@ function captionText(element: Element): string {
 
 export class NoArticleError extends Error {}
 
-/** Reads a saved page, in a reading thread unless DOSSIER_READ_THREADS is 0 (see html-threads.ts). */
-export async function readHtml(html: string, file: string, warnings: Warning[], root: string): Promise<ReadArticle> {
-  const reply = readingThreads() > 0 ? await readInThread(html, file, root) : undefined;
-  if (!reply) return readHtmlHere(html, file, warnings, root);
+/**
+ * Reads a saved page, in a reading thread unless DOSSIER_READ_THREADS is 0
+ * (see html-threads.ts). `embedded`: the pictures a document made into this
+ * page carries inside it, by the address the page gives each.
+ */
+export async function readHtml(html: string, file: string, warnings: Warning[], root: string, embedded?: Record<string, PictureData>): Promise<ReadArticle> {
+  const reply = readingThreads() > 0 ? await readInThread(html, file, root, embedded) : undefined;
+  if (!reply) return readHtmlHere(html, file, warnings, root, embedded);
   warnings.push(...reply.warnings);
   if ('noArticle' in reply) throw new NoArticleError(reply.noArticle);
   if ('failure' in reply) throw new Error(reply.failure);
@@ -93,30 +98,29 @@ export async function readHtml(html: string, file: string, warnings: Warning[], 
 }
 
 /** Reads a saved page on this thread. */
-export async function readHtmlHere(html: string, file: string, warnings: Warning[], root: string): Promise<ReadArticle> {
-  // jsdom is heavy to load; only builds with HTML inputs pay for it.
-  const [{ JSDOM, VirtualConsole }, { Readability }] = await Promise.all([
-    import('jsdom'),
-    import('@mozilla/readability'),
-  ]);
-  const virtualConsole = new VirtualConsole(); // silence the page's CSS errors
-  // Depth is bounded before jsdom and Readability (both superlinear in it) and again on the mdast they lead to.
+export async function readHtmlHere(
+  html: string,
+  file: string,
+  warnings: Warning[],
+  root: string,
+  embedded?: Record<string, PictureData>,
+): Promise<ReadArticle> {
+  const { Readability } = await import('@mozilla/readability');
+  // Depth is bounded before the DOM and Readability (Readability is superlinear in it) and again on the mdast they lead to.
   const page = preparePage(html);
-  const dom = new JSDOM(page.html, { url: STAND_IN_BASE, virtualConsole });
-  const document = dom.window.document;
+  const document = pageDocument(page.html, STAND_IN_BASE);
   const pageMeta = metaTags(document);
   const dates = pageDates(document);
   const language = pageLanguage(document);
   const headline = headlineOfPage(document);
   const parsed = new Readability(document, { keepClasses: false }).parse();
-  dom.window.close();
   // A page of navigation has a few words of link text; an article has sentences.
   // Words are counted as a reader would: unspaced Japanese or Chinese has many.
   if (!parsed?.content || countWords(parsed.textContent ?? '') < MIN_ARTICLE_WORDS) {
     throw new NoArticleError('no article text was found in the page');
   }
 
-  const processor = toMdast({ root, file, warnings });
+  const processor = toMdast({ root, file, warnings, ...(embedded ? { embedded } : {}) });
   const hast = processor.parse(parsed.content) as HastRoot;
   const tree = (await processor.run(hast)) as Root;
   limitArticleDepth(tree, file, warnings, page.capped);

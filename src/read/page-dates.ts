@@ -137,10 +137,9 @@ function articleTime(document: Document): string | undefined {
 }
 
 /**
- * The elements of one tag name, in document order. jsdom answers this from
- * its own index; its CSS selector engine walked the whole page for each of
- * the selectors read here, most of a second a page in all. (Not for `*`:
- * jsdom's live collection is quadratic to iterate.)
+ * The elements of one tag name, in document order: one walk of the page,
+ * with no CSS selector to match at every element (jsdom's selector engine
+ * took most of a second a page for the selectors read here).
  */
 export function elements(document: Document, tagName: string): Element[] {
   return Array.from(document.getElementsByTagName(tagName));

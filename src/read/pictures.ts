@@ -18,7 +18,7 @@ const TYPES: Record<string, string> = {
   '.webp': 'image/webp',
 };
 /** Pictures larger than this are left out: a briefing pack is not a photo archive. */
-const MAX_PICTURE_BYTES = 10 * 1024 * 1024;
+export const MAX_PICTURE_BYTES = 10 * 1024 * 1024;
 
 export interface PictureData {
   /** Absolute path of the file, inside the input folder. */
@@ -39,6 +39,11 @@ export interface PictureContext {
   /** The article's path relative to the root. */
   file: string;
   warnings: Warning[];
+  /**
+   * Pictures the file carries inside it (a Word document's), by the address
+   * its HTML gives each (`picture-1`): embedded as the folder's are.
+   */
+  embedded?: Record<string, PictureData>;
 }
 
 /**
@@ -50,6 +55,9 @@ export function picture(src: string, alt: string, context: PictureContext, capti
   // A caption is written for the reader; a description (alt) for those who cannot see the picture. Left out, one of them is said.
   const said = caption.trim() || alt.trim();
   const fallback = said ? ({ type: 'text', value: `[Picture: ${said}]` } as const) : undefined;
+  const inside = context.embedded && Object.hasOwn(context.embedded, src) ? context.embedded[src] : undefined;
+  // Named by the file it is inside: `report.docx#picture-1`.
+  if (inside) return { type: 'image', url: `${context.file}#${src}`, alt: alt.trim() || `Picture from ${path.basename(context.file)}`, data: { picture: inside } };
   const reason = refusal(src);
   if (reason) {
     context.warnings.push({ file: context.file, message: `a picture was left out: ${reason}` });

@@ -1,40 +1,12 @@
-// Pictures: those in the input folder are embedded in every format; remote
-// ones are never fetched and nothing outside the input folder is read.
+// Pictures: those in the input folder, and those inside a Word document, are
+// embedded in every format; remote ones are never fetched and nothing
+// outside the input folder is read.
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { deflateSync } from 'node:zlib';
 import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli, runTool, tempDir } from '../helpers.js';
-
-/** A small solid-colour PNG. */
-function png(width: number, height: number): Buffer {
-  const crcTable = Array.from({ length: 256 }, (_, n) => {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    return c >>> 0;
-  });
-  const crc = (data: Buffer) => {
-    let c = 0xffffffff;
-    for (const byte of data) c = crcTable[(c ^ byte) & 0xff]! ^ (c >>> 8);
-    return (c ^ 0xffffffff) >>> 0;
-  };
-  const chunk = (type: string, data: Buffer) => {
-    const body = Buffer.concat([Buffer.from(type), data]);
-    const length = Buffer.alloc(4);
-    length.writeUInt32BE(data.length);
-    const check = Buffer.alloc(4);
-    check.writeUInt32BE(crc(body));
-    return Buffer.concat([length, body, check]);
-  };
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(width, 0);
-  header.writeUInt32BE(height, 4);
-  header.set([8, 2, 0, 0, 0], 8);
-  const row = Buffer.concat([Buffer.from([0]), Buffer.alloc(width * 3, 0x99)]);
-  const pixels = deflateSync(Buffer.concat(Array.from({ length: height }, () => row)));
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', pixels), chunk('IEND', Buffer.alloc(0))]);
-}
+import { CUTTINGS, docx, png } from '../input-files.js';
 
 let out: string;
 let stderr: string;
@@ -49,6 +21,17 @@ beforeAll(async () => {
     path.join(input, 'a.md'),
     '# Bypass route agreed\n\nThe council agreed the route of the bypass on Tuesday evening after a long debate.\n\n![Map of the agreed route](img/map.png)\n\n![A secret](../secret.png) ![Remote](https://example.invalid/x.png) ![Inline](data:image/png;base64,AAAA)\n',
   );
+  // A Word document with a photograph inside it, and a chart Word keeps as a Windows metafile, which no format shows.
+  await writeFile(
+    path.join(input, 'orchard.docx'),
+    await docx(CUTTINGS.orchard, {
+      pictures: [
+        { bytes: png(30, 24), extension: 'png', contentType: 'image/png', description: 'Pupils planting the first apple tree' },
+        { bytes: Buffer.from('not a picture Word could draw'), extension: 'emf', contentType: 'image/x-emf', description: 'A chart of the varieties planted' },
+      ],
+    }),
+  );
+  await writeFile(path.join(input, 'dossier.yaml'), 'order: file\n');
   out = path.join(root, 'out');
   const started = performance.now();
   const result = await runCli(['--input', input, '--out', out, '--formats', 'html,epub,pdf,md,json']);
@@ -64,29 +47,45 @@ describe('pictures', () => {
     expect(stderr).toMatch(/a\.md: a picture was left out: https:\/\/example\.invalid\/x\.png is on the web/);
     expect(stderr).toMatch(/a\.md: a picture was left out: data:image\/png;base64,AAAA is not a file in the input folder/);
     expect(stderr).not.toMatch(/map\.png: skipped/);
+    expect(stderr).toMatch(/orchard\.docx: a picture inside the Word document was left out: it is image\/x-emf, and only PNG, JPEG, GIF and WebP pictures are embedded/);
   });
 
   it('embeds the picture from the input folder in the HTML page, with its description', async () => {
     const html = await readFile(path.join(out, 'dossier.html'), 'utf8');
     const images = [...html.matchAll(/<img [^>]*>/g)].map((match) => match[0]);
-    expect(images).toHaveLength(1);
+    expect(images).toHaveLength(2);
     expect(images[0]).toMatch(/src="data:image\/png;base64,iVBOR/);
     expect(images[0]).toMatch(/alt="Map of the agreed route"/);
     expect(html).toContain('[Picture: A secret]');
   });
 
+  it('embeds the picture inside the Word document, its description with it, and describes the one it cannot show', async () => {
+    const html = await readFile(path.join(out, 'dossier.html'), 'utf8');
+    const images = [...html.matchAll(/<img [^>]*>/g)].map((match) => match[0]);
+    expect(images[1]).toMatch(/src="data:image\/png;base64,iVBOR/);
+    expect(images[1]).toMatch(/alt="Pupils planting the first apple tree"/);
+    expect(html).toContain('[Picture: A chart of the varieties planted]');
+    // In the article, after the paragraph it follows in the document.
+    const article = html.slice(html.indexOf('The orchard was designed by pupils'));
+    expect(article.indexOf('Pupils planting the first apple tree')).toBeGreaterThan(0);
+    expect(article.indexOf('Pupils planting the first apple tree')).toBeLessThan(article.indexOf('Gardener'));
+  });
+
   it('packs it into the EPUB, which EPUBCheck passes', async () => {
     const zip = await JSZip.loadAsync(await readFile(path.join(out, 'dossier.epub')));
-    // The cover first, then the article's picture.
+    // The cover first, then the articles' pictures.
     expect(Object.keys(zip.files).filter((name) => name.startsWith('OEBPS/images/') && !name.endsWith('/'))).toEqual([
       'OEBPS/images/picture-1.png',
       'OEBPS/images/picture-2.png',
+      'OEBPS/images/picture-3.png',
     ]);
     const opf = await zip.file('OEBPS/content.opf')!.async('string');
     expect(opf).toMatch(/href="images\/picture-1\.png" media-type="image\/png" properties="cover-image"/);
     expect(opf).toMatch(/href="images\/picture-2\.png" media-type="image\/png" \/>/);
     const chapter = await zip.file(Object.keys(zip.files).find((name) => name.includes('bypass-route-agreed'))!)!.async('string');
     expect(chapter).toMatch(/<img src="images\/picture-2\.png" alt="Map of the agreed route"/);
+    const orchard = await zip.file(Object.keys(zip.files).find((name) => name.includes('community-orchard'))!)!.async('string');
+    expect(orchard).toMatch(/<img src="images\/picture-3\.png" alt="Pupils planting the first apple tree"/);
     const report = path.join(out, 'epubcheck.json');
     await runTool('java', ['-jar', '/usr/share/java/epubcheck.jar', path.join(out, 'dossier.epub'), '--json', report]);
     const checked = JSON.parse(await readFile(report, 'utf8'));
@@ -96,10 +95,14 @@ describe('pictures', () => {
   it('prints it in the PDF', async () => {
     const list = (await runTool('pdfimages', ['-list', path.join(out, 'dossier.pdf')])).stdout;
     expect(list).toMatch(/^\s+\d+\s+\d+\s+image\s+40\s+20\s/m);
+    expect(list).toMatch(/^\s+\d+\s+\d+\s+image\s+30\s+24\s/m);
   });
 
   it('refers to it by its place in the input folder in the markdown', async () => {
     const markdown = await readFile(path.join(out, 'markdown', '01-bypass-route-agreed.md'), 'utf8');
     expect(markdown).toContain('![Map of the agreed route](img/map.png)');
+    // A picture inside a document, by the document it is inside.
+    const orchard = await readFile(path.join(out, 'markdown', '02-community-orchard-planted-on-former-car.md'), 'utf8');
+    expect(orchard).toContain('![Pupils planting the first apple tree](orchard.docx#picture-1)');
   });
 });

@@ -162,4 +162,30 @@ describe('the claims the briefing quotes', () => {
     });
     expect(briefing.claims.map((claim) => claim.id)).toEqual(['passage-3', 'passage-2', 'passage-1']);
   });
+
+  it('quotes a claim with balanced quotation marks: from the opening mark before it, to the closing mark after it', () => {
+    const paragraph = (text: string) => ({ type: 'paragraph', children: [{ type: 'text', value: text }] });
+    const body = {
+      type: 'root',
+      children: [
+        paragraph('The leader told the meeting: "Nothing will get in the way of a united party and the third term people need." A backbencher disagreed.'),
+        paragraph('The chancellor said: "I have dealt with this. You do not do deals over jobs." He left early.'),
+      ],
+    };
+    const withBodies = ['a', 'b'].map((id) => ({ id, body: body }) as never);
+    const briefing = computeBriefing({
+      articles: withBodies,
+      people: [],
+      chronology: [],
+      warnings: [],
+      sharedPassages: [
+        { id: 'passage-1', text: 'Nothing will get in the way of a united party and the third term people need."', occurrences: [{ article: 'a', paragraph: 1 }, { article: 'b', paragraph: 1 }] },
+        { id: 'passage-2', text: 'The chancellor said: "I have dealt with this.', occurrences: [{ article: 'a', paragraph: 2 }, { article: 'b', paragraph: 2 }] },
+      ],
+    });
+    expect(briefing.claims.map((claim) => claim.text)).toEqual([
+      '"Nothing will get in the way of a united party and the third term people need."',
+      'The chancellor said: "I have dealt with this. You do not do deals over jobs."',
+    ]);
+  });
 });

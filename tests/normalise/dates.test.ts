@@ -21,6 +21,14 @@ describe('parseDateline', () => {
     expect(parseDateline('2016-10-14 市政府宣布了一项新的计划，以便更好地管理城市交通。')).toBeUndefined();
   });
 
+  it('reads a site name glued to a CJK date as a dateline, and not a short sentence or quotation holding one', () => {
+    expect(parseDateline('TNW中文站2016年10月14日07:17')).toMatchObject({ date: '2016-10-14', published: '2016-10-14T07:17:00' });
+    expect(parseDateline('입력 2016.10.14. 오전 9:30')).toMatchObject({ date: '2016-10-14' });
+    // Korean prose is spaced and ends with a full stop; Japanese quotes in 「」.
+    expect(parseDateline('관장은 어제 "2016년 3월 1일 이용자 조사를 시작했다"고 말했다.')).toBeUndefined();
+    expect(parseDateline('市長は「2016年10月14日に始める」と')).toBeUndefined();
+  });
+
   it('reads a US long date with the weekday', () => {
     expect(parseDateline('Friday, January 4, 2019')).toEqual({ date: '2019-01-04', dateline: 'Friday, January 4, 2019' });
   });

@@ -1,6 +1,6 @@
 // Saved pages read in reading threads give exactly what the main thread
 // gives: the same tree, metadata and warnings, and the same "no article".
-// And the page jsdom is given has lost only what no reader of it uses.
+// And the page the DOM is given has lost only what no reader of it uses.
 import { readdirSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -48,7 +48,7 @@ describe('reading saved pages in threads', () => {
   }, 60_000);
 });
 
-describe('the page jsdom is given', () => {
+describe('the page the DOM is given', () => {
   it('keeps JSON-LD metadata and the text, and loses scripts, styles, templates, SVG and comments', () => {
     const { html } = preparePage(
       '<html><head><style>p{color:red}</style><script>track()</script><script type="application/ld+json">{"datePublished":"2020-01-02"}</script></head>' +

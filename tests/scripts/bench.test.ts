@@ -53,8 +53,14 @@ describe('npm run bench on 10 generated articles', () => {
     expect(build!.stages.map((stage) => stage.name)).toEqual(expect.arrayContaining(['read', 'normalise', 'enrich', 'render html']));
     expect(figures.scaling.rows.find((row) => row.label === 'total (wall)')?.values).toEqual([build!.wallMs]);
     expect(figures.targets).toHaveLength(8);
-    // Saved pages, read on one thread and in threads: both measured (no figure judged).
-    expect(figures.savedPages).toMatchObject({ pages: 2, oneThread: { readMs: expect.any(Number) }, threads: { readMs: expect.any(Number) } });
+    // Saved pages, read on one thread, in threads and by jsdom and Readability: all measured (no figure judged).
+    expect(figures.savedPages).toMatchObject({
+      pages: 2,
+      oneThread: { readMs: expect.any(Number) },
+      threads: { readMs: expect.any(Number) },
+      jsdom: { readMs: expect.any(Number), peakRssBytes: expect.any(Number) },
+      ratioToJsdom: expect.any(Number),
+    });
     // --no-seeds: no watch session either.
     expect(figures.targets.find((target: { target: string }) => /--watch/.test(target.target))).toMatchObject({ result: 'SKIP', note: '--no-seeds' });
     expect(figures.problems).toEqual([]);
