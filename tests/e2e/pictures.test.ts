@@ -33,11 +33,9 @@ beforeAll(async () => {
   );
   await writeFile(path.join(input, 'dossier.yaml'), 'order: file\n');
   out = path.join(root, 'out');
-  const started = performance.now();
+  // A remote picture costs nothing: nothing waits on the network (the hook's timeout would end a build that did).
   const result = await runCli(['--input', input, '--out', out, '--formats', 'html,epub,pdf,md,json']);
   expect(result.code, result.stderr).toBe(0);
-  // A remote picture costs nothing: nothing waits on the network.
-  expect(performance.now() - started).toBeLessThan(60_000);
   stderr = result.stderr;
 });
 
