@@ -18,6 +18,7 @@ import {
 } from './names.js';
 import { isRoleNoun } from './roles.js';
 import { TakenCharacters } from '../spans.js';
+import { namesInParagraph } from '../tagger/index.js';
 import { FUNCTION_WORD_TAGS, hasAnyTag, PLACE_TAGS } from './tags.js';
 
 export interface NameHit extends CleanName {
@@ -128,6 +129,17 @@ export function findNameHits(paragraphs: BodyParagraph[]): NameHit[] {
       const last = words[count - 1]!;
       found.push({ start: match.index, end: match.index + title!.length + stop!.length + last.index! + last[0].length });
     }
+    // The tagger's people: names of two words or more, however the lexicon knows their words,
+    // without the descriptions it may take in ("Ambassador", "Afghan", "Emeritus").
+    for (const name of namesInParagraph(paragraph)) {
+      if (name.type !== 'PER') continue;
+      const words = [...name.text.matchAll(TOKEN)];
+      let first = 0;
+      while (first < words.length - 2 && isDescription(words[first]![0])) first++;
+      if (first === words.length - 2 && isDescription(words[first]![0]) && !isFirstName(words[first + 1]![0])) first++;
+      if (words.length - first < 2) continue;
+      found.push({ start: name.start + words[first]!.index!, end: name.end });
+    }
     const taken = new TakenCharacters(text.length);
     for (const { start, end } of found.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start)) {
       if (taken.overlaps({ start, end })) continue;
@@ -138,6 +150,13 @@ export function findNameHits(paragraphs: BodyParagraph[]): NameHit[] {
     }
   }
   return people;
+}
+
+/** A word that describes a person rather than names them: a role ("Ambassador"), a nationality ("Afghan"), an adjective ("Emeritus"). */
+function isDescription(word: string): boolean {
+  if (isKnownName(word)) return false;
+  const tags = lexiconTags(word);
+  return isRoleNoun(word) || ['Demonym', 'Adjective', 'Actor', 'Honorific'].some((tag) => tags.includes(tag));
 }
 
 /** "Health Secretary John Reid", "Blairite Alan Milburn": the name starts at the first name. */

@@ -107,6 +107,7 @@ export function findPeople(
       if (hit.name.includes(' ') && !excluded.has(keyOf(hit.name)) && !aliasOf.has(keyOf(hit.name))) entry(hit.name);
     }
   }
+  foldShorterForms(entries, aliasOf);
   const fullNames = [...entries.values()].filter((candidate) => candidate.name.includes(' '));
   const byPart = new Map<string, Set<string>>();
   const addPart = (part: string, key: string) => {
@@ -209,6 +210,29 @@ export function findPeople(
     mentions: mentions.map((mention) => ({ ...mention, person: ids.get(mention.person)! })).filter((mention) => mention.person),
     warnings,
   };
+}
+
+/**
+ * A name of two words or more that is a shorter form of exactly one longer name
+ * ("Richard Guy" of Richard Kenneth Guy, "De Zoysa" of Louis De Zoysa, "Ron
+ * Hubbard" of L. Ron Hubbard) is that person's form, not a person of its own.
+ */
+function foldShorterForms(entries: Map<string, Entry>, aliasOf: Map<string, string>): void {
+  const names = [...entries.entries()].filter(([, entry]) => entry.name.includes(' '));
+  for (const [key, shorter] of names) {
+    if (shorter.fromSettings) continue;
+    const words = shorter.name.split(' ');
+    const longer = names.filter(([, other]) => {
+      const otherWords = other.name.split(' ');
+      if (otherWords.length <= words.length) return false;
+      const tail = otherWords.slice(-words.length).join(' ') === shorter.name;
+      const ends = otherWords[0] === words[0] && otherWords.at(-1) === words.at(-1);
+      return tail || ends;
+    });
+    if (longer.length !== 1) continue;
+    aliasOf.set(key, longer[0]![0]);
+    entries.delete(key);
+  }
 }
 
 /** A word of a name that may stand for the person alone: not a place, a body or a function word. */
