@@ -19,8 +19,9 @@ import { readdirSync, writeFileSync } from 'node:fs';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { LABELS, labelFeatures, shapeOf, tokenFeatures } from '../src/enrich/tagger/features.js';
-import type { TaggerModel } from '../src/enrich/tagger/index.js';
+import { featuresAt, LABELS } from '../src/enrich/tagger/features.js';
+import { labelWords, stringScorer } from '../src/enrich/tagger/index.js';
+import type { TaggerModel } from '../src/enrich/tagger/model.js';
 import { nameTokens, readConllu } from './eval/conllu.js';
 
 interface Example {
@@ -81,14 +82,6 @@ class Perceptron {
   stamps = new Map<string, Float64Array>();
   step = 0;
 
-  scores(features: readonly string[]): Float64Array {
-    const scores = new Float64Array(LABELS.length);
-    for (const feature of features) {
-      const row = this.weights.get(feature);
-      if (row) for (let label = 0; label < LABELS.length; label++) scores[label]! += row[label]!;
-    }
-    return scores;
-  }
 
   update(features: readonly string[], truth: number, guess: number): void {
     for (const feature of features) {
@@ -121,28 +114,6 @@ class Perceptron {
   }
 }
 
-function decode(words: string[], score: (features: string[]) => ArrayLike<number>, truth?: string[], learn?: (features: string[], truth: number, guess: number) => void): string[] {
-  const features = tokenFeatures(words);
-  const labels: string[] = [];
-  for (let index = 0; index < words.length; index++) {
-    const previous = labels[index - 1] ?? '<s>';
-    const all = [...features[index]!, ...labelFeatures(previous, labels[index - 2] ?? '<s>', shapeOf(words[index]!))];
-    const scores = score(all);
-    let best = 0;
-    for (let label = 1; label < LABELS.length; label++) {
-      if (LABELS[label]!.startsWith('I-') && previous.slice(2) !== LABELS[label]!.slice(2)) continue;
-      if (scores[label]! > scores[best]!) best = label;
-    }
-    if (truth && learn) {
-      const right = LABELS.indexOf(truth[index] as (typeof LABELS)[number]);
-      if (right !== best) learn(all, right, best);
-      // Learning follows the true labels, as tagging follows its own.
-      labels.push(truth[index]!);
-    } else labels.push(LABELS[best]!);
-  }
-  return labels;
-}
-
 /** A fixed shuffle (a linear congruential generator seeded once), so training is reproducible. */
 function shuffled<T>(items: readonly T[], seed: number): T[] {
   const result = [...items];
@@ -162,9 +133,9 @@ function train(examples: Example[]): Map<string, number[]> {
     let tokens = 0;
     for (const example of shuffled(examples, epoch + 1)) {
       model.step++;
-      decode(example.words, (features) => model.scores(features), example.labels, (features, truth, guess) => {
+      labelWords(example.words, stringScorer(model.weights), example.labels, (view, index, labels, truth, guess) => {
         wrong++;
-        model.update(features, truth, guess);
+        model.update(featuresAt(view, index, labels), truth, guess);
       });
       tokens += example.words.length;
     }
@@ -189,11 +160,7 @@ function check(examples: Example[]): void {
   const model = train(examples.filter((_, index) => index % 10 !== 9));
   const counts: Record<string, { found: number; correct: number; annotated: number }> = {};
   for (const example of held) {
-    const guessed = spansOf(decode(example.words, (features) => {
-      const scores = new Float64Array(LABELS.length);
-      for (const feature of features) model.get(feature)?.forEach((weight, label) => (scores[label]! += weight));
-      return scores;
-    }));
+    const guessed = spansOf(labelWords(example.words, stringScorer(model)));
     const truth = spansOf(example.labels);
     for (const type of ['PER', 'ORG', 'LOC']) {
       const count = (counts[type] ??= { found: 0, correct: 0, annotated: 0 });

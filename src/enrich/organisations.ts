@@ -8,10 +8,15 @@ import type { BodyParagraph } from './paragraphs.js';
 import { NO_SETTINGS, type EntitySettings } from './settings.js';
 import { STOP_WORDS } from './shared-passages/tokens.js';
 import { TakenCharacters } from './spans.js';
+import { namesInParagraph } from './tagger/index.js';
+import { lexiconTags } from './people/lexicon.js';
+import { hasAnyTag } from './people/tags.js';
 
 export interface OrganisationHit {
   name: string;
   paragraph: number;
+  /** Initials ("AST") that nothing but their capitals says are a body: not defined in the text, not tagged as one. */
+  bareInitials?: boolean;
 }
 
 /** Words that end (or, with "of", start) the name of a body. */
@@ -26,7 +31,7 @@ const NAME_WORD = "(?:(?:\\p{Lu}\\.){2,}|\\p{Lu}\\p{Ll}{1,2}\\.(?=\\s\\p{Lu})|\\
 /** Words before a name, not of it: "the Jewish Chronicle", "At Ballot Access News", "For Libertarian Party". */
 const SENTENCE_OPENERS = new Set('the at after although as before by during for from if in on since so though to under when where whereas while with without but and or yet then'.split(' '));
 const ORGANISATION = new RegExp(
-  `(?:\\b(?:the\\s+)?)((?:${NAME_WORD}\\s+){1,4}(?:${ORGANISATION_WORDS})(?:\\s+(?:of|for)\\s+(?:the\\s+)?${NAME_WORD}(?:\\s+${NAME_WORD}){0,3})?|(?:${ORGANISATION_WORDS})\\s+(?:of|for)\\s+(?:the\\s+)?${NAME_WORD}(?:\\s+${NAME_WORD}){0,3})`,
+  `(?:\\b(?:the\\s+)?)((?:${NAME_WORD}\\s+){1,4}(?:${ORGANISATION_WORDS})(?![-‑]\\p{L})(?:\\s+(?:of|for)\\s+(?:the\\s+)?${NAME_WORD}(?:\\s+${NAME_WORD}){0,3})?|(?:${ORGANISATION_WORDS})\\s+(?:of|for)\\s+(?:the\\s+)?${NAME_WORD}(?:\\s+${NAME_WORD}){0,3})`,
   'gu',
 );
 /** Political parties, which rarely carry a word that says so. */
@@ -68,8 +73,10 @@ const PARTY_NAMES: Record<string, string> = {
  * `people` are spans already taken by names of people, which are never also
  * organisations.
  */
-export function findOrganisationHits(paragraphs: BodyParagraph[], people: { paragraph: number; start: number; end: number }[]): OrganisationHit[] {
+export function findOrganisationHits(paragraphs: BodyParagraph[], people: { paragraph: number; start: number; end: number; name?: string }[]): OrganisationHit[] {
   const hits: OrganisationHit[] = [];
+  // The words of the people's names in the article: "Sanders" alone is Bernie Sanders, not a body.
+  const personWords = new Set(people.flatMap((person) => person.name?.split(' ') ?? []));
   // People's spans by paragraph, gathered once: filtering them all for each paragraph grew with paragraphs × names.
   const peopleIn = new Map<number, { start: number; end: number }[]>();
   for (const person of people) {
@@ -79,7 +86,9 @@ export function findOrganisationHits(paragraphs: BodyParagraph[], people: { para
   }
   for (const paragraph of paragraphs) {
     const { text } = paragraph;
-    const spans: { start: number; end: number }[] = [];
+    const spans: { start: number; end: number; bareInitials?: boolean }[] = [];
+    const tagged = namesInParagraph(paragraph);
+    const taggedBody = new Set(tagged.filter((name) => name.type === 'ORG').map((name) => name.text));
     // Found when first needed: most paragraphs hold no initials.
     let shouted: { start: number; end: number }[] | undefined;
     for (const match of text.matchAll(ACRONYM)) {
@@ -88,13 +97,22 @@ export function findOrganisationHits(paragraphs: BodyParagraph[], people: { para
       if (NOT_ORGANISATIONS.has(match[0]) || (STOP_WORDS.has(match[0].toLowerCase()) && !defined)) continue;
       shouted ??= capitalisedStretches(text);
       if (shouted.some((stretch) => match.index >= stretch.start && match.index < stretch.end)) continue;
-      spans.push({ start: match.index, end: match.index + match[0].length });
+      const bareInitials = !defined && !taggedBody.has(match[0]);
+      spans.push({ start: match.index, end: match.index + match[0].length, bareInitials });
     }
     for (const match of text.matchAll(ORGANISATION)) {
       const start = match.index + match[0].indexOf(match[1]!);
       spans.push({ start, end: start + match[1]!.length });
     }
     for (const match of text.matchAll(PARTIES)) spans.push({ start: match.index, end: match.index + match[0].length });
+    // The tagger's bodies, outside lines in capitals.
+    // Not a place the lexicon knows ("South Carolina"), nor a person's name.
+    for (const name of tagged) {
+      if (name.type !== 'ORG' || isPlace(name.text) || (name.words.length === 1 && personWords.has(name.text))) continue;
+      shouted ??= capitalisedStretches(text);
+      if (shouted.some((stretch) => name.start >= stretch.start && name.start < stretch.end)) continue;
+      spans.push({ start: name.start, end: name.end });
+    }
     // A span is kept when it overlaps no person and no longer organisation already kept.
     const taken = new TakenCharacters(text.length);
     for (const person of peopleIn.get(paragraph.number) ?? []) taken.take(person);
@@ -103,10 +121,16 @@ export function findOrganisationHits(paragraphs: BodyParagraph[], people: { para
       const name = cleanOrganisation(text.slice(span.start, span.end));
       if (!name) continue;
       taken.take(span);
-      hits.push({ name, paragraph: paragraph.number });
+      hits.push({ name, paragraph: paragraph.number, ...(span.bareInitials ? { bareInitials: true } : {}) });
     }
   }
   return hits;
+}
+
+/** A place compromise's lexicon knows by the whole phrase ("South Carolina", "Hong Kong"). */
+function isPlace(phrase: string): boolean {
+  const tags = lexiconTags(phrase.replace(/^the\s+/iu, ''));
+  return hasAnyTag(tags, ['Place', 'Country', 'City', 'Region']) && !tags.includes('Organization');
 }
 
 /** The sentences of a text written mostly in capitals (at least four words of them). */
@@ -135,6 +159,8 @@ function cleanOrganisation(raw: string): string | undefined {
     name = name.slice(first[0].length);
   }
   const words = name.split(/\s+/);
+  // "U.S. The President": a sentence ran into the next.
+  if (words.slice(1).some((word) => SENTENCE_OPENERS.has(word.toLowerCase()) && /^\p{Lu}/u.test(word))) return undefined;
   if (!name || !words.every((word) => /^[\p{Lu}\p{N}&]/u.test(word) || /^(?:of|and|for|the|de|du)$/.test(word))) return undefined;
   return name;
 }
@@ -149,6 +175,8 @@ interface Found {
   name: string;
   forms: Set<string>;
   mentions: Map<string, number>;
+  /** Found only as bare initials so far (see `OrganisationHit.bareInitials`). */
+  onlyInitials: boolean;
 }
 
 export function findOrganisations(
@@ -162,7 +190,7 @@ export function findOrganisations(
   const found = new Map<string, Found>();
   const entry = (name: string) => {
     const key = name.toLowerCase();
-    if (!found.has(key)) found.set(key, { name, forms: new Set(), mentions: new Map() });
+    if (!found.has(key)) found.set(key, { name, forms: new Set(), mentions: new Map(), onlyInitials: true });
     return found.get(key)!;
   };
   const count = (organisation: Found, article: string) => organisation.mentions.set(article, (organisation.mentions.get(article) ?? 0) + 1);
@@ -175,12 +203,14 @@ export function findOrganisations(
       if (excluded.has(name.toLowerCase()) || excluded.has(lower)) continue;
       const organisation = entry(name);
       if (hit.name !== name) organisation.forms.add(hit.name);
+      if (!hit.bareInitials) organisation.onlyInitials = false;
       count(organisation, article.id);
     }
   }
   // The editor's additions are counted wherever the text names them, however they were (not) found.
   for (const added of settings.add) {
     const organisation = entry(added.name);
+    organisation.onlyInitials = false;
     organisation.mentions.clear();
     const forms = [added.name, ...added.aliases];
     for (const article of articles) {
@@ -197,6 +227,9 @@ export function findOrganisations(
   }
   foldAcronyms(found);
   foldOutlets(found);
+  // Initials that nothing says are a body ("AST", "IQ") and that name no body of the dossier are left out.
+  for (const [key, organisation] of [...found]) if (organisation.onlyInitials) found.delete(key);
+  foldShorterNames(found);
 
   const warnings: Warning[] = Object.keys(settings.aliases)
     .filter((name) => !found.has(name.toLowerCase()))
@@ -228,6 +261,34 @@ export function findOrganisations(
 
 function total(organisation: Organisation): number {
   return organisation.mentions.reduce((sum, mention) => sum + mention.count, 0);
+}
+
+/** A body's name with its head first: "Church of Scientology", "Department of Mathematics". */
+const HEAD_OF = /^(\S+)\s+(?:of|for)\s+(?:the\s+)?(.+)$/u;
+
+/**
+ * A shorter name for one longer body named in the same articles is that body:
+ * the end of its name ("Supreme Court" of the US Supreme Court, "Democratic
+ * Party" of the United States Democratic Party), or either side of its "of"
+ * ("Church" and "Scientology" of the Church of Scientology). A start is not
+ * ("Senate" is not the Senate Judiciary Committee).
+ */
+function foldShorterNames(found: Map<string, Found>): void {
+  const all = [...found.entries()];
+  for (const [key, shorter] of all) {
+    const longer = all.filter(([otherKey, other]) => {
+      if (otherKey === key || !found.has(otherKey) || other.name.length <= shorter.name.length) return false;
+      if (![...shorter.mentions.keys()].every((article) => other.mentions.has(article))) return false;
+      const headOf = HEAD_OF.exec(other.name);
+      return other.name.endsWith(` ${shorter.name}`) || (headOf !== null && (headOf[1] === shorter.name || headOf[2] === shorter.name));
+    });
+    if (longer.length !== 1) continue;
+    const target = longer[0]![1];
+    target.forms.add(shorter.name);
+    for (const form of shorter.forms) target.forms.add(form);
+    for (const [article, times] of shorter.mentions) target.mentions.set(article, (target.mentions.get(article) ?? 0) + times);
+    found.delete(key);
+  }
 }
 
 /** The outlets of a broadcaster or a paper, which are the body itself: "BBC News", "BBC Radio" and "BBC" are one. */

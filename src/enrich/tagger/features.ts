@@ -9,19 +9,42 @@ import { lexiconTags } from '../people/lexicon.js';
 export const LABELS = ['O', 'B-PER', 'I-PER', 'B-ORG', 'I-ORG', 'B-LOC', 'I-LOC'] as const;
 export type Label = (typeof LABELS)[number];
 
+const shapes = new Map<string, string>();
+
 /** "Xx" for "Obama", "X." for "J.", "XX" for "NATO", "d" for "2019", "x-Xx" for "al-Assad". */
 export function shapeOf(word: string): string {
-  let shape = '';
+  let shape = shapes.get(word);
+  if (shape !== undefined) return shape;
+  shape = '';
   for (const character of word) {
-    const kind = /\p{Lu}/u.test(character) ? 'X' : /\p{Ll}/u.test(character) ? 'x' : /\p{N}/u.test(character) ? 'd' : character;
+    const code = character.charCodeAt(0);
+    let kind: string;
+    if (code >= 65 && code <= 90) kind = 'X';
+    else if (code >= 97 && code <= 122) kind = 'x';
+    else if (code >= 48 && code <= 57) kind = 'd';
+    else if (code < 128) kind = character;
+    else kind = /\p{Lu}/u.test(character) ? 'X' : /\p{Ll}/u.test(character) ? 'x' : /\p{N}/u.test(character) ? 'd' : character;
     if (!shape.endsWith(kind) || shape.length > 3) shape += kind;
   }
-  return shape.slice(0, 5);
+  shape = shape.slice(0, 5);
+  // Words recur: a text's vocabulary is small beside its length.
+  if (shapes.size < 200_000) shapes.set(word, shape);
+  return shape;
 }
 
 /** What the lexicon says of a word, in a few letters: n name, f first name, l surname, p place, o body, w another word. */
+const classes = new Map<string, string>();
+
 function lexiconClass(word: string): string {
-  const tags = lexiconTags(word);
+  let kind = classes.get(word);
+  if (kind === undefined) {
+    kind = classOfTags(lexiconTags(word));
+    if (classes.size < 200_000) classes.set(word, kind);
+  }
+  return kind;
+}
+
+function classOfTags(tags: readonly string[]): string {
   if (tags.length === 0) return '';
   let kind = '';
   if (tags.includes('FirstName')) kind += 'f';
@@ -33,47 +56,101 @@ function lexiconClass(word: string): string {
   return kind || 'w';
 }
 
-/** The features of each token that do not depend on the labels before it. */
-export function tokenFeatures(words: readonly string[]): string[][] {
-  const lower = words.map((word) => word.toLowerCase());
-  const shapes = words.map(shapeOf);
-  const classes = words.map((word) => (/^\p{L}/u.test(word) ? lexiconClass(word) : ''));
-  const at = (list: readonly string[], index: number, edge: string) => (index < 0 ? edge : index >= list.length ? edge : list[index]!);
-  // A sentence mostly in capitals (a headline, a caption) tells little by its capitals.
-  const letters = words.filter((word) => /\p{L}{2}/u.test(word));
-  const shouted = letters.length >= 3 && letters.filter((word) => word === word.toUpperCase()).length >= 0.6 * letters.length;
-  return words.map((_word, index) => {
-    const low = lower[index]!;
-    const shape = shapes[index]!;
-    const previousShape = at(shapes, index - 1, '<s>');
-    const nextShape = at(shapes, index + 1, '</s>');
-    const features = [
-      'b',
-      `w=${low}`,
-      `s=${shape}`,
-      `x3=${low.slice(-3)}`,
-      `x2=${low.slice(-2)}`,
-      `p3=${low.slice(0, 3)}`,
-      `g=${classes[index]}`,
-      `w-1=${at(lower, index - 1, '<s>')}`,
-      `w+1=${at(lower, index + 1, '</s>')}`,
-      `w-2=${at(lower, index - 2, '<s>')}`,
-      `w+2=${at(lower, index + 2, '</s>')}`,
-      `s-1=${previousShape}`,
-      `s+1=${nextShape}`,
-      `sss=${previousShape}|${shape}|${nextShape}`,
-      `g-1=${at(classes, index - 1, '<s>')}`,
-      `g+1=${at(classes, index + 1, '</s>')}`,
-      `gs=${classes[index]}|${shape}`,
-      `w-1s=${at(lower, index - 1, '<s>')}|${shape}`,
-      `sw+1=${shape}|${at(lower, index + 1, '</s>')}`,
-    ];
-    if (shouted) features.push('caps');
-    return features;
-  });
+/** What a feature reads of a token: its word in lower case, shape, endings, start, lexicon class, or the label given it. */
+export type Part = 'word' | 'shape' | 'x3' | 'x2' | 'p3' | 'class' | 'label';
+
+/**
+ * The features, each a name and the parts it reads, at offsets from the
+ * token: "w-1s" is the word before with this word's shape. Training spells a
+ * feature as a string (`name=part\u001fpart`); tagging works out the same
+ * feature as a number (features-index.ts), both from this one table.
+ */
+export const TEMPLATES: readonly { name: string; parts: readonly (readonly [Part, number])[] }[] = [
+  { name: 'b', parts: [] },
+  { name: 'w', parts: [['word', 0]] },
+  { name: 's', parts: [['shape', 0]] },
+  { name: 'x3', parts: [['x3', 0]] },
+  { name: 'x2', parts: [['x2', 0]] },
+  { name: 'p3', parts: [['p3', 0]] },
+  { name: 'g', parts: [['class', 0]] },
+  { name: 'w-1', parts: [['word', -1]] },
+  { name: 'w+1', parts: [['word', 1]] },
+  { name: 'w-2', parts: [['word', -2]] },
+  { name: 'w+2', parts: [['word', 2]] },
+  { name: 's-1', parts: [['shape', -1]] },
+  { name: 's+1', parts: [['shape', 1]] },
+  { name: 'sss', parts: [['shape', -1], ['shape', 0], ['shape', 1]] },
+  { name: 'g-1', parts: [['class', -1]] },
+  { name: 'g+1', parts: [['class', 1]] },
+  { name: 'gs', parts: [['class', 0], ['shape', 0]] },
+  { name: 'w-1s', parts: [['word', -1], ['shape', 0]] },
+  { name: 'sw+1', parts: [['shape', 0], ['word', 1]] },
+  { name: 't-1', parts: [['label', -1]] },
+  { name: 't-2', parts: [['label', -2], ['label', -1]] },
+  { name: 't-1s', parts: [['label', -1], ['shape', 0]] },
+];
+/** The feature of a sentence mostly in capitals (a headline, a caption), whose capitals tell little. */
+export const SHOUTED = 'caps';
+export const PART_SEPARATOR = '\u001f';
+
+/** A sentence's words, and what the features read of each, worked out when first read. */
+export interface SentenceView {
+  words: readonly string[];
+  values: Map<Part, (string | undefined)[]>;
+  shouted: boolean;
 }
 
-/** The features that depend on the labels given to the two tokens before. */
-export function labelFeatures(previous: string, beforePrevious: string, shape: string): string[] {
-  return [`t-1=${previous}`, `t-2=${beforePrevious}|${previous}`, `t-1s=${previous}|${shape}`];
+export function viewOf(words: readonly string[]): SentenceView {
+  let letters = 0;
+  let capitals = 0;
+  for (const word of words) {
+    if (!/\p{L}{2}/u.test(word)) continue;
+    letters++;
+    if (word === word.toUpperCase()) capitals++;
+  }
+  return { words, values: new Map(), shouted: letters >= 3 && capitals >= 0.6 * letters };
+}
+
+function valueOf(word: string, part: Exclude<Part, 'label'>): string {
+  switch (part) {
+    case 'word':
+      return word.toLowerCase();
+    case 'shape':
+      return shapeOf(word);
+    case 'x3':
+      return word.toLowerCase().slice(-3);
+    case 'x2':
+      return word.toLowerCase().slice(-2);
+    case 'p3':
+      return word.toLowerCase().slice(0, 3);
+    case 'class':
+      return /^\p{L}/u.test(word) ? lexiconClass(word) : '';
+  }
+}
+
+/** A part's value at a token: past either end of the sentence, "<s>" or "</s>"; a label from `labels`. */
+export function partAt(view: SentenceView, part: Part, index: number, labels: readonly string[]): string {
+  if (part === 'label') return labels[index] ?? '<s>';
+  if (index < 0) return '<s>';
+  if (index >= view.words.length) return '</s>';
+  let values = view.values.get(part);
+  if (!values) view.values.set(part, (values = []));
+  return (values[index] ??= valueOf(view.words[index]!, part));
+}
+
+/**
+ * A word without a capital after a word outside any name is outside one too:
+ * the tagger neither scores nor learns it, which spares most of a text's words.
+ */
+export function surelyOutside(word: string, previous: string): boolean {
+  return (previous === 'O' || previous === '<s>') && !/\p{Lu}/u.test(word);
+}
+
+/** The features of one token as strings, given the labels before it (training's form; see TEMPLATES). */
+export function featuresAt(view: SentenceView, index: number, labels: readonly string[]): string[] {
+  const features = TEMPLATES.map(({ name, parts }) =>
+    parts.length === 0 ? name : `${name}=${parts.map(([part, offset]) => partAt(view, part, index + offset, labels)).join(PART_SEPARATOR)}`,
+  );
+  if (view.shouted) features.push(SHOUTED);
+  return features;
 }

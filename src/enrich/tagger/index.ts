@@ -4,9 +4,8 @@
 // text. Its weights are a data file, data/names-tagger.json, made by
 // scripts/train-names.ts from openly licensed annotated English (see
 // eval/README.md), and read the first time a text is tagged.
-import { readFileSync } from 'node:fs';
-import { projectFile } from '../../project-files.js';
-import { LABELS, labelFeatures, shapeOf, tokenFeatures } from './features.js';
+import { featuresAt, LABELS, surelyOutside, viewOf, type SentenceView } from './features.js';
+import { modelScorer, type Scorer } from './model.js';
 import { sentences, tokenize, type Token } from './tokens.js';
 
 export type NameType = 'PER' | 'ORG' | 'LOC';
@@ -21,50 +20,53 @@ export interface TaggedName {
   words: string[];
 }
 
-/** The model file's form: each feature's weight for each label (in `labels` order), times `scale`. */
-export interface TaggerModel {
-  labels: string[];
-  scale: number;
-  weights: Record<string, number[]>;
-}
-
-export const MODEL_FILE = 'data/names-tagger.json';
-
-let loaded: Map<string, number[]> | undefined;
-
-function weights(): Map<string, number[]> {
-  if (loaded) return loaded;
-  const file = projectFile(import.meta.url, MODEL_FILE);
-  if (!file) throw new Error(`dossier's names tagger (${MODEL_FILE}) was not found above ${import.meta.url}; run \`npx tsx scripts/train-names.ts\` to make it (see eval/README.md).`);
-  const model = JSON.parse(readFileSync(file, 'utf8')) as TaggerModel;
-  if (model.labels.join(' ') !== LABELS.join(' ')) throw new Error(`${file}: its labels (${model.labels.join(' ')}) are not the tagger's (${LABELS.join(' ')}); train it again with scripts/train-names.ts.`);
-  loaded = new Map(Object.entries(model.weights));
-  return loaded;
-}
-
-/** Labels for one sentence's words, each the best given the features and the labels before it; I- only continues its own kind. */
-export function labelWords(words: readonly string[], model: Map<string, number[]> = weights()): string[] {
-  const features = tokenFeatures(words);
+/**
+ * Labels for one sentence's words, each the best given its features and the
+ * labels before it; an I- label only continues a name of its own kind. With
+ * `truth`, it learns instead: `learn` is called where the best label is wrong,
+ * and the true labels are the ones carried forward.
+ */
+export function labelWords(
+  words: readonly string[],
+  score: Scorer = modelScorer(),
+  truth?: readonly string[],
+  learn?: (view: SentenceView, index: number, labels: readonly string[], truth: number, guess: number) => void,
+): string[] {
+  const view = viewOf(words);
   const labels: string[] = [];
   const scores = new Float64Array(LABELS.length);
   for (let index = 0; index < words.length; index++) {
-    scores.fill(0);
     const previous = labels[index - 1] ?? '<s>';
-    const all = [...features[index]!, ...labelFeatures(previous, labels[index - 2] ?? '<s>', shapeOf(words[index]!))];
-    for (const feature of all) {
-      const row = model.get(feature);
-      if (!row) continue;
-      for (let label = 0; label < row.length; label++) scores[label]! += row[label]!;
+    if (surelyOutside(words[index]!, previous)) {
+      labels.push('O');
+      continue;
     }
+    scores.fill(0);
+    score(view, index, labels, scores);
     let best = 0;
     for (let label = 1; label < LABELS.length; label++) {
       const name = LABELS[label]!;
       if (name.startsWith('I-') && previous.slice(2) !== name.slice(2)) continue;
       if (scores[label]! > scores[best]!) best = label;
     }
-    labels.push(LABELS[best]!);
+    if (truth && learn) {
+      const right = LABELS.indexOf(truth[index] as (typeof LABELS)[number]);
+      if (right !== best) learn(view, index, labels, right, best);
+      labels.push(truth[index]!);
+    } else labels.push(LABELS[best]!);
   }
   return labels;
+}
+
+/** Scores from a table of weights by feature string: how training scores, before the weights are written. */
+export function stringScorer(model: ReadonlyMap<string, ArrayLike<number>>): Scorer {
+  return (view, index, labels, scores) => {
+    for (const feature of featuresAt(view, index, labels)) {
+      const row = model.get(feature);
+      if (!row) continue;
+      for (let label = 0; label < row.length; label++) scores[label]! += row[label]!;
+    }
+  };
 }
 
 /** The names in a text, sentence by sentence. */

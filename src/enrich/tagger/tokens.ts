@@ -19,9 +19,7 @@ const TOKEN = new RegExp(
     `(?:${ABBREVIATIONS})\\.(?=\\s)`,
     // A possessive or a contraction's tail, as its own token.
     "['’](?:s|S|re|ve|ll|d|m)\\b",
-    "n['’]t\\b",
     // A word: letters and digits, with inner hyphens, ampersands and apostrophes ("O'Neill", "AT&T").
-    "[\\p{L}\\p{M}\\p{N}]+?(?=n['’]t\\b)",
     "[\\p{L}\\p{M}\\p{N}]+(?:[-‑&][\\p{L}\\p{M}\\p{N}]+|['’](?![sS]\\b|re\\b|ve\\b|ll\\b|d\\b|m\\b)[\\p{L}\\p{M}]+)*",
     '\\S',
   ].join('|'),
