@@ -7,12 +7,14 @@ import type { BodyParagraph } from '../paragraphs.js';
 import { lexiconTags } from './lexicon.js';
 import {
   ABBREVIATED_TITLES,
+  AMBIGUOUS_FIRST_NAMES,
   cleanName,
   isFirstName,
   isKnownName,
   isNameWord,
   isOrdinaryWord,
   PARTICLES,
+  startsWithParticle,
   TITLES,
   type CleanName,
 } from './names.js';
@@ -108,6 +110,7 @@ export function findNameHits(paragraphs: BodyParagraph[]): NameHit[] {
   for (const paragraph of paragraphs) {
     const { text } = paragraph;
     const found: { start: number; end: number }[] = [];
+    const tagged = namesInParagraph(paragraph);
     for (const match of text.matchAll(CAPITALISED_RUN)) {
       const all = [...match[0].matchAll(TOKEN)];
       const runEnd = match.index + match[0].length;
@@ -131,13 +134,13 @@ export function findNameHits(paragraphs: BodyParagraph[]): NameHit[] {
     }
     // The tagger's people: names of two words or more, however the lexicon knows their words,
     // without the descriptions it may take in ("Ambassador", "Afghan", "Emeritus").
-    for (const name of namesInParagraph(paragraph)) {
+    for (const name of tagged) {
       if (name.type !== 'PER') continue;
       const words = [...name.text.matchAll(TOKEN)];
       let first = 0;
       while (first < words.length - 2 && isDescription(words[first]![0])) first++;
       if (first === words.length - 2 && isDescription(words[first]![0]) && !isFirstName(words[first + 1]![0])) first++;
-      if (words.length - first < 2) continue;
+      if (words.length - first < 2 || !plausibleName(words.slice(first).map((word) => word[0]), text.slice(name.end, name.end + 30))) continue;
       found.push({ start: name.start + words[first]!.index!, end: name.end });
     }
     const taken = new TakenCharacters(text.length);
@@ -151,6 +154,25 @@ export function findNameHits(paragraphs: BodyParagraph[]): NameHit[] {
   }
   return people;
 }
+
+/**
+ * Whether the tagger's words for a person read as a name: every word can be
+ * part of one (not "Windows XP"), it does not end in an everyday word unless it
+ * starts with a first name ("Theresa May", not "Kennedy Space"), and it is not
+ * the start of a longer run of capitals ("Qaboos Grand Mosque").
+ */
+function plausibleName(words: string[], after: string): boolean {
+  const known = isFirstName(words[0]!) || AMBIGUOUS_FIRST_NAMES.has(words[0]!);
+  const fits = (word: string, index: number) =>
+    isNameWord(word) || startsWithParticle(word.toLowerCase()) || (known && (index === 0 || !isFunctionWord(word)));
+  if (!words.every(fits)) return false;
+  if (!known && isOrdinaryWord(words.at(-1)!)) return false;
+  const next = /^\s+(\p{Lu}[\p{L}'’-]*)/u.exec(after)?.[1];
+  return !next || DATE_WORD.test(next);
+}
+
+/** Capitalised words that may follow a name: "Sanders Tuesday", "Blair January". */
+const DATE_WORD = /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)$/u;
 
 /** A word that describes a person rather than names them: a role ("Ambassador"), a nationality ("Afghan"), an adjective ("Emeritus"). */
 function isDescription(word: string): boolean {

@@ -225,7 +225,7 @@ function foldShorterForms(entries: Map<string, Entry>, aliasOf: Map<string, stri
     const longer = names.filter(([, other]) => {
       const otherWords = other.name.split(' ');
       if (otherWords.length <= words.length) return false;
-      const tail = otherWords.slice(-words.length).join(' ') === shorter.name;
+      const tail = keyOf(otherWords.slice(-words.length).join(' ')) === key;
       const ends = otherWords[0] === words[0] && otherWords.at(-1) === words.at(-1);
       return tail || ends;
     });
