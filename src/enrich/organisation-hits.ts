@@ -94,7 +94,7 @@ export function findOrganisationHits(paragraphs: BodyParagraph[], people: { para
     for (const span of knownBodies(text)) spans.push(span);
     // Not a place the lexicon knows ("South Carolina"), a person's name or an adjective ("Democratic").
     for (const name of joinedBodies(tagged, text)) {
-      if (isPlace(name.text) || (name.words.length === 1 && (personWords.has(name.text) || isAdjective(name.text) || modifiesNoun(text, name.end)))) continue;
+      if (isPlace(name.text) || (name.words.length === 1 && !oneWordBody(name.text, text, name.end, personWords))) continue;
       shouted ??= capitalisedStretches(text);
       if (shouted.some((stretch) => name.start >= stretch.start && name.start < stretch.end)) continue;
       spans.push({ start: name.start, end: name.end });
@@ -127,6 +127,18 @@ function joinedBodies(tagged: readonly TaggedName[], text: string): TaggedName[]
     } else joined.push(body);
   }
   return joined;
+}
+
+/**
+ * Whether the tagger's one-word body is one: initials, or a word that is not a
+ * person's name in the article, not an adjective ("Democratic"), not before a
+ * noun it describes, and that the text says acts ("the Wend burst its banks"
+ * is a river; "Caloundra beat Noosa" are clubs, "Saba reported" an agency).
+ */
+function oneWordBody(word: string, text: string, end: number, personWords: Set<string>): boolean {
+  if (/^[\p{Lu}\p{N}&-]{2,}$/u.test(word)) return true;
+  if (personWords.has(word) || isAdjective(word) || modifiesNoun(text, end)) return false;
+  return !/^the\s+$/iu.test(text.slice(Math.max(0, end - word.length - 4), end - word.length));
 }
 
 /** "Democratic voters", "Republican senators": a one-word name before a noun describes, it does not name a body. */
