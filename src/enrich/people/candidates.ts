@@ -24,6 +24,8 @@ import { namesInParagraph } from '../tagger/index.js';
 import { FUNCTION_WORD_TAGS, hasAnyTag, PLACE_TAGS } from './tags.js';
 
 export interface NameHit extends CleanName {
+  /** A one-word name only the tagger found ("Wiranto"): a person of their own where they fold into no longer name. */
+  single?: true;
   paragraph: number;
   /** Character offsets of the whole form, titles included, in the paragraph text. */
   start: number;
@@ -99,7 +101,11 @@ function nameIn(words: RegExpMatchArray[], after: string): RegExpMatchArray[] | 
     else return undefined;
   }
   let name = words.slice(start, start + 3);
-  if (name.length === 3 && !/^\p{Lu}\.$/u.test(name[1]![0]) && !isKnownName(name[2]![0])) name = name.slice(0, 2);
+  if (name.length === 3 && !/^\p{Lu}\.$/u.test(name[1]![0]) && !isKnownName(name[2]![0])) {
+    // "Humberto Intermediate Advisory": a run that goes on in everyday words is a title, not a person's name.
+    if (isOrdinaryWord(name[2]![0].replace(/[’']s$/u, ''))) return undefined;
+    name = name.slice(0, 2);
+  }
   // Without a first name to go by, the name ends the run of capitals: "Prisoner Cell Block H" is a title, not a prisoner called Cell Block.
   if (!isFirstName(texts[start]!) && start + name.length < texts.length) return undefined;
   return name.length >= 2 ? name : undefined;
@@ -134,9 +140,11 @@ export function findNameHits(paragraphs: BodyParagraph[]): NameHit[] {
     }
     // The tagger's people: names of two words or more, however the lexicon knows their words,
     // without the descriptions it may take in ("Ambassador", "Afghan", "Emeritus").
+    const singles: { start: number; end: number }[] = [];
     for (const name of tagged) {
       if (name.type !== 'PER') continue;
       const words = [...name.text.matchAll(TOKEN)];
+      if (words.length === 1 && words[0]![0] === name.text && plausibleSingle(name.text) && singleCue(text, name.start, name.end)) singles.push({ start: name.start, end: name.end });
       let first = 0;
       while (first < words.length - 2 && isDescription(words[first]![0])) first++;
       if (first === words.length - 2 && isDescription(words[first]![0]) && !isFirstName(words[first + 1]![0])) first++;
@@ -144,12 +152,17 @@ export function findNameHits(paragraphs: BodyParagraph[]): NameHit[] {
       found.push({ start: name.start + words[first]!.index!, end: name.end });
     }
     const taken = new TakenCharacters(text.length);
-    for (const { start, end } of found.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start)) {
+    for (const { start, end } of found.filter((span) => !notAPerson(text, span.start, span.end)).sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start)) {
       if (taken.overlaps({ start, end })) continue;
       const clean = withoutLeadingDescription(cleanName(text.slice(start, end)));
       if (!clean) continue;
       taken.take({ start, end });
       people.push({ ...clean, paragraph: paragraph.number, start, end });
+    }
+    for (const { start, end } of singles) {
+      if (taken.overlaps({ start, end }) || notAPerson(text, start, end)) continue;
+      const clean = cleanName(text.slice(start, end));
+      if (clean) people.push({ ...clean, single: true, paragraph: paragraph.number, start, end });
     }
   }
   return people;
@@ -169,6 +182,39 @@ function plausibleName(words: string[], after: string): boolean {
   if (!known && isOrdinaryWord(words.at(-1)!)) return false;
   const next = /^\s+(\p{Lu}[\p{L}'’-]*)/u.exec(after)?.[1];
   return !next || DATE_WORD.test(next);
+}
+
+/** Words before a name that make it a storm's: storms are not people. */
+const STORM = /(?:Hurricane|Typhoon|Cyclone|Storm|Tropical Depression)\s+$/u;
+
+/**
+ * A span that reads as a name but is not a person's: a storm ("Hurricane
+ * Humberto"), a plural ("Santos Doctors"), or one that runs on into more
+ * capitals or a quoted nickname ("Qaboos Grand Mosque", "Matiu "Matt" Ratana").
+ */
+function notAPerson(text: string, start: number, end: number): boolean {
+  if (STORM.test(text.slice(Math.max(0, start - 25), start))) return true;
+  const last = /([\p{L}'’-]+)$/u.exec(text.slice(start, end))?.[1] ?? '';
+  if (lexiconTags(last).includes('Plural') && !isKnownName(last) && !isFirstName(text.slice(start, end).split(/\s+/)[0]!)) return true;
+  const next = /^\s+["“]?(\p{Lu}[\p{L}'’-]*)/u.exec(text.slice(end, end + 30))?.[1];
+  return next !== undefined && !DATE_WORD.test(next) && (isOrdinaryWord(next) || /^\s+["“]/u.test(text.slice(end, end + 3)));
+}
+
+/** A one-word name: a word that can be part of a name and is no everyday word, place or body ("Wiranto", not "Brexit" or "Paris"). */
+function plausibleSingle(word: string): boolean {
+  return word.length > 2 && isNameWord(word) && !isOrdinaryWord(word) && !/^\p{Lu}+$/u.test(word);
+}
+
+/** Speech verbs after a name, and the start of an apposition: "Wiranto said", "Kauri, who scored". */
+const CUE_AFTER = /^(?:[’']s\s+\p{Ll}+\s+)?\s*(?:said|says|told|added|argued|insisted|warned|wrote|tweeted|announced|stated|explained|claimed|, who\b|, (?:a|an|the)\s+\p{Ll})/u;
+/** What stands before a one-word name: a role in lower case ("minister Wiranto", "striker Lukaku"), "named", "one". */
+const CUE_BEFORE = /(?:^|\s)(\p{Ll}[\p{Ll}-]+)\s+$/u;
+
+/** Whether the text says a one-word name is a person's: what precedes or follows it says so. */
+function singleCue(text: string, start: number, end: number): boolean {
+  if (CUE_AFTER.test(text.slice(end, end + 40))) return true;
+  const before = CUE_BEFORE.exec(text.slice(Math.max(0, start - 30), start))?.[1];
+  return before !== undefined && (isRoleNoun(before) || before === 'named' || before === 'one');
 }
 
 /** Capitalised words that may follow a name: "Sanders Tuesday", "Blair January". */

@@ -119,12 +119,13 @@ export function findPeople(
     addPart(keyOf(first), keyOf(full.name));
     addPart(keyOf(last), keyOf(full.name));
   }
-  // People known only as "Mr Smith": titled single names that fold into no full name.
+  // People known only as "Mr Smith", or by one word: single names that fold into no full name.
   for (const article of articles) {
     for (const hit of article.hits) {
-      if (!hit.name.includes(' ') && hit.titles.length > 0 && !byPart.has(keyOf(hit.name)) && !excluded.has(keyOf(hit.name))) {
-        entry(hit.name).display ??= `${hit.titles[0]} ${hit.name}`;
-      }
+      if (hit.name.includes(' ') || byPart.has(keyOf(hit.name)) || excluded.has(keyOf(hit.name))) continue;
+      if (hit.titles.length > 0) entry(hit.name).display ??= `${hit.titles[0]} ${hit.name}`;
+      // People known by one word ("Wiranto", a footballer's surname), as the tagger read them.
+      else if (hit.single) entry(hit.name);
     }
   }
 
@@ -215,7 +216,8 @@ export function findPeople(
 /**
  * A name of two words or more that is a shorter form of exactly one longer name
  * ("Richard Guy" of Richard Kenneth Guy, "De Zoysa" of Louis De Zoysa, "Ron
- * Hubbard" of L. Ron Hubbard) is that person's form, not a person of its own.
+ * Hubbard" of L. Ron Hubbard, "John Luk" of John Luk Jok) is that person's
+ * form, not a person of its own.
  */
 function foldShorterForms(entries: Map<string, Entry>, aliasOf: Map<string, string>): void {
   const names = [...entries.entries()].filter(([, entry]) => entry.name.includes(' '));
@@ -226,8 +228,9 @@ function foldShorterForms(entries: Map<string, Entry>, aliasOf: Map<string, stri
       const otherWords = other.name.split(' ');
       if (otherWords.length <= words.length) return false;
       const tail = keyOf(otherWords.slice(-words.length).join(' ')) === key;
+      const head = keyOf(otherWords.slice(0, words.length).join(' ')) === key && !otherWords.slice(words.length).some(isOrdinaryWord);
       const ends = otherWords[0] === words[0] && otherWords.at(-1) === words.at(-1);
-      return tail || ends;
+      return tail || head || ends;
     });
     if (longer.length !== 1) continue;
     aliasOf.set(key, longer[0]![0]);

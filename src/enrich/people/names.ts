@@ -40,7 +40,8 @@ const NOT_A_PERSON = new Set(
   Tories Democrats Republicans Republican Democrat Liberal Greens Jewish Muslim Christian Israeli British English
   Scottish Welsh Irish American European Arab Islamic Zionist Today Programme BBC ITV Sky Reuters
   Plan Act Bill Report Fund Scheme Strategy Policy Treaty Agreement Summit Prize Award Cup Games War PhD Lib Dem Dems
-  Christmas Easter Premiership Championship Olympics`.split(/\s+/),
+  Christmas Easter Premiership Championship Olympics Police Army Navy Museum Stadium Mosque Temple Cathedral Memorial Island Islands
+  Image Photo Advisory`.split(/\s+/),
 );
 
 /** Capitalised at a sentence start, these are never part of a name. */
