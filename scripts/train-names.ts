@@ -19,7 +19,7 @@ import { readdirSync, writeFileSync } from 'node:fs';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { featuresAt, LABELS } from '../src/enrich/tagger/features.js';
+import { featuresAt, LABELS, surelyOutside } from '../src/enrich/tagger/features.js';
 import { labelWords, stringScorer } from '../src/enrich/tagger/index.js';
 import type { TaggerModel } from '../src/enrich/tagger/model.js';
 import { nameTokens, readConllu } from './eval/conllu.js';
@@ -73,6 +73,22 @@ function unerExamples(file: string): Example[] {
     current.labels.push(LABELS.includes(label as (typeof LABELS)[number]) ? label! : 'O');
   }
   return examples;
+}
+
+/**
+ * Where the tagger leaves a word out without scoring it (`surelyOutside`: "The"
+ * opening a sentence), the name after it starts at the next word: its I- label
+ * becomes B-, the label the tagger can give there.
+ */
+function withoutUnreachableLabels(example: Example): Example {
+  const labels = [...example.labels];
+  for (let index = 0; index < labels.length; index++) {
+    if (!surelyOutside(example.words[index]!, labels[index - 1] ?? '<s>')) continue;
+    labels[index] = 'O';
+    const next = labels[index + 1];
+    if (next?.startsWith('I-')) labels[index + 1] = `B-${next.slice(2)}`;
+  }
+  return { words: example.words, labels };
 }
 
 /** An averaged perceptron: weights, their running sums for the average, and when each was last changed. */
@@ -184,7 +200,7 @@ function main(): void {
   if (!args.includes('--gum') || !gum || !args.includes('--uner') || uner.length === 0) {
     throw new Error('usage: npx tsx scripts/train-names.ts [--check] --gum DIR --uner FILE.iob2...   (see the comment at the top of this script)');
   }
-  const examples = [...gumExamples(gum), ...uner.flatMap(unerExamples)];
+  const examples = [...gumExamples(gum), ...uner.flatMap(unerExamples)].map(withoutUnreachableLabels);
   process.stderr.write(`train-names: ${examples.length} sentences, ${examples.reduce((sum, example) => sum + example.words.length, 0)} tokens\n`);
   if (args.includes('--check')) check(examples);
   const weights = train(examples);

