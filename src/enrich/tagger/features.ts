@@ -111,7 +111,7 @@ export function viewOf(words: readonly string[]): SentenceView {
   return { words, values: new Map(), shouted: letters >= 3 && capitals >= 0.6 * letters };
 }
 
-function valueOf(word: string, part: Exclude<Part, 'label'>): string {
+export function valueOf(word: string, part: Exclude<Part, 'label'>): string {
   switch (part) {
     case 'word':
       return word.toLowerCase();

@@ -5,7 +5,7 @@
 // built and hashed for every feature of every token.
 import { readFileSync } from 'node:fs';
 import { projectFile } from '../../project-files.js';
-import { LABELS, PART_SEPARATOR, partAt, SHOUTED, TEMPLATES, type Part, type SentenceView } from './features.js';
+import { LABELS, PART_SEPARATOR, SHOUTED, TEMPLATES, valueOf, type Label, type Part, type SentenceView } from './features.js';
 
 /** The model file's form: each feature's weight for each label (in `labels` order), times `scale`. */
 export interface TaggerModel {
@@ -22,12 +22,52 @@ export type Scorer = (view: SentenceView, index: number, labels: readonly string
 /** Which table of ids a part's values are numbered in, and how many ids it may hold (a power of two, so keys stay small integers). */
 const GROUP: Record<Part, 'text' | 'shape' | 'label'> = { word: 'text', x3: 'text', x2: 'text', p3: 'text', class: 'text', shape: 'shape', label: 'label' };
 const LIMIT = { text: 2 ** 17, shape: 2 ** 10, label: 2 ** 4 };
-const PARTS: readonly Part[] = ['word', 'shape', 'x3', 'x2', 'p3', 'class', 'label'];
+/** The parts of a word, in the order of a word's ids. */
+const WORD_PARTS = ['word', 'shape', 'x3', 'x2', 'p3', 'class'] as const;
+
+/**
+ * Keys to rows, by open addressing in typed arrays: one probe or two in
+ * memory that sits together, where a Map of objects costs a cache miss or more
+ * for every feature of every token.
+ */
+class KeyTable {
+  private readonly keys: Int32Array;
+  private readonly rows: Int32Array;
+  private readonly mask: number;
+
+  constructor(size: number) {
+    let capacity = 16;
+    while (capacity < size * 2) capacity *= 2;
+    this.keys = new Int32Array(capacity).fill(-1);
+    this.rows = new Int32Array(capacity);
+    this.mask = capacity - 1;
+  }
+
+  set(key: number, row: number): void {
+    let slot = Math.imul(key, 0x9e3779b1) & this.mask;
+    while (this.keys[slot] !== -1) slot = (slot + 1) & this.mask;
+    this.keys[slot] = key;
+    this.rows[slot] = row;
+  }
+
+  /** The row of a key, or -1. */
+  get(key: number): number {
+    let slot = Math.imul(key, 0x9e3779b1) & this.mask;
+    for (;;) {
+      const found = this.keys[slot]!;
+      if (found === key) return this.rows[slot]!;
+      if (found === -1) return -1;
+      slot = (slot + 1) & this.mask;
+    }
+  }
+}
 
 interface Indexed {
   ids: { text: Map<string, number>; shape: Map<string, number>; label: Map<string, number> };
-  /** Per template, its features' rows by key. */
-  tables: Map<number, Int32Array>[];
+  /** Per template, its features' rows. */
+  tables: KeyTable[];
+  /** Every row's weight for each label, row after row. */
+  weights: Int32Array;
   shouted: Int32Array | undefined;
 }
 
@@ -44,12 +84,15 @@ function index(model: TaggerModel, file: string): Indexed {
     return id;
   };
   const byName = new Map(TEMPLATES.map((template, at) => [template.name, at]));
-  const tables = TEMPLATES.map(() => new Map<number, Int32Array>());
+  const entries = Object.entries(model.weights);
+  const keyed: { template: number; key: number; row: number }[] = [];
+  const weights = new Int32Array(entries.length * LABELS.length);
   let shouted: Int32Array | undefined;
-  for (const [feature, row] of Object.entries(model.weights)) {
+  entries.forEach(([feature, row], number) => {
+    weights.set(row, number * LABELS.length);
     if (feature === SHOUTED) {
       shouted = Int32Array.from(row);
-      continue;
+      return;
     }
     const equals = feature.indexOf('=');
     const at = byName.get(equals < 0 ? feature : feature.slice(0, equals));
@@ -61,9 +104,15 @@ function index(model: TaggerModel, file: string): Indexed {
       const group = GROUP[part];
       key = key * LIMIT[group] + idOf(group, values[position]!);
     });
-    tables[at]!.set(key, Int32Array.from(row));
-  }
-  return { ids, tables, shouted };
+    keyed.push({ template: at, key, row: number });
+  });
+  const tables = TEMPLATES.map((_, template) => {
+    const mine = keyed.filter((entry) => entry.template === template);
+    const table = new KeyTable(mine.length);
+    for (const { key, row } of mine) table.set(key, row);
+    return table;
+  });
+  return { ids, tables, weights, shouted };
 }
 
 let loaded: Indexed | undefined;
@@ -78,42 +127,65 @@ function indexed(): Indexed {
   return loaded;
 }
 
-/** Each template's parts as numbers: which part, at which offset, and the size of its table of ids. */
-const COMPILED = TEMPLATES.map(({ parts }) => parts.map(([part, offset]) => ({ part: PARTS.indexOf(part), offset, base: LIMIT[GROUP[part]] })));
-const LABEL_PART = PARTS.indexOf('label');
+/** Each template's parts as numbers: which of a word's ids (or -1, the label), at which offset, and the size of its table of ids. */
+const COMPILED = TEMPLATES.map(({ parts }) =>
+  parts.map(([part, offset]) => ({ part: part === 'label' ? -1 : WORD_PARTS.indexOf(part), offset, base: LIMIT[GROUP[part]] })),
+);
+/** A word's ids past either end of the sentence. */
+const EDGE_WORDS = ['<s>', '</s>'];
 
 /** The scorer of the shipped model. */
 export function modelScorer(): Scorer {
-  const { ids, tables, shouted } = indexed();
-  // The ids of each part of each token (two more past each end), for the sentence being tagged, found when first read:
-  // -1 for a value no feature has, -2 for not yet found.
+  const { ids, tables, weights, shouted } = indexed();
+  const labelIds = LABELS.map((label) => ids.label.get(label) ?? -1);
+  const startId = ids.label.get('<s>') ?? -1;
+  const labelIndex = new Map(LABELS.map((label, at) => [label, at]));
+  // Each word's ids, found once per word: the same words come back across a dossier.
+  const byWord = new Map<string, Int32Array>();
+  const wordIds = (word: string, edge: boolean): Int32Array => {
+    const key = edge ? `\u0000${word}` : word;
+    let found = byWord.get(key);
+    if (found) return found;
+    found = new Int32Array(WORD_PARTS.length);
+    WORD_PARTS.forEach((part, at) => {
+      const value = edge ? word : valueOf(word, part);
+      found![at] = ids[GROUP[part]].get(value) ?? -1;
+    });
+    if (byWord.size > 500_000) byWord.clear();
+    byWord.set(key, found);
+    return found;
+  };
+  const edges = EDGE_WORDS.map((edge) => wordIds(edge, true));
   let current: SentenceView | undefined;
-  let partIds: Int32Array[] = [];
+  let sentence: Int32Array[] = [];
   return (view, at, labels, scores) => {
     if (current !== view) {
       current = view;
-      partIds = PARTS.map(() => new Int32Array(view.words.length + 4).fill(-2));
+      sentence = view.words.map((word) => wordIds(word, false));
     }
-    const last = view.words.length + 3;
+    const count = view.words.length;
     for (let template = 0; template < COMPILED.length; template++) {
       const parts = COMPILED[template]!;
       let key = 0;
       let id = 0;
       for (let position = 0; position < parts.length; position++) {
         const { part, offset, base } = parts[position]!;
-        if (part === LABEL_PART) id = ids.label.get(labels[at + offset] ?? '<s>') ?? -1;
-        else {
-          const slot = Math.min(Math.max(at + offset + 2, 0), last);
-          const row = partIds[part]!;
-          id = row[slot]!;
-          if (id === -2) id = row[slot] = ids[GROUP[PARTS[part]!]].get(partAt(view, PARTS[part]!, slot - 2, labels)) ?? -1;
+        const where = at + offset;
+        if (part < 0) {
+          const label = labels[where];
+          id = label === undefined ? startId : labelIds[labelIndex.get(label as Label)!]!;
+        } else {
+          const word = where < 0 ? edges[0]! : where >= count ? edges[1]! : sentence[where]!;
+          id = word[part]!;
         }
         if (id < 0) break;
         key = key * base + id;
       }
       if (id < 0) continue;
       const row = tables[template]!.get(key);
-      if (row) for (let label = 0; label < row.length; label++) scores[label]! += row[label]!;
+      if (row < 0) continue;
+      const from = row * LABELS.length;
+      for (let label = 0; label < LABELS.length; label++) scores[label]! += weights[from + label]!;
     }
     if (view.shouted && shouted) for (let label = 0; label < shouted.length; label++) scores[label]! += shouted[label]!;
   };
