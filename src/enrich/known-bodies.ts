@@ -24,8 +24,8 @@ function isBody(phrase: string): boolean {
 
 /**
  * The stretches of a paragraph that name a known body, longest first at each
- * word: written with capitals, and, for one word, not at a sentence's start,
- * where a capital says nothing ("Medium" there may be the word).
+ * word: written with capitals, and, for one word of the lexicon's, not at a
+ * sentence's start, where a capital says nothing ("Medium" there may be the word).
  */
 export function knownBodies(text: string): { start: number; end: number }[] {
   const words = [...text.matchAll(WORD)].map((match) => ({ text: match[0].replace(/[.’']+$/u, ''), start: match.index }));
@@ -41,7 +41,7 @@ export function knownBodies(text: string): { start: number; end: number }[] {
       const end = last.start + last.text.length;
       const phrase = text.slice(first.start, end);
       if (/\s{2,}|[,;:()"“”]/u.test(phrase)) continue;
-      if (length === 1 && startsSentence(text, first.start)) continue;
+      if (length === 1 && startsSentence(text, first.start) && !KNOWN.has(phrase)) continue;
       if (!isBody(phrase)) continue;
       found.push({ start: first.start, end });
       index += length - 1;

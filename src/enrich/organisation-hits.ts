@@ -4,6 +4,7 @@
 // newspaper names without saying so (known-bodies.ts), and the names tagger's
 // bodies; never the words of lines in capitals (headlines, photo credits).
 import type { BodyParagraph } from './paragraphs.js';
+import { capitalisedStretches, inStretches } from './capitals.js';
 import { knownBodies } from './known-bodies.js';
 import { lexiconTags } from './people/lexicon.js';
 import { hasAnyTag } from './people/tags.js';
@@ -32,7 +33,7 @@ const SENTENCE_OPENERS = new Set('the at after although as before by during for 
 /** "… of the Western District", and a second ("… for the Western District of Virginia"), and "… and Rehabilitation" where no capital follows. */
 const OF_PART = `(?:\\s+(?:of|for)\\s+(?:the\\s+)?${NAME_WORD}(?:\\s+${NAME_WORD}){0,3}){1,2}(?:\\s+and\\s+${NAME_WORD}(?![\\s-]+\\p{Lu}))?`;
 const ORGANISATION = new RegExp(
-  `(?:\\b(?:the\\s+)?)((?:${NAME_WORD}\\s+){1,4}(?:${ORGANISATION_WORDS})(?![-‑]\\p{L})(?:${OF_PART})?|(?:${ORGANISATION_WORDS})${OF_PART})`,
+  `(?:\\b(?:the\\s+)?)((?:${NAME_WORD}\\s+){1,3}(?:and\\s+(?:${NAME_WORD}\\s+){1,3})?(?:${ORGANISATION_WORDS})(?![-‑]\\p{L})(?:${OF_PART})?|(?:${ORGANISATION_WORDS})${OF_PART})`,
   'gu',
 );
 /** Political parties, which rarely carry a word that says so. */
@@ -49,8 +50,6 @@ const NOT_ORGANISATIONS = new Set(
   RIP PS CV DJ MC VIP DNA RNA FM UFO ET PHD MA BA AGM IPO HD HDR HDTV XP RSS PDF USB LCD LED OLED DSL SMS GPS AI CGI TB SUV CCTV ASAP
   COVID SARS MERS PCR ICU STD NGO LLC VR AR OS RAM ROM CPU GPU CT MRI SSD HDD API URL HTML PIN PII NFT ISP VPN WIFI APP KG KM MPH CO II III IV VI VII VIII IX XI XII`.split(/\s+/),
 );
-/** A line or sentence mostly in capitals is a headline, a caption or a shout: its words are not initials. */
-const MOSTLY_CAPITALS = 0.6;
 
 /**
  * Organisation names in the paragraphs, longest first where they overlap;
@@ -73,14 +72,10 @@ export function findOrganisationHits(paragraphs: BodyParagraph[], people: { para
     const spans: { start: number; end: number; bareInitials?: boolean }[] = [];
     const tagged = namesInParagraph(paragraph);
     const taggedBody = new Set(tagged.filter((name) => name.type === 'ORG').map((name) => name.text));
-    // Found when first needed: most paragraphs hold no initials.
-    let shouted: { start: number; end: number }[] | undefined;
     for (const match of text.matchAll(ACRONYM)) {
-      // Not initials: a word written in capitals ("NOT", "UNDER") unless the text defines it ("(WHO)"), or any word of a line in capitals.
+      // Not initials: a word written in capitals ("NOT", "UNDER") unless the text defines it ("(WHO)").
       const defined = text[match.index - 1] === '(';
       if (NOT_ORGANISATIONS.has(match[0]) || (STOP_WORDS.has(match[0].toLowerCase()) && !defined)) continue;
-      shouted ??= capitalisedStretches(text);
-      if (shouted.some((stretch) => match.index >= stretch.start && match.index < stretch.end)) continue;
       // Four letters or more that are no word ("MSNBC", "NDTV") name a body; fewer ("AST", "IQ") only where the text or the tagger says so.
       const bareInitials = !defined && !taggedBody.has(match[0]) && (match[0].length < 4 || lexiconTags(match[0]).length > 0);
       spans.push({ start: match.index, end: match.index + match[0].length, bareInitials });
@@ -90,18 +85,18 @@ export function findOrganisationHits(paragraphs: BodyParagraph[], people: { para
       spans.push({ start, end: start + match[1]!.length });
     }
     for (const match of text.matchAll(PARTIES)) spans.push({ start: match.index, end: match.index + match[0].length });
-    // The tagger's bodies, outside lines in capitals.
     for (const span of knownBodies(text)) spans.push(span);
-    // Not a place the lexicon knows ("South Carolina"), a person's name or an adjective ("Democratic").
+    // The tagger's bodies: not a place the lexicon knows ("South Carolina"), a person's name or an adjective ("Democratic").
     for (const name of joinedBodies(tagged, text)) {
       if (isPlace(name.text) || (name.words.length === 1 && !oneWordBody(name.text, text, name.end, personWords))) continue;
-      shouted ??= capitalisedStretches(text);
-      if (shouted.some((stretch) => name.start >= stretch.start && name.start < stretch.end)) continue;
       spans.push({ start: name.start, end: name.end });
     }
     // A span is kept when it overlaps no person and no longer organisation already kept.
     const taken = new TakenCharacters(text.length);
     for (const person of peopleIn.get(paragraph.number) ?? []) taken.take(person);
+    // Nothing from lines in capitals: a headline, a caption or a photo credit ("JIM WATSON/AFP").
+    const shouted = spans.length && /\p{Lu}{2}/u.test(text) ? capitalisedStretches(text) : [];
+    for (const span of spans) if (inStretches(shouted, span.start)) taken.take(span);
     for (const span of spans.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start)) {
       if (taken.overlaps(span)) continue;
       const name = cleanOrganisation(text.slice(span.start, span.end));
@@ -158,17 +153,6 @@ function isAdjective(word: string): boolean {
 function isPlace(phrase: string): boolean {
   const tags = lexiconTags(phrase.replace(/^the\s+/iu, ''));
   return hasAnyTag(tags, ['Place', 'Country', 'City', 'Region']) && !tags.includes('Organization');
-}
-
-/** The sentences of a text written mostly in capitals (at least four words of them). */
-function capitalisedStretches(text: string): { start: number; end: number }[] {
-  const stretches: { start: number; end: number }[] = [];
-  for (const sentence of text.matchAll(/[^.!?\n]+[.!?]*/gu)) {
-    const words = sentence[0].match(/\p{L}{2,}/gu) ?? [];
-    const capitals = words.filter((word) => word === word.toUpperCase()).length;
-    if (words.length >= 4 && capitals >= MOSTLY_CAPITALS * words.length) stretches.push({ start: sentence.index, end: sentence.index + sentence[0].length });
-  }
-  return stretches;
 }
 
 /**

@@ -19,6 +19,7 @@ import {
   type CleanName,
 } from './names.js';
 import { isRoleNoun } from './roles.js';
+import { capitalisedStretches, inStretches } from '../capitals.js';
 import { TakenCharacters } from '../spans.js';
 import { namesInParagraph } from '../tagger/index.js';
 import { FUNCTION_WORD_TAGS, hasAnyTag, PLACE_TAGS } from './tags.js';
@@ -88,7 +89,7 @@ function couldStartName(word: string): boolean {
  * from a known first name, after a role ("Prime Minister Manmohan Singh"), or
  * before "said". At most three words, the third only if it is itself a name.
  */
-function nameIn(words: RegExpMatchArray[], after: string): RegExpMatchArray[] | undefined {
+function nameIn(words: RegExpMatchArray[], after: string, tagged: (index: number) => boolean): RegExpMatchArray[] | undefined {
   const texts = words.map((word) => word[0]);
   let start = texts.findIndex((word, index) => index < texts.length - 1 && isFirstName(word));
   if (start < 0) {
@@ -97,7 +98,7 @@ function nameIn(words: RegExpMatchArray[], after: string): RegExpMatchArray[] | 
     const role = texts.findLastIndex((word, index) => index < texts.length - 2 && isRoleNoun(word) && couldStartName(texts[index + 1]!));
     const lastTwo = texts.slice(-2);
     if (role >= 0) start = role + 1;
-    else if (NAME_CONTEXT_AFTER.test(after) && lastTwo.length === 2 && !lastTwo.some(isOrdinaryWord)) start = texts.length - 2;
+    else if (NAME_CONTEXT_AFTER.test(after) && lastTwo.length === 2 && !lastTwo.some(isOrdinaryWord) && !tagged(texts.length - 2)) start = texts.length - 2;
     else return undefined;
   }
   let name = words.slice(start, start + 3);
@@ -122,7 +123,12 @@ export function findNameHits(paragraphs: BodyParagraph[]): NameHit[] {
       const runEnd = match.index + match[0].length;
       for (const stretch of nameStretches(all)) {
         const stretchEnd = match.index + stretch.at(-1)!.index! + stretch.at(-1)![0].length;
-        const name = nameIn(stretch, stretchEnd === runEnd ? text.slice(runEnd, runEnd + 20) : '');
+        // Before "said", two capitalised words are a name unless the tagger reads them as a body or a place ("Emergency Management said").
+        const bodyAt = (index: number) => {
+          const at = match.index + stretch[index]!.index!;
+          return tagged.some((name) => name.type !== 'PER' && name.start <= at && at < name.end);
+        };
+        const name = nameIn(stretch, stretchEnd === runEnd ? text.slice(runEnd, runEnd + 20) : '', bodyAt);
         if (name) found.push({ start: match.index + name[0]!.index!, end: match.index + name.at(-1)!.index! + name.at(-1)![0].length });
       }
     }
@@ -152,6 +158,9 @@ export function findNameHits(paragraphs: BodyParagraph[]): NameHit[] {
       found.push({ start: name.start + words[first]!.index!, end: name.end });
     }
     const taken = new TakenCharacters(text.length);
+    // Nothing from lines in capitals: a headline or a photo credit ("JIM WATSON/AFP").
+    const shouted = /\p{Lu}{2}/u.test(text) ? capitalisedStretches(text) : [];
+    for (const span of found) if (inStretches(shouted, span.start)) taken.take(span);
     for (const { start, end } of found.filter((span) => !notAPerson(text, span.start, span.end)).sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start)) {
       if (taken.overlaps({ start, end })) continue;
       const clean = withoutLeadingDescription(cleanName(text.slice(start, end)));
@@ -206,9 +215,9 @@ function plausibleSingle(word: string): boolean {
 }
 
 /** Speech verbs after a name, and the start of an apposition: "Wiranto said", "Kauri, who scored". */
-const CUE_AFTER = /^(?:[’']s\s+\p{Ll}+\s+)?\s*(?:said|says|told|added|argued|insisted|warned|wrote|tweeted|announced|stated|explained|claimed|, who\b|, (?:a|an|the)\s+\p{Ll})/u;
+const CUE_AFTER = /^(?:[’']s\s+\p{Ll}+\s+)?,?\s*(?:said|says|told|added|argued|insisted|warned|wrote|tweeted|announced|stated|explained|claimed|, who\b|, (?:a|an|the)\s+\p{Ll})/u;
 /** What stands before a one-word name: a role in lower case ("minister Wiranto", "striker Lukaku"), "named", "one". */
-const CUE_BEFORE = /(?:^|\s)(\p{Ll}[\p{Ll}-]+)\s+$/u;
+const CUE_BEFORE = /(?:^|\s)(\p{Ll}[\p{Ll}-]+),?\s+$/u;
 
 /** Whether the text says a one-word name is a person's: what precedes or follows it says so. */
 function singleCue(text: string, start: number, end: number): boolean {

@@ -10,6 +10,7 @@ import type { NameHit } from './candidates.js';
 import { lexiconTags } from './lexicon.js';
 import { ABBREVIATED_TITLES, AMBIGUOUS_FIRST_NAMES, isNameWord, isOrdinaryWord, looksLikeName, MEN_TITLES, nameParts, PARTICLES, TITLES, WOMEN_TITLES } from './names.js';
 import { roleAfter, roleBefore } from './roles.js';
+import { markVariants } from './variants.js';
 import { FUNCTION_WORD_TAGS, hasAnyTag, PLACE_TAGS } from './tags.js';
 
 export interface ArticleNames {
@@ -119,13 +120,14 @@ export function findPeople(
     addPart(keyOf(first), keyOf(full.name));
     addPart(keyOf(last), keyOf(full.name));
   }
+  const wordsOfNames = new Set(fullNames.flatMap((full) => full.name.split(' ').map(keyOf)));
   // People known only as "Mr Smith", or by one word: single names that fold into no full name.
   for (const article of articles) {
     for (const hit of article.hits) {
       if (hit.name.includes(' ') || byPart.has(keyOf(hit.name)) || excluded.has(keyOf(hit.name))) continue;
       if (hit.titles.length > 0) entry(hit.name).display ??= `${hit.titles[0]} ${hit.name}`;
-      // People known by one word ("Wiranto", a footballer's surname), as the tagger read them.
-      else if (hit.single) entry(hit.name);
+      // People known by one word ("Wiranto", a footballer's surname), as the tagger read them, unless the word is part of a longer name ("Luk" of John Luk Jok).
+      else if (hit.single && !wordsOfNames.has(keyOf(hit.name))) entry(hit.name);
     }
   }
 
@@ -206,6 +208,7 @@ export function findPeople(
       };
     })
     .sort((a, b) => total(b) - total(a) || a.name.localeCompare(b.name, 'en'));
+  markVariants(people);
   return {
     people,
     mentions: mentions.map((mention) => ({ ...mention, person: ids.get(mention.person)! })).filter((mention) => mention.person),
@@ -272,7 +275,9 @@ function resolve(
   // only a person who is the only one with it in the whole dossier.
   const here = isSurname ? candidates.filter((candidate) => inArticle.has(candidate)) : [];
   if (here.length === 1) return here[0];
-  if (here.length === 0 && candidates.length === 1) return candidates[0];
+  // From another article, a surname goes to the one person of that surname named with a first name:
+  // "B. Lara" on a scorecard says too little to take every "Lara" of the dossier.
+  if (here.length === 0 && candidates.length === 1 && !/^\p{Lu}\.?$/u.test(nameParts(entries.get(candidates[0]!)!.name).first)) return candidates[0];
   return undefined;
 }
 
