@@ -21,7 +21,7 @@ export interface OrganisationHit {
 
 /** Words that end (or, with "of", start) the name of a body. */
 const ORGANISATION_WORDS =
-  'Friends|Forum|Board|Institute|Organisation|Organization|Chamber|Party|Council|Committee|Association|Union|Brotherhood|Chronicle|Commission|Foundation|Trust|Society|Agency|Ministry|Department|Office|Bank|Group|Company|Corporation|University|College|Hospital|Church|Club|Federation|League|Alliance|Movement|Network|Service|Authority|Court|Parliament|Assembly|Congress|Senate|Times|Telegraph|Guardian|Herald|Post|Mail|Express|Mirror|Observer|Gazette|Journal|Review|News|Radio|Television|Press|Inc|Ltd|plc|Plc|Corp|Holdings|Airways|Airlines|Motors|Records|Studios|Pictures|Magazine|Administration|Bureau|Police|Army|Navy|Brigade|FC|AFC';
+  'Friends|Forum|Board|Institute|Organisation|Organization|Chamber|Party|Council|Committee|Association|Union|Brotherhood|Chronicle|Commission|Foundation|Trust|Society|Agency|Ministry|Department|Office|Bank|Group|Company|Corporation|University|College|Hospital|Church|Club|Federation|Confederation|League|Alliance|Movement|Network|Service|Authority|Court|Parliament|Assembly|Congress|Senate|Times|Telegraph|Guardian|Herald|Post|Mail|Express|Mirror|Observer|Gazette|Journal|Review|News|Radio|Television|Press|Inc|Ltd|plc|Plc|Corp|Holdings|Airways|Airlines|Motors|Records|Studios|Pictures|Magazine|Administration|Bureau|Police|Army|Navy|Brigade|FC|AFC';
 /**
  * A capitalised word, initials with stops ("U.S.") or a short abbreviation
  * ("St."): a stop ends no other word, so a name never runs on into the next
@@ -31,9 +31,9 @@ const NAME_WORD = "(?:(?:\\p{Lu}\\.){2,}|\\p{Lu}\\p{Ll}{1,2}\\.(?=\\s\\p{Lu})|\\
 /** Words before a name, not of it: "the Jewish Chronicle", "At Ballot Access News", "For Libertarian Party". */
 const SENTENCE_OPENERS = new Set('the at after although as before by during for from if in on since so though to under when where whereas while with without but and or yet then'.split(' '));
 /** "… of the Western District", and a second ("… for the Western District of Virginia"), and "… and Rehabilitation" where no capital follows. */
-const OF_PART = `(?:\\s+(?:of|for)\\s+(?:the\\s+)?${NAME_WORD}(?:\\s+${NAME_WORD}){0,3}){1,2}(?:\\s+and\\s+${NAME_WORD}(?![\\s-]+\\p{Lu}))?`;
+const OF_PART = `(?:\\s+(?:of|for)\\s+(?:the\\s+)?${NAME_WORD}(?:\\s+${NAME_WORD}){0,3}){1,2}(?:\\s+and\\s+${NAME_WORD}(?![\\p{L}'’&-])(?![\\s-]+\\p{Lu}))?`;
 const ORGANISATION = new RegExp(
-  `(?:\\b(?:the\\s+)?)((?:${NAME_WORD}\\s+){1,3}(?:and\\s+(?:${NAME_WORD}\\s+){1,3})?(?:${ORGANISATION_WORDS})(?![-‑]\\p{L})(?:${OF_PART})?|(?:${ORGANISATION_WORDS})${OF_PART})`,
+  `(?:\\b(?:the\\s+)?)((?:${NAME_WORD}\\s+){1,3}(?:and\\s+(?:${NAME_WORD}\\s+){1,3})?(?:${ORGANISATION_WORDS})(?![-‑\\p{L}])(?:${OF_PART})?|(?:${ORGANISATION_WORDS})${OF_PART})`,
   'gu',
 );
 /** Political parties, which rarely carry a word that says so. */
@@ -48,7 +48,7 @@ const ACRONYM = /\b[A-Z]{2,6}\b/g;
 const NOT_ORGANISATIONS = new Set(
   `UK US USA UAE EU GB MP MPS PM GMT BST UTC EST EDT PST PDT CET TV HQ LGBT PR OK AM CEO CFO COO ID IT PC DVD CD AIDS HIV GDP VAT OBE MBE CBE QC MEP MEPS MSP MLA BC AD NB
   RIP PS CV DJ MC VIP DNA RNA FM UFO ET PHD MA BA AGM IPO HD HDR HDTV XP RSS PDF USB LCD LED OLED DSL SMS GPS AI CGI TB SUV CCTV ASAP
-  COVID SARS MERS PCR ICU STD NGO LLC VR AR OS RAM ROM CPU GPU CT MRI SSD HDD API URL HTML PIN PII NFT ISP VPN WIFI APP KG KM MPH CO II III IV VI VII VIII IX XI XII`.split(/\s+/),
+  COVID SARS MERS PCR ICU STD NGO POTUS FLOTUS LLC VR AR OS RAM ROM CPU GPU CT MRI SSD HDD API URL HTML PIN PII NFT ISP VPN WIFI APP KG KM MPH CO II III IV VI VII VIII IX XI XII`.split(/\s+/),
 );
 
 /**
@@ -75,7 +75,7 @@ export function findOrganisationHits(paragraphs: BodyParagraph[], people: { para
     for (const match of text.matchAll(ACRONYM)) {
       // Not initials: a word written in capitals ("NOT", "UNDER") unless the text defines it ("(WHO)").
       const defined = text[match.index - 1] === '(';
-      if (NOT_ORGANISATIONS.has(match[0]) || (STOP_WORDS.has(match[0].toLowerCase()) && !defined)) continue;
+      if (NOT_ORGANISATIONS.has(match[0]) || /^[IVXLCDM]+$/.test(match[0]) || (STOP_WORDS.has(match[0].toLowerCase()) && !defined)) continue;
       // Four letters or more that are no word ("MSNBC", "NDTV") name a body; fewer ("AST", "IQ") only where the text or the tagger says so.
       const bareInitials = !defined && !taggedBody.has(match[0]) && (match[0].length < 4 || lexiconTags(match[0]).length > 0);
       spans.push({ start: match.index, end: match.index + match[0].length, bareInitials });
@@ -99,8 +99,8 @@ export function findOrganisationHits(paragraphs: BodyParagraph[], people: { para
     for (const span of spans) if (inStretches(shouted, span.start)) taken.take(span);
     for (const span of spans.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start)) {
       if (taken.overlaps(span)) continue;
-      const name = cleanOrganisation(text.slice(span.start, span.end));
-      if (!name) continue;
+        const name = cleanOrganisation(text.slice(span.start, span.end));
+      if (!name || PLACE_END.test(name)) continue;
       taken.take(span);
       hits.push({ name, paragraph: paragraph.number, ...(span.bareInitials ? { bareInitials: true } : {}) });
     }
@@ -108,16 +108,20 @@ export function findOrganisationHits(paragraphs: BodyParagraph[], people: { para
   return hits;
 }
 
+/** Last words of places and buildings named as such, not bodies: "Fisht Stadium", "Shandao Station", "Hong Kong Island". */
+const PLACE_END = /\s(?:Station|Stadium|Airport|Bridge|Tower|Towers|Island|Islands|Park|Square|Street|Road|Avenue|Cave|Mountain|River|Lake)$/u;
+
 /** Words that end a body's name: after one, "and" starts another body. */
 const HEAD_WORD = new RegExp(`(?:${ORGANISATION_WORDS})$`, 'u');
 
-/** The tagger's bodies, two joined by "and" into one where the first cannot end a name ("National Oceanic and Atmospheric Administration"). */
+/** The tagger's bodies, two joined by "and" into one where the first ends in an adjective ("National Oceanic and Atmospheric Administration"). */
 function joinedBodies(tagged: readonly TaggedName[], text: string): TaggedName[] {
   const bodies = tagged.filter((name) => name.type === 'ORG');
   const joined: TaggedName[] = [];
   for (const body of bodies) {
     const previous = joined.at(-1);
-    if (previous && /^\s+(?:and|&)\s+$/u.test(text.slice(previous.end, body.start)) && !HEAD_WORD.test(previous.text)) {
+    // "Oceanic and Atmospheric": an adjective before "and" wants the noun of the name after it.
+    if (previous && /^\s+(?:and|&)\s+$/u.test(text.slice(previous.end, body.start)) && !HEAD_WORD.test(previous.text) && isAdjective(previous.words.at(-1)!)) {
       joined[joined.length - 1] = { ...previous, end: body.end, text: text.slice(previous.start, body.end), words: [...previous.words, 'and', ...body.words] };
     } else joined.push(body);
   }
