@@ -3,6 +3,7 @@
 // "Associated Press", "Al Jazeera"), and the institutions, news agencies and
 // groups of news copy it lacks ("the Treasury", "the Senate", "Reuters").
 import { lexiconTags } from './people/lexicon.js';
+import { startsSentence } from './people/names.js';
 
 const INSTITUTIONS = `Senate|Congress|Parliament|Treasury|Pentagon|Kremlin|Knesset|Bundestag|Duma|Politburo|Interpol|Europol|Scotland Yard|Metropolitan Police|
 House of Representatives|House of Commons|House of Lords|European Commission|European Parliament|United Nations|Security Council|World Bank|
@@ -49,8 +50,4 @@ export function knownBodies(text: string): { start: number; end: number }[] {
     }
   }
   return found;
-}
-
-function startsSentence(text: string, index: number): boolean {
-  return /(?:^|[.!?]["'”’]?\s+|["“]\s*)$/u.test(text.slice(Math.max(0, index - 4), index));
 }

@@ -8,7 +8,7 @@ import type { BodyParagraph } from '../paragraphs.js';
 import { NO_SETTINGS, type EntitySettings } from '../settings.js';
 import type { NameHit } from './candidates.js';
 import { lexiconTags } from './lexicon.js';
-import { ABBREVIATED_TITLES, AMBIGUOUS_FIRST_NAMES, isNameWord, isOrdinaryWord, looksLikeName, MEN_TITLES, nameParts, PARTICLES, TITLES, WOMEN_TITLES } from './names.js';
+import { ABBREVIATED_TITLES, AMBIGUOUS_FIRST_NAMES, isNameWord, isOrdinaryWord, looksLikeName, MEN_TITLES, nameParts, PARTICLES, startsSentence, TITLES, WOMEN_TITLES } from './names.js';
 import { roleAfter, roleBefore } from './roles.js';
 import { markVariants } from './variants.js';
 import { FUNCTION_WORD_TAGS, hasAnyTag, PLACE_TAGS } from './tags.js';
@@ -296,9 +296,6 @@ function readsAsTheWord(text: string, start: number, end: number): boolean {
   return /^(?:in|on|of|since|until|by|from|early|late|mid|last|next|this|the|a|an|every|\d+\w*)$/i.test(before) || /^\d/.test(after);
 }
 
-function startsSentence(text: string, index: number): boolean {
-  return /(?:^|[.!?]["'”’]?\s+|["“]\s*)$/u.test(text.slice(Math.max(0, index - 4), index));
-}
 
 /** "the party leader" says what "party leader" says. */
 /** Titles of rank, which say who someone is born or made, not what they do. */

@@ -86,6 +86,11 @@ export function cleanName(raw: string): CleanName | undefined {
   return { name: words.join(' '), titles };
 }
 
+/** Whether `index` starts a sentence (or a quotation), where a capital says nothing of a name. */
+export function startsSentence(text: string, index: number): boolean {
+  return /(?:^|[.!?]["'”’]?\s+|["“]\s*)$/u.test(text.slice(Math.max(0, index - 4), index));
+}
+
 export function nameParts(name: string): { first: string; last: string; count: number } {
   const words = name.split(' ');
   return { first: words[0]!, last: words.at(-1)!, count: words.length };
