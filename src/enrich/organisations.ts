@@ -138,16 +138,26 @@ const HEAD_OF = /^(.+?)\s+(?:of|for)\s+(?:the\s+)?(.+)$/u;
  * ("Senate" is not the Senate Judiciary Committee).
  */
 function foldShorterNames(found: Map<string, Found>): void {
-  const all = [...found.entries()];
-  for (const [key, shorter] of all) {
-    const longer = all.filter(([otherKey, other]) => {
-      if (otherKey === key || !found.has(otherKey) || other.name.length <= shorter.name.length) return false;
-      if (![...shorter.mentions.keys()].every((article) => other.mentions.has(article))) return false;
-      const headOf = HEAD_OF.exec(other.name);
-      return other.name.endsWith(` ${shorter.name}`) || (headOf !== null && (headOf[1]!.split(' ').at(-1) === shorter.name || headOf[2] === shorter.name));
+  // Each longer name under the shorter names it can have: the words it ends with, either side of its "of".
+  const longerBy = new Map<string, Set<string>>();
+  const add = (name: string, key: string) => {
+    const list = longerBy.get(name);
+    if (list) list.add(key);
+    else longerBy.set(name, new Set([key]));
+  };
+  for (const [key, organisation] of found) {
+    const words = organisation.name.split(' ');
+    for (let cut = 1; cut < words.length; cut++) add(words.slice(cut).join(' '), key);
+    const headOf = HEAD_OF.exec(organisation.name);
+    if (headOf) for (const part of [headOf[1]!.split(' ').at(-1)!, headOf[2]!]) add(part, key);
+  }
+  for (const [key, shorter] of [...found]) {
+    const longer = [...(longerBy.get(shorter.name) ?? [])].filter((otherKey) => {
+      const other = found.get(otherKey);
+      return otherKey !== key && other !== undefined && [...shorter.mentions.keys()].every((article) => other.mentions.has(article));
     });
     if (longer.length === 1) {
-      fold(shorter, longer[0]![1]);
+      fold(shorter, found.get(longer[0]!)!);
       found.delete(key);
     }
   }

@@ -144,6 +144,16 @@ export function findNameHits(paragraphs: BodyParagraph[]): NameHit[] {
       const last = words[count - 1]!;
       found.push({ start: match.index, end: match.index + title!.length + stop!.length + last.index! + last[0].length });
     }
+    // Romanised Chinese and Korean names: a family name, then a given name of two syllables joined by a hyphen ("Cheng Chung-tai", "Park Joo-ho").
+    for (const match of text.matchAll(HYPHENATED_GIVEN_NAME)) {
+      const syllables = [match[1]!, ...match[2]!.split('-')];
+      if (isOrdinaryWord(match[2]!) || syllables.some((syllable) => hasAnyTag(lexiconTags(syllable), PLACE_TAGS) || (syllable.length > 3 && isOrdinaryWord(syllable)))) continue;
+      const before = NAME_BEFORE.exec(text.slice(Math.max(0, match.index - 40), match.index))?.[0] ?? '';
+      const words = before.split(/\s+/).filter(Boolean);
+      while (words.length && (isFunctionWord(words[0]!) || isOrdinaryWord(words[0]!) || isRoleNoun(words[0]!))) words.shift();
+      const extra = words.length ? before.slice(before.indexOf(words[0]!)).length : 0;
+      found.push({ start: match.index - extra, end: match.index + match[0].length });
+    }
     // The tagger's people: names of two words or more, however the lexicon knows their words,
     // without the descriptions it may take in ("Ambassador", "Afghan", "Emeritus").
     const singles: { start: number; end: number }[] = [];
@@ -192,6 +202,11 @@ function plausibleName(words: string[], after: string): boolean {
   const next = /^\s+(\p{Lu}[\p{L}'’-]*)/u.exec(after)?.[1];
   return !next || DATE_WORD.test(next);
 }
+
+/** A family name and a hyphenated given name of two short syllables: "Kwok Ka-ki", "Lee Cheuk-yan", "Park Joo-Ho". */
+const HYPHENATED_GIVEN_NAME = /\b(\p{Lu}\p{Ll}{1,5})\s+(\p{Lu}\p{Ll}{0,5}-\p{L}\p{Ll}{0,5})\b(?!-)/gu;
+/** An English name before such a name is part of it: "Yolanda Yu Hoi-kwan", "Carrie Lam Cheng Yuet-ngor". */
+const NAME_BEFORE = /(?:\p{Lu}\p{Ll}+\s+){1,2}$/u;
 
 /** Words before a name that make it a storm's: storms are not people. */
 const STORM = /(?:Hurricane|Typhoon|Cyclone|Storm|Tropical Depression)\s+$/u;

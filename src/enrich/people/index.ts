@@ -223,20 +223,29 @@ export function findPeople(
  * form, not a person of its own.
  */
 function foldShorterForms(entries: Map<string, Entry>, aliasOf: Map<string, string>): void {
-  const names = [...entries.entries()].filter(([, entry]) => entry.name.includes(' '));
-  for (const [key, shorter] of names) {
-    if (shorter.fromSettings) continue;
+  // Each longer name under the shorter forms it can have, so the cost grows with the names, not with their pairs.
+  const longerBy = new Map<string, Set<string>>();
+  const add = (form: string, key: string) => {
+    const list = longerBy.get(form);
+    if (list) list.add(key);
+    else longerBy.set(form, new Set([key]));
+  };
+  for (const [key, entry] of entries) {
+    const words = entry.name.split(' ');
+    for (let length = 2; length < words.length; length++) {
+      add(`tail ${keyOf(words.slice(-length).join(' '))}`, key);
+      if (!words.slice(length).some(isOrdinaryWord)) add(`head ${keyOf(words.slice(0, length).join(' '))}`, key);
+    }
+    if (words.length > 2) add(`ends ${words.length} ${words[0]} ${words.at(-1)}`, key);
+  }
+  for (const [key, shorter] of [...entries]) {
     const words = shorter.name.split(' ');
-    const longer = names.filter(([, other]) => {
-      const otherWords = other.name.split(' ');
-      if (otherWords.length <= words.length) return false;
-      const tail = keyOf(otherWords.slice(-words.length).join(' ')) === key;
-      const head = keyOf(otherWords.slice(0, words.length).join(' ')) === key && !otherWords.slice(words.length).some(isOrdinaryWord);
-      const ends = otherWords[0] === words[0] && otherWords.at(-1) === words.at(-1);
-      return tail || head || ends;
-    });
-    if (longer.length !== 1) continue;
-    aliasOf.set(key, longer[0]![0]);
+    if (shorter.fromSettings || words.length < 2) continue;
+    const longer = new Set([...(longerBy.get(`tail ${key}`) ?? []), ...(longerBy.get(`head ${key}`) ?? [])]);
+    for (let length = words.length + 1; length <= words.length + 3; length++) for (const other of longerBy.get(`ends ${length} ${words[0]} ${words.at(-1)}`) ?? []) longer.add(other);
+    const targets = [...longer].filter((other) => other !== key && entries.has(other));
+    if (targets.length !== 1) continue;
+    aliasOf.set(key, targets[0]!);
     entries.delete(key);
   }
 }
