@@ -69,6 +69,21 @@ export function stringScorer(model: ReadonlyMap<string, ArrayLike<number>>): Sco
   };
 }
 
+/** Sentences already labelled, by their words: wire copies and versions of one report repeat them across a dossier. */
+const labelled = new Map<string, string[]>();
+const REMEMBERED = 50_000;
+
+function labelsOf(words: string[]): string[] {
+  const key = words.join(' ');
+  let labels = labelled.get(key);
+  if (!labels) {
+    labels = labelWords(words);
+    if (labelled.size >= REMEMBERED) labelled.clear();
+    labelled.set(key, labels);
+  }
+  return labels;
+}
+
 /** The names in a text, sentence by sentence. */
 export function tagNames(text: string): TaggedName[] {
   const tokens = tokenize(text);
@@ -77,7 +92,7 @@ export function tagNames(text: string): TaggedName[] {
     const sentence = tokens.slice(range.start, range.end);
     // A sentence without a capital after its first word names no one.
     if (!sentence.some((token, index) => index > 0 && /^\p{Lu}/u.test(token.text))) continue;
-    const labels = labelWords(sentence.map((token) => token.text));
+    const labels = labelsOf(sentence.map((token) => token.text));
     let open: { type: NameType; tokens: Token[] } | undefined;
     const close = () => {
       if (!open) return;
