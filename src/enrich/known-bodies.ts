@@ -7,7 +7,8 @@ import { startsSentence } from './people/names.js';
 
 const INSTITUTIONS = `Senate|Congress|Parliament|Treasury|Pentagon|Kremlin|Knesset|Bundestag|Duma|Politburo|Interpol|Europol|Scotland Yard|Metropolitan Police|
 House of Representatives|House of Commons|House of Lords|European Commission|European Parliament|United Nations|Security Council|World Bank|
-Reuters|Xinhua|TASS|Interfax|Kyodo|Yonhap|Agence France-Presse|Bloomberg News|Press Association|Unison|Amnesty International|Greenpeace|Oxfam|
+Reuters|Xinhua|TASS|Interfax|Kyodo|Yonhap|Agence France-Presse|AFP|AP|UPI|PAP|ANSA|EFE|PTI|IANS|IRNA|KCNA|Bernama|Antara|Anadolu|
+Bloomberg News|Press Association|Voice of America|Radio Free Europe|Al Jazeera|Unison|Amnesty International|Greenpeace|Oxfam|
 Red Cross|Red Crescent|Hamas|Hezbollah|Taliban|Boko Haram|Al-Shabaab|YouTube|Instagram|TikTok|WhatsApp|Reddit|LinkedIn|Wikipedia|Wikinews`
   .split('|')
   .map((name) => name.trim());
@@ -33,7 +34,8 @@ export function knownBodies(text: string): { start: number; end: number }[] {
   const found: { start: number; end: number }[] = [];
   for (let index = 0; index < words.length; index++) {
     const first = words[index]!;
-    if (!/^\p{Lu}/u.test(first.text)) continue;
+    // "Jim Watson/AFP": a photo credit names the photographer's agency, not a body in the story.
+    if (!/^\p{Lu}/u.test(first.text) || text[first.start - 1] === '/') continue;
     for (let length = Math.min(LONGEST, words.length - index); length >= 1; length--) {
       const last = words[index + length - 1]!;
       if (!/^[\p{Lu}\p{N}]/u.test(last.text)) continue;

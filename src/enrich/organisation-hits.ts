@@ -33,7 +33,7 @@ const SENTENCE_OPENERS = new Set('the at after although as before by during for 
 /** "… of the Western District", and a second ("… for the Western District of Virginia"), and "… and Rehabilitation" where no capital follows. */
 const OF_PART = `(?:\\s+(?:of|for)\\s+(?:the\\s+)?${NAME_WORD}(?:\\s+${NAME_WORD}){0,3}){1,2}(?:\\s+and\\s+${NAME_WORD}(?![\\p{L}'’&-])(?![\\s-]+\\p{Lu}))?`;
 const ORGANISATION = new RegExp(
-  `(?:\\b(?:the\\s+)?)((?:${NAME_WORD}\\s+){1,3}(?:and\\s+(?:${NAME_WORD}\\s+){1,3})?(?:${ORGANISATION_WORDS})(?![-‑\\p{L}])(?:${OF_PART})?|(?:${ORGANISATION_WORDS})${OF_PART})`,
+  `(?:\\b(?:the\\s+)?)((?:${NAME_WORD}\\s+){1,3}(?:and\\s+(?:${NAME_WORD}\\s+){1,3})?(?:\\p{Lu}\\p{Ll}+-)?(?:${ORGANISATION_WORDS})(?![-‑\\p{L}])(?:${OF_PART})?|(?:${ORGANISATION_WORDS})${OF_PART})`,
   'gu',
 );
 /** Political parties, which rarely carry a word that says so. */
@@ -76,6 +76,8 @@ export function findOrganisationHits(paragraphs: BodyParagraph[], people: { para
       // Not initials: a word written in capitals ("NOT", "UNDER") unless the text defines it ("(WHO)").
       const defined = text[match.index - 1] === '(';
       if (NOT_ORGANISATIONS.has(match[0]) || /^[IVXLCDM]+$/.test(match[0]) || (STOP_WORDS.has(match[0].toLowerCase()) && !defined)) continue;
+      // "Jim Watson/AFP": a photo credit.
+      if (text[match.index - 1] === '/') continue;
       // Four letters or more that are no word ("MSNBC", "NDTV") name a body; fewer ("AST", "IQ") only where the text or the tagger says so.
       const bareInitials = !defined && !taggedBody.has(match[0]) && (match[0].length < 4 || lexiconTags(match[0]).length > 0);
       spans.push({ start: match.index, end: match.index + match[0].length, bareInitials });

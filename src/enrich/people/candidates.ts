@@ -1,8 +1,12 @@
 // Person names in each paragraph. A run of capitalised words is a person's
 // name when it starts with a first name compromise's lexicon knows, or stands
 // where a name stands (after a role such as "Prime Minister", before
-// "said"); "Title Name" forms always are. Words are looked up once each, so
-// this stays fast for thousands of articles.
+// "said"); "Title Name" forms always are; so are the names the tagger
+// (../tagger/) reads as people's where they read as names (no everyday word
+// at the end, no run on into more capitals), one-word names where the text
+// says they are people's ("minister Wiranto", "Wiranto said"), and romanised
+// Chinese and Korean names. Nothing is taken from lines in capitals. Words are
+// looked up once each, so this stays fast for thousands of articles.
 import type { BodyParagraph } from '../paragraphs.js';
 import { lexiconTags } from './lexicon.js';
 import {
@@ -114,6 +118,8 @@ function nameIn(words: RegExpMatchArray[], after: string, tagged: (index: number
 
 export function findNameHits(paragraphs: BodyParagraph[]): NameHit[] {
   const people: NameHit[] = [];
+  // Words the tagger reads as a place's or a body's somewhere in the article: one of them alone is no person ("Britain, said …").
+  const notPeople = new Set(paragraphs.flatMap((paragraph) => namesInParagraph(paragraph).flatMap((name) => (name.type === 'PER' ? [] : name.words))));
   for (const paragraph of paragraphs) {
     const { text } = paragraph;
     const found: { start: number; end: number }[] = [];
@@ -179,7 +185,7 @@ export function findNameHits(paragraphs: BodyParagraph[]): NameHit[] {
       people.push({ ...clean, paragraph: paragraph.number, start, end });
     }
     for (const { start, end } of singles) {
-      if (taken.overlaps({ start, end }) || notAPerson(text, start, end)) continue;
+      if (taken.overlaps({ start, end }) || notAPerson(text, start, end) || notPeople.has(text.slice(start, end))) continue;
       const clean = cleanName(text.slice(start, end));
       if (clean) people.push({ ...clean, single: true, paragraph: paragraph.number, start, end });
     }
