@@ -118,8 +118,6 @@ function nameIn(words: RegExpMatchArray[], after: string, tagged: (index: number
 
 export function findNameHits(paragraphs: BodyParagraph[]): NameHit[] {
   const people: NameHit[] = [];
-  // Words the tagger reads as a place's or a body's somewhere in the article: one of them alone is no person ("Britain, said …").
-  const notPeople = new Set(paragraphs.flatMap((paragraph) => namesInParagraph(paragraph).flatMap((name) => (name.type === 'PER' ? [] : name.words))));
   for (const paragraph of paragraphs) {
     const { text } = paragraph;
     const found: { start: number; end: number }[] = [];
@@ -185,7 +183,7 @@ export function findNameHits(paragraphs: BodyParagraph[]): NameHit[] {
       people.push({ ...clean, paragraph: paragraph.number, start, end });
     }
     for (const { start, end } of singles) {
-      if (taken.overlaps({ start, end }) || notAPerson(text, start, end) || notPeople.has(text.slice(start, end))) continue;
+      if (taken.overlaps({ start, end }) || notAPerson(text, start, end)) continue;
       const clean = cleanName(text.slice(start, end));
       if (clean) people.push({ ...clean, single: true, paragraph: paragraph.number, start, end });
     }
@@ -240,10 +238,14 @@ const CUE_AFTER = /^(?:[’']s\s+\p{Ll}+\s+)?,?\s*(?:said|says|told|added|argued
 /** What stands before a one-word name: a role in lower case ("minister Wiranto", "striker Lukaku"), "named", "one". */
 const CUE_BEFORE = /(?:^|\s)(\p{Ll}[\p{Ll}-]+),?\s+$/u;
 
+const PLACE_PREPOSITIONS = new Set(['in', 'at', 'for', 'from', 'of', 'to', 'near', 'outside', 'across', 'into', 'via']);
+
 /** Whether the text says a one-word name is a person's: what precedes or follows it says so. */
 function singleCue(text: string, start: number, end: number): boolean {
-  if (CUE_AFTER.test(text.slice(end, end + 40))) return true;
   const before = CUE_BEFORE.exec(text.slice(Math.max(0, start - 30), start))?.[1];
+  // "MP for Witney, added": after a preposition, one word is a place.
+  if (before !== undefined && PLACE_PREPOSITIONS.has(before)) return false;
+  if (CUE_AFTER.test(text.slice(end, end + 40))) return true;
   return before !== undefined && (isRoleNoun(before) || before === 'named' || before === 'one');
 }
 

@@ -9,6 +9,7 @@ import { NO_SETTINGS, type EntitySettings } from '../settings.js';
 import type { NameHit } from './candidates.js';
 import { lexiconTags } from './lexicon.js';
 import { ABBREVIATED_TITLES, AMBIGUOUS_FIRST_NAMES, isNameWord, isOrdinaryWord, looksLikeName, MEN_TITLES, nameParts, PARTICLES, startsSentence, TITLES, WOMEN_TITLES } from './names.js';
+import { namesInParagraph } from '../tagger/index.js';
 import { roleAfter, roleBefore } from './roles.js';
 import { markVariants } from './variants.js';
 import { FUNCTION_WORD_TAGS, hasAnyTag, PLACE_TAGS } from './tags.js';
@@ -121,13 +122,17 @@ export function findPeople(
     addPart(keyOf(last), keyOf(full.name));
   }
   const wordsOfNames = new Set(fullNames.flatMap((full) => full.name.split(' ').map(keyOf)));
+  // Words the tagger reads as a place's or a body's anywhere in the dossier: one of them alone is no person ("Brown's Britain, said").
+  const notPeople = new Set(
+    articles.flatMap((article) => article.paragraphs.flatMap((paragraph) => namesInParagraph(paragraph).flatMap((name) => (name.type === 'PER' ? [] : name.words.map(keyOf))))),
+  );
   // People known only as "Mr Smith", or by one word: single names that fold into no full name.
   for (const article of articles) {
     for (const hit of article.hits) {
       if (hit.name.includes(' ') || byPart.has(keyOf(hit.name)) || excluded.has(keyOf(hit.name))) continue;
       if (hit.titles.length > 0) entry(hit.name).display ??= `${hit.titles[0]} ${hit.name}`;
       // People known by one word ("Wiranto", a footballer's surname), as the tagger read them, unless the word is part of a longer name ("Luk" of John Luk Jok).
-      else if (hit.single && !wordsOfNames.has(keyOf(hit.name))) entry(hit.name);
+      else if (hit.single && !wordsOfNames.has(keyOf(hit.name)) && !notPeople.has(keyOf(hit.name))) entry(hit.name);
     }
   }
 
