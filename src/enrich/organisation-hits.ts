@@ -76,8 +76,6 @@ export function findOrganisationHits(paragraphs: BodyParagraph[], people: { para
       // Not initials: a word written in capitals ("NOT", "UNDER") unless the text defines it ("(WHO)").
       const defined = text[match.index - 1] === '(';
       if (NOT_ORGANISATIONS.has(match[0]) || /^[IVXLCDM]+$/.test(match[0]) || (STOP_WORDS.has(match[0].toLowerCase()) && !defined)) continue;
-      // "Jim Watson/AFP": a photo credit.
-      if (text[match.index - 1] === '/') continue;
       // Four letters or more that are no word ("MSNBC", "NDTV") name a body; fewer ("AST", "IQ") only where the text or the tagger says so.
       const bareInitials = !defined && !taggedBody.has(match[0]) && (match[0].length < 4 || lexiconTags(match[0]).length > 0);
       spans.push({ start: match.index, end: match.index + match[0].length, bareInitials });
@@ -98,7 +96,8 @@ export function findOrganisationHits(paragraphs: BodyParagraph[], people: { para
     for (const person of peopleIn.get(paragraph.number) ?? []) taken.take(person);
     // Nothing from lines in capitals: a headline, a caption or a photo credit ("JIM WATSON/AFP").
     const shouted = spans.length && /\p{Lu}{2}/u.test(text) ? capitalisedStretches(text) : [];
-    for (const span of spans) if (inStretches(shouted, span.start)) taken.take(span);
+    // Nor from a photo credit ("Jim Watson/AFP").
+    for (const span of spans) if (inStretches(shouted, span.start) || text[span.start - 1] === '/') taken.take(span);
     for (const span of spans.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start)) {
       if (taken.overlaps(span)) continue;
         const name = cleanOrganisation(text.slice(span.start, span.end));

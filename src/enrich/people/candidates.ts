@@ -217,11 +217,12 @@ const STORM = /(?:Hurricane|Typhoon|Cyclone|Storm|Tropical Depression)\s+$/u;
 
 /**
  * A span that reads as a name but is not a person's: a storm ("Hurricane
- * Humberto"), a plural ("Santos Doctors"), or one that runs on into more
+ * Humberto"), a photo credit, a plural ("Santos Doctors"), or one that runs on into more
  * capitals or a quoted nickname ("Qaboos Grand Mosque", "Matiu "Matt" Ratana").
  */
 function notAPerson(text: string, start: number, end: number): boolean {
-  if (STORM.test(text.slice(Math.max(0, start - 25), start))) return true;
+  // A photo credit ("Jim Watson/AFP") names who took the picture, not someone in the story.
+  if (STORM.test(text.slice(Math.max(0, start - 25), start)) || /^\/\p{Lu}/u.test(text.slice(end, end + 2))) return true;
   const last = /([\p{L}'’-]+)$/u.exec(text.slice(start, end))?.[1] ?? '';
   if (lexiconTags(last).includes('Plural') && !isKnownName(last) && !isFirstName(text.slice(start, end).split(/\s+/)[0]!)) return true;
   const next = /^\s+["“]?(\p{Lu}[\p{L}'’-]*)/u.exec(text.slice(end, end + 30))?.[1];
