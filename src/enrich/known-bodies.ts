@@ -2,7 +2,7 @@
 // companies, bands, parties and agencies compromise's lexicon knows ("Twitter",
 // "Associated Press", "Al Jazeera"), and the institutions, news agencies and
 // groups of news copy it lacks ("the Treasury", "the Senate", "Reuters").
-import { lexiconTags } from './people/lexicon.js';
+import { entriesTagged, lexiconTags } from './people/lexicon.js';
 import { startsSentence } from './people/names.js';
 
 const INSTITUTIONS = `Senate|Congress|Parliament|Treasury|Pentagon|Kremlin|Knesset|Bundestag|Duma|Politburo|Interpol|Europol|Scotland Yard|Metropolitan Police|
@@ -13,6 +13,14 @@ Red Cross|Red Crescent|Hamas|Hezbollah|Taliban|Boko Haram|Al-Shabaab|YouTube|Ins
   .split('|')
   .map((name) => name.trim());
 const KNOWN = new Set(INSTITUTIONS);
+const BODY_TAGS = ['Organization', 'Company', 'SportsTeam'];
+let firstWords: Set<string> | undefined;
+
+/** The first words of every known body, in lower case: a capitalised word that starts none is passed over at once. */
+function startsABody(word: string): boolean {
+  firstWords ??= new Set([...INSTITUTIONS.map((name) => name.toLowerCase()), ...entriesTagged(BODY_TAGS)].map((name) => name.split(' ')[0]!));
+  return firstWords.has(word.toLowerCase());
+}
 const LONGEST = 4;
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’&.-]*/gu;
 /** Small words inside a body's name ("House of Commons", "Procter & Gamble"). */
@@ -21,7 +29,7 @@ const INNER = new Set(['of', 'for', 'the', 'and', '&']);
 function isBody(phrase: string): boolean {
   if (KNOWN.has(phrase)) return true;
   const tags = lexiconTags(phrase);
-  return tags.includes('Organization') || tags.includes('Company') || tags.includes('SportsTeam');
+  return BODY_TAGS.some((tag) => tags.includes(tag));
 }
 
 /**
@@ -35,7 +43,7 @@ export function knownBodies(text: string): { start: number; end: number }[] {
   for (let index = 0; index < words.length; index++) {
     const first = words[index]!;
     // "Jim Watson/AFP": a photo credit names the photographer's agency, not a body in the story.
-    if (!/^\p{Lu}/u.test(first.text) || text[first.start - 1] === '/') continue;
+    if (!/^\p{Lu}/u.test(first.text) || text[first.start - 1] === '/' || !startsABody(first.text)) continue;
     for (let length = Math.min(LONGEST, words.length - index); length >= 1; length--) {
       const last = words[index + length - 1]!;
       if (!/^[\p{Lu}\p{N}]/u.test(last.text)) continue;
