@@ -40,15 +40,37 @@ const decimal = (value: number) => value.toFixed(3);
 const pad = (text: string, width: number) => text.padEnd(width);
 const padLeft = (text: string, width: number) => text.padStart(width);
 
+/**
+ * The two halves of a set that rules were and were not tuned on: stories
+ * (groups, or lone articles) taken in turn by their first article, so the
+ * held-out half's figures say what unseen coverage will get.
+ */
+export function halves(score: SetScore): { tuned: UnitScore[]; heldOut: UnitScore[] } {
+  const storyOf = new Map(score.set.articles.map((article) => [article.file, article.group ?? article.file]));
+  const stories = [...new Set(score.set.articles.map((article) => article.group ?? article.file))];
+  const half = (unit: UnitScore) => stories.indexOf(storyOf.get(unit.unit) ?? unit.unit) % 2;
+  return { tuned: score.units.filter((unit) => half(unit) === 0), heldOut: score.units.filter((unit) => half(unit) === 1) };
+}
+
+/** Sets whose annotations rules were tuned on: their held-out half is printed apart. */
+const TUNED_SETS = new Set(['wikinews']);
+
 function tableRows(scores: SetScore[]): string[] {
   const rows = [['set', 'measure', 'annotated', 'found', 'correct', 'precision', 'recall', 'F1']];
   for (const score of scores) {
     const units = score.set.scope === 'dossier' ? 'dossier' : `${score.units.length} articles`;
-    for (const kind of ['people', 'organisations'] as const) {
-      const sum = total(score.units, kind);
-      if (!sum) continue;
-      const { precision, recall, f1 } = figures(sum.correct, sum.found, sum.annotated);
-      rows.push([`${score.set.name} (${units})`, kind, String(sum.annotated), String(sum.found), String(sum.correct), decimal(precision), decimal(recall), decimal(f1)]);
+    const parts: [string, UnitScore[]][] = [[`${score.set.name} (${units})`, score.units]];
+    if (TUNED_SETS.has(score.set.name) && score.set.scope !== 'dossier') {
+      const { tuned, heldOut } = halves(score);
+      parts.push([`${score.set.name} tuned half (${tuned.length})`, tuned], [`${score.set.name} held-out half (${heldOut.length})`, heldOut]);
+    }
+    for (const [label, list] of parts) {
+      for (const kind of ['people', 'organisations'] as const) {
+        const sum = total(list, kind);
+        if (!sum) continue;
+        const { precision, recall, f1 } = figures(sum.correct, sum.found, sum.annotated);
+        rows.push([label, kind, String(sum.annotated), String(sum.found), String(sum.correct), decimal(precision), decimal(recall), decimal(f1)]);
+      }
     }
     if (score.sharedPassages) {
       const { places, found } = score.sharedPassages;
@@ -61,6 +83,7 @@ function tableRows(scores: SetScore[]): string[] {
 
 function detailLines(score: SetScore): string[] {
   const lines: string[] = [];
+  const heldOut = TUNED_SETS.has(score.set.name) && score.set.scope !== 'dossier' ? new Set(halves(score).heldOut.map((unit) => unit.unit)) : new Set<string>();
   for (const kind of ['people', 'organisations'] as const) {
     const units = score.units.filter((unit) => unit[kind] && (unit[kind].missed.length || unit[kind].falseFinds.length || unit[kind].merged.length));
     if (units.length === 0) continue;
@@ -72,7 +95,7 @@ function detailLines(score: SetScore): string[] {
         entity.falseFinds.length ? `false ${entity.falseFinds.map((find) => `${find.name} (${find.reason})`).join('; ')}` : '',
         entity.merged.length ? `merged ${entity.merged.join('; ')}` : '',
       ].filter(Boolean);
-      lines.push(`  ${unit.unit}  ${parts.join(' | ')}`);
+      lines.push(`  ${unit.unit}${heldOut.has(unit.unit) ? ' (held out)' : ''}  ${parts.join(' | ')}`);
     }
   }
   if (score.sharedPassages?.missed.length) {

@@ -131,6 +131,11 @@ export interface Person {
   aliases: string[];
   roles: Role[];
   mentions: MentionCount[];
+  /**
+   * Ids of people in the list whose name is probably this one spelt another way
+   * ("Robert Preston" beside "Robert Peston"): flagged for the reader, not merged.
+   */
+  variants?: string[];
 }
 
 export interface Organisation {

@@ -1,50 +1,16 @@
-// Organisations named in the articles: parties, papers and bodies. Found by
-// the words such names are made of ("… Party", "… Council", "Board of …"),
-// a list of parties, and initials (BBC, NHS); counted per article.
-// dossier.yaml can add, fold and exclude, as for people.
+// Organisations named in the articles: parties, papers and bodies, found in
+// each paragraph (organisation-hits.ts), one entry per body however the copy
+// writes it ("BBC", "BBC News"; "the Supreme Court", "the US Supreme Court"),
+// counted per article. dossier.yaml can add, fold and exclude, as for people.
 import type { Organisation, Warning } from '../model.js';
 import { entityIds } from '../ids.js';
 import type { BodyParagraph } from './paragraphs.js';
+import type { OrganisationHit } from './organisation-hits.js';
+import { lexiconTags } from './people/lexicon.js';
+import { hasAnyTag } from './people/tags.js';
 import { NO_SETTINGS, type EntitySettings } from './settings.js';
-import { STOP_WORDS } from './shared-passages/tokens.js';
-import { TakenCharacters } from './spans.js';
 
-export interface OrganisationHit {
-  name: string;
-  paragraph: number;
-}
-
-/** Words that end (or, with "of", start) the name of a body. */
-const ORGANISATION_WORDS =
-  'Friends|Forum|Board|Institute|Organisation|Organization|Chamber|Party|Council|Committee|Association|Union|Brotherhood|Chronicle|Commission|Foundation|Trust|Society|Agency|Ministry|Department|Office|Bank|Group|Company|Corporation|University|College|Hospital|Church|Club|Federation|League|Alliance|Movement|Network|Service|Authority|Court|Parliament|Assembly|Congress|Senate|Times|Telegraph|Guardian|Herald|Post|Mail|Express|Mirror|Observer|Gazette|Journal|Review|News|Radio|Television|Press|Inc|Ltd|plc|Plc|Corp|Holdings|Airways|Airlines|Motors|Records|Studios|Pictures';
-/**
- * A capitalised word, initials with stops ("U.S.") or a short abbreviation
- * ("St."): a stop ends no other word, so a name never runs on into the next
- * sentence ("Party. The Senate").
- */
-const NAME_WORD = "(?:(?:\\p{Lu}\\.){2,}|\\p{Lu}\\p{Ll}{1,2}\\.(?=\\s\\p{Lu})|\\p{Lu}[\\p{L}'’&-]*(?:\\.\\p{L}+)*)";
-/** Words before a name, not of it: "the Jewish Chronicle", "At Ballot Access News", "For Libertarian Party". */
-const SENTENCE_OPENERS = new Set('the at after although as before by during for from if in on since so though to under when where whereas while with without but and or yet then'.split(' '));
-const ORGANISATION = new RegExp(
-  `(?:\\b(?:the\\s+)?)((?:${NAME_WORD}\\s+){1,4}(?:${ORGANISATION_WORDS})(?:\\s+(?:of|for)\\s+(?:the\\s+)?${NAME_WORD}(?:\\s+${NAME_WORD}){0,3})?|(?:${ORGANISATION_WORDS})\\s+(?:of|for)\\s+(?:the\\s+)?${NAME_WORD}(?:\\s+${NAME_WORD}){0,3})`,
-  'gu',
-);
-/** Political parties, which rarely carry a word that says so. */
-const PARTIES = /\b(Labour|Conservatives?|Tory|Tories|Liberal Democrats?|Lib Dems?|SNP|Plaid Cymru|Ukip|UKIP|Reform UK|Sinn F[eé]in|DUP|Green Party|Democrats|Republicans|GOP)\b/gu;
-/** Initials that name bodies (BBC, NHS, PLP). */
-const ACRONYM = /\b[A-Z]{2,6}\b/g;
-/**
- * Initials that do not name a body: countries, titles and honours, times
- * and units, diseases and the body's chemistry, and the words of computing
- * and electronics, the commonest kinds in news copy.
- */
-const NOT_ORGANISATIONS = new Set(
-  `UK US USA UAE EU GB MP MPS PM GMT BST UTC EST EDT PST PDT CET TV HQ LGBT PR OK AM CEO CFO COO ID IT PC DVD CD AIDS HIV GDP VAT OBE MBE CBE QC MEP MEPS MSP MLA BC AD NB
-  RIP PS CV DJ MC VIP DNA RNA FM UFO ET PHD MA BA AGM IPO HD HDR HDTV XP RSS PDF USB LCD LED OLED DSL SMS GPS AI CGI TB SUV CCTV ASAP
-  COVID SARS MERS PCR ICU STD NGO LLC VR AR OS RAM ROM CPU GPU CT MRI SSD HDD API URL HTML PIN PII NFT ISP VPN WIFI APP KG KM MPH CO II III IV VI VII VIII IX XI XII`.split(/\s+/),
-);
-/** A line or sentence mostly in capitals is a headline, a caption or a shout: its words are not initials. */
-const MOSTLY_CAPITALS = 0.6;
+export { findOrganisationHits, type OrganisationHit } from './organisation-hits.js';
 
 /** One name for each party, however the copy writes it. */
 const PARTY_NAMES: Record<string, string> = {
@@ -63,82 +29,6 @@ const PARTY_NAMES: Record<string, string> = {
   gop: 'Republican Party',
 };
 
-/**
- * Organisation names in the paragraphs, longest first where they overlap;
- * `people` are spans already taken by names of people, which are never also
- * organisations.
- */
-export function findOrganisationHits(paragraphs: BodyParagraph[], people: { paragraph: number; start: number; end: number }[]): OrganisationHit[] {
-  const hits: OrganisationHit[] = [];
-  // People's spans by paragraph, gathered once: filtering them all for each paragraph grew with paragraphs × names.
-  const peopleIn = new Map<number, { start: number; end: number }[]>();
-  for (const person of people) {
-    const list = peopleIn.get(person.paragraph);
-    if (list) list.push(person);
-    else peopleIn.set(person.paragraph, [person]);
-  }
-  for (const paragraph of paragraphs) {
-    const { text } = paragraph;
-    const spans: { start: number; end: number }[] = [];
-    // Found when first needed: most paragraphs hold no initials.
-    let shouted: { start: number; end: number }[] | undefined;
-    for (const match of text.matchAll(ACRONYM)) {
-      // Not initials: a word written in capitals ("NOT", "UNDER") unless the text defines it ("(WHO)"), or any word of a line in capitals.
-      const defined = text[match.index - 1] === '(';
-      if (NOT_ORGANISATIONS.has(match[0]) || (STOP_WORDS.has(match[0].toLowerCase()) && !defined)) continue;
-      shouted ??= capitalisedStretches(text);
-      if (shouted.some((stretch) => match.index >= stretch.start && match.index < stretch.end)) continue;
-      spans.push({ start: match.index, end: match.index + match[0].length });
-    }
-    for (const match of text.matchAll(ORGANISATION)) {
-      const start = match.index + match[0].indexOf(match[1]!);
-      spans.push({ start, end: start + match[1]!.length });
-    }
-    for (const match of text.matchAll(PARTIES)) spans.push({ start: match.index, end: match.index + match[0].length });
-    // A span is kept when it overlaps no person and no longer organisation already kept.
-    const taken = new TakenCharacters(text.length);
-    for (const person of peopleIn.get(paragraph.number) ?? []) taken.take(person);
-    for (const span of spans.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start)) {
-      if (taken.overlaps(span)) continue;
-      const name = cleanOrganisation(text.slice(span.start, span.end));
-      if (!name) continue;
-      taken.take(span);
-      hits.push({ name, paragraph: paragraph.number });
-    }
-  }
-  return hits;
-}
-
-/** The sentences of a text written mostly in capitals (at least four words of them). */
-function capitalisedStretches(text: string): { start: number; end: number }[] {
-  const stretches: { start: number; end: number }[] = [];
-  for (const sentence of text.matchAll(/[^.!?\n]+[.!?]*/gu)) {
-    const words = sentence[0].match(/\p{L}{2,}/gu) ?? [];
-    const capitals = words.filter((word) => word === word.toUpperCase()).length;
-    if (words.length >= 4 && capitals >= MOSTLY_CAPITALS * words.length) stretches.push({ start: sentence.index, end: sentence.index + sentence[0].length });
-  }
-  return stretches;
-}
-
-/**
- * `the Jewish Chronicle,` → `Jewish Chronicle`; lower-case runs ("Jewish
- * community") are not names; a sentence's first word is not part of one
- * ("At Ballot Access News", "For Libertarian Party").
- */
-function cleanOrganisation(raw: string): string | undefined {
-  let name = raw
-    .replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N})]+$/gu, '')
-    // A possessive ends the name ("the BBC's"); inside one it is the name's own ("St. Mary's Hospital").
-    .replace(/[’']s$/u, '')
-    .trim();
-  for (let first = /^(\p{Lu}\p{Ll}*)\s+/u.exec(name); first && SENTENCE_OPENERS.has(first[1]!.toLowerCase()); first = /^(\p{Lu}\p{Ll}*)\s+/u.exec(name)) {
-    name = name.slice(first[0].length);
-  }
-  const words = name.split(/\s+/);
-  if (!name || !words.every((word) => /^[\p{Lu}\p{N}&]/u.test(word) || /^(?:of|and|for|the|de|du)$/.test(word))) return undefined;
-  return name;
-}
-
 export interface ArticleOrganisations {
   id: string;
   paragraphs: BodyParagraph[];
@@ -149,6 +39,8 @@ interface Found {
   name: string;
   forms: Set<string>;
   mentions: Map<string, number>;
+  /** Found only as bare initials so far (see `OrganisationHit.bareInitials`). */
+  onlyInitials: boolean;
 }
 
 export function findOrganisations(
@@ -162,7 +54,7 @@ export function findOrganisations(
   const found = new Map<string, Found>();
   const entry = (name: string) => {
     const key = name.toLowerCase();
-    if (!found.has(key)) found.set(key, { name, forms: new Set(), mentions: new Map() });
+    if (!found.has(key)) found.set(key, { name, forms: new Set(), mentions: new Map(), onlyInitials: true });
     return found.get(key)!;
   };
   const count = (organisation: Found, article: string) => organisation.mentions.set(article, (organisation.mentions.get(article) ?? 0) + 1);
@@ -175,12 +67,14 @@ export function findOrganisations(
       if (excluded.has(name.toLowerCase()) || excluded.has(lower)) continue;
       const organisation = entry(name);
       if (hit.name !== name) organisation.forms.add(hit.name);
+      if (!hit.bareInitials) organisation.onlyInitials = false;
       count(organisation, article.id);
     }
   }
   // The editor's additions are counted wherever the text names them, however they were (not) found.
   for (const added of settings.add) {
     const organisation = entry(added.name);
+    organisation.onlyInitials = false;
     organisation.mentions.clear();
     const forms = [added.name, ...added.aliases];
     for (const article of articles) {
@@ -197,6 +91,9 @@ export function findOrganisations(
   }
   foldAcronyms(found);
   foldOutlets(found);
+  // Initials that nothing says are a body ("AST", "IQ") and that name no body of the dossier are left out.
+  for (const [key, organisation] of [...found]) if (organisation.onlyInitials) found.delete(key);
+  foldShorterNames(found);
 
   const warnings: Warning[] = Object.keys(settings.aliases)
     .filter((name) => !found.has(name.toLowerCase()))
@@ -228,6 +125,61 @@ export function findOrganisations(
 
 function total(organisation: Organisation): number {
   return organisation.mentions.reduce((sum, mention) => sum + mention.count, 0);
+}
+
+/** A body's name with its head first: "Church of Scientology", "Department of Mathematics". */
+const HEAD_OF = /^(.+?)\s+(?:of|for)\s+(?:the\s+)?(.+)$/u;
+
+/**
+ * A shorter name for one longer body named in the same articles is that body:
+ * the end of its name ("Supreme Court" of the US Supreme Court, "Democratic
+ * Party" of the United States Democratic Party), or either side of its "of"
+ * ("Church" and "Scientology" of the Church of Scientology). A start is not
+ * ("Senate" is not the Senate Judiciary Committee).
+ */
+function foldShorterNames(found: Map<string, Found>): void {
+  // Each longer name under the shorter names it can have: the words it ends with, either side of its "of".
+  const longerBy = new Map<string, Set<string>>();
+  const add = (name: string, key: string) => {
+    const list = longerBy.get(name);
+    if (list) list.add(key);
+    else longerBy.set(name, new Set([key]));
+  };
+  for (const [key, organisation] of found) {
+    const words = organisation.name.split(' ');
+    for (let cut = 1; cut < words.length; cut++) add(words.slice(cut).join(' '), key);
+    const headOf = HEAD_OF.exec(organisation.name);
+    if (headOf) for (const part of [headOf[1]!.split(' ').at(-1)!, headOf[2]!]) add(part, key);
+  }
+  for (const [key, shorter] of [...found]) {
+    const longer = [...(longerBy.get(shorter.name) ?? [])].filter((otherKey) => {
+      const other = found.get(otherKey);
+      return otherKey !== key && other !== undefined && [...shorter.mentions.keys()].every((article) => other.mentions.has(article));
+    });
+    if (longer.length === 1) {
+      fold(shorter, found.get(longer[0]!)!);
+      found.delete(key);
+    }
+  }
+  // "United States Democratic Party" where the dossier also says "Democratic Party": a place before a body's name says where it is, not another body.
+  for (const [key, longer] of [...found]) {
+    const words = longer.name.split(' ');
+    for (let cut = 1; cut < words.length - 1; cut++) {
+      const prefix = words.slice(0, cut).join(' ');
+      const target = found.get(words.slice(cut).join(' ').toLowerCase());
+      if (!target || target === longer || !hasAnyTag(lexiconTags(prefix), ['Place', 'Country', 'City', 'Region', 'Demonym'])) continue;
+      fold(longer, target);
+      found.delete(key);
+      break;
+    }
+  }
+}
+
+/** `from`'s names and mentions become `into`'s. */
+function fold(from: Found, into: Found): void {
+  into.forms.add(from.name);
+  for (const form of from.forms) into.forms.add(form);
+  for (const [article, times] of from.mentions) into.mentions.set(article, (into.mentions.get(article) ?? 0) + times);
 }
 
 /** The outlets of a broadcaster or a paper, which are the body itself: "BBC News", "BBC Radio" and "BBC" are one. */

@@ -1,26 +1,36 @@
 // Person names in each paragraph. A run of capitalised words is a person's
 // name when it starts with a first name compromise's lexicon knows, or stands
 // where a name stands (after a role such as "Prime Minister", before
-// "said"); "Title Name" forms always are. Words are looked up once each, so
-// this stays fast for thousands of articles.
+// "said"); "Title Name" forms always are; so are the names the tagger
+// (../tagger/) reads as people's where they read as names (no everyday word
+// at the end, no run on into more capitals), one-word names where the text
+// says they are people's ("minister Wiranto", "Wiranto said"), and romanised
+// Chinese and Korean names. Nothing is taken from lines in capitals. Words are
+// looked up once each, so this stays fast for thousands of articles.
 import type { BodyParagraph } from '../paragraphs.js';
 import { lexiconTags } from './lexicon.js';
 import {
   ABBREVIATED_TITLES,
+  AMBIGUOUS_FIRST_NAMES,
   cleanName,
   isFirstName,
   isKnownName,
   isNameWord,
   isOrdinaryWord,
   PARTICLES,
+  startsWithParticle,
   TITLES,
   type CleanName,
 } from './names.js';
 import { isRoleNoun } from './roles.js';
+import { capitalisedStretches, inStretches } from '../capitals.js';
 import { TakenCharacters } from '../spans.js';
+import { namesInParagraph } from '../tagger/index.js';
 import { FUNCTION_WORD_TAGS, hasAnyTag, PLACE_TAGS } from './tags.js';
 
 export interface NameHit extends CleanName {
+  /** A one-word name only the tagger found ("Wiranto"): a person of their own where they fold into no longer name. */
+  single?: true;
   paragraph: number;
   /** Character offsets of the whole form, titles included, in the paragraph text. */
   start: number;
@@ -83,7 +93,7 @@ function couldStartName(word: string): boolean {
  * from a known first name, after a role ("Prime Minister Manmohan Singh"), or
  * before "said". At most three words, the third only if it is itself a name.
  */
-function nameIn(words: RegExpMatchArray[], after: string): RegExpMatchArray[] | undefined {
+function nameIn(words: RegExpMatchArray[], after: string, tagged: (index: number) => boolean): RegExpMatchArray[] | undefined {
   const texts = words.map((word) => word[0]);
   let start = texts.findIndex((word, index) => index < texts.length - 1 && isFirstName(word));
   if (start < 0) {
@@ -92,11 +102,15 @@ function nameIn(words: RegExpMatchArray[], after: string): RegExpMatchArray[] | 
     const role = texts.findLastIndex((word, index) => index < texts.length - 2 && isRoleNoun(word) && couldStartName(texts[index + 1]!));
     const lastTwo = texts.slice(-2);
     if (role >= 0) start = role + 1;
-    else if (NAME_CONTEXT_AFTER.test(after) && lastTwo.length === 2 && !lastTwo.some(isOrdinaryWord)) start = texts.length - 2;
+    else if (NAME_CONTEXT_AFTER.test(after) && lastTwo.length === 2 && !lastTwo.some(isOrdinaryWord) && !tagged(texts.length - 2)) start = texts.length - 2;
     else return undefined;
   }
   let name = words.slice(start, start + 3);
-  if (name.length === 3 && !/^\p{Lu}\.$/u.test(name[1]![0]) && !isKnownName(name[2]![0])) name = name.slice(0, 2);
+  if (name.length === 3 && !/^\p{Lu}\.$/u.test(name[1]![0]) && !isKnownName(name[2]![0])) {
+    // "Humberto Intermediate Advisory": a run that goes on in everyday words is a title, not a person's name.
+    if (isOrdinaryWord(name[2]![0].replace(/[’']s$/u, ''))) return undefined;
+    name = name.slice(0, 2);
+  }
   // Without a first name to go by, the name ends the run of capitals: "Prisoner Cell Block H" is a title, not a prisoner called Cell Block.
   if (!isFirstName(texts[start]!) && start + name.length < texts.length) return undefined;
   return name.length >= 2 ? name : undefined;
@@ -107,12 +121,18 @@ export function findNameHits(paragraphs: BodyParagraph[]): NameHit[] {
   for (const paragraph of paragraphs) {
     const { text } = paragraph;
     const found: { start: number; end: number }[] = [];
+    const tagged = namesInParagraph(paragraph);
     for (const match of text.matchAll(CAPITALISED_RUN)) {
       const all = [...match[0].matchAll(TOKEN)];
       const runEnd = match.index + match[0].length;
       for (const stretch of nameStretches(all)) {
         const stretchEnd = match.index + stretch.at(-1)!.index! + stretch.at(-1)![0].length;
-        const name = nameIn(stretch, stretchEnd === runEnd ? text.slice(runEnd, runEnd + 20) : '');
+        // Before "said", two capitalised words are a name unless the tagger reads them as a body or a place ("Emergency Management said").
+        const bodyAt = (index: number) => {
+          const at = match.index + stretch[index]!.index!;
+          return tagged.some((name) => name.type !== 'PER' && name.start <= at && at < name.end);
+        };
+        const name = nameIn(stretch, stretchEnd === runEnd ? text.slice(runEnd, runEnd + 20) : '', bodyAt);
         if (name) found.push({ start: match.index + name[0]!.index!, end: match.index + name.at(-1)!.index! + name.at(-1)![0].length });
       }
     }
@@ -128,16 +148,116 @@ export function findNameHits(paragraphs: BodyParagraph[]): NameHit[] {
       const last = words[count - 1]!;
       found.push({ start: match.index, end: match.index + title!.length + stop!.length + last.index! + last[0].length });
     }
+    // Romanised Chinese and Korean names: a family name, then a given name of two syllables joined by a hyphen ("Cheng Chung-tai", "Park Joo-ho").
+    for (const match of text.matchAll(HYPHENATED_GIVEN_NAME)) {
+      const syllables = [match[1]!, ...match[2]!.split('-')];
+      if (isOrdinaryWord(match[2]!) || syllables.some((syllable) => hasAnyTag(lexiconTags(syllable), PLACE_TAGS) || (syllable.length > 3 && isOrdinaryWord(syllable)))) continue;
+      const before = NAME_BEFORE.exec(text.slice(Math.max(0, match.index - 40), match.index))?.[0] ?? '';
+      const words = before.split(/\s+/).filter(Boolean);
+      while (words.length && (isFunctionWord(words[0]!) || isOrdinaryWord(words[0]!) || isRoleNoun(words[0]!))) words.shift();
+      const extra = words.length ? before.slice(before.indexOf(words[0]!)).length : 0;
+      found.push({ start: match.index - extra, end: match.index + match[0].length });
+    }
+    // The tagger's people: names of two words or more, however the lexicon knows their words,
+    // without the descriptions it may take in ("Ambassador", "Afghan", "Emeritus").
+    const singles: { start: number; end: number }[] = [];
+    for (const name of tagged) {
+      if (name.type !== 'PER') continue;
+      const words = [...name.text.matchAll(TOKEN)];
+      if (words.length === 1 && words[0]![0] === name.text && plausibleSingle(name.text) && singleCue(text, name.start, name.end)) singles.push({ start: name.start, end: name.end });
+      let first = 0;
+      while (first < words.length - 2 && isDescription(words[first]![0])) first++;
+      if (first === words.length - 2 && isDescription(words[first]![0]) && !isFirstName(words[first + 1]![0])) first++;
+      if (words.length - first < 2 || !plausibleName(words.slice(first).map((word) => word[0]), text.slice(name.end, name.end + 30))) continue;
+      found.push({ start: name.start + words[first]!.index!, end: name.end });
+    }
     const taken = new TakenCharacters(text.length);
-    for (const { start, end } of found.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start)) {
+    // Nothing from lines in capitals: a headline or a photo credit ("JIM WATSON/AFP").
+    const shouted = /\p{Lu}{2}/u.test(text) ? capitalisedStretches(text) : [];
+    for (const span of found) if (inStretches(shouted, span.start)) taken.take(span);
+    for (const { start, end } of found.filter((span) => !notAPerson(text, span.start, span.end)).sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start)) {
       if (taken.overlaps({ start, end })) continue;
       const clean = withoutLeadingDescription(cleanName(text.slice(start, end)));
       if (!clean) continue;
       taken.take({ start, end });
       people.push({ ...clean, paragraph: paragraph.number, start, end });
     }
+    for (const { start, end } of singles) {
+      if (taken.overlaps({ start, end }) || notAPerson(text, start, end)) continue;
+      const clean = cleanName(text.slice(start, end));
+      if (clean) people.push({ ...clean, single: true, paragraph: paragraph.number, start, end });
+    }
   }
   return people;
+}
+
+/**
+ * Whether the tagger's words for a person read as a name: every word can be
+ * part of one (not "Windows XP"), it does not end in an everyday word unless it
+ * starts with a first name ("Theresa May", not "Kennedy Space"), and it is not
+ * the start of a longer run of capitals ("Qaboos Grand Mosque").
+ */
+function plausibleName(words: string[], after: string): boolean {
+  const known = isFirstName(words[0]!) || AMBIGUOUS_FIRST_NAMES.has(words[0]!);
+  const fits = (word: string, index: number) =>
+    isNameWord(word) || startsWithParticle(word.toLowerCase()) || (known && (index === 0 || !isFunctionWord(word)));
+  if (!words.every(fits)) return false;
+  if (!known && isOrdinaryWord(words.at(-1)!)) return false;
+  const next = /^\s+(\p{Lu}[\p{L}'’-]*)/u.exec(after)?.[1];
+  return !next || DATE_WORD.test(next);
+}
+
+/** A family name and a hyphenated given name of two short syllables: "Kwok Ka-ki", "Lee Cheuk-yan", "Park Joo-Ho". */
+const HYPHENATED_GIVEN_NAME = /\b(\p{Lu}\p{Ll}{1,5})\s+(\p{Lu}\p{Ll}{0,5}-\p{L}\p{Ll}{0,5})\b(?!-)/gu;
+/** An English name before such a name is part of it: "Yolanda Yu Hoi-kwan", "Carrie Lam Cheng Yuet-ngor". */
+const NAME_BEFORE = /(?:\p{Lu}\p{Ll}+\s+){1,2}$/u;
+
+/** Words before a name that make it a storm's: storms are not people. */
+const STORM = /(?:Hurricane|Typhoon|Cyclone|Storm|Tropical Depression)\s+$/u;
+
+/**
+ * A span that reads as a name but is not a person's: a storm ("Hurricane
+ * Humberto"), a photo credit, a plural ("Santos Doctors"), or one that runs on into more
+ * capitals or a quoted nickname ("Qaboos Grand Mosque", "Matiu "Matt" Ratana").
+ */
+function notAPerson(text: string, start: number, end: number): boolean {
+  // A photo credit ("Jim Watson/AFP") names who took the picture, not someone in the story.
+  if (STORM.test(text.slice(Math.max(0, start - 25), start)) || /^\/\p{Lu}/u.test(text.slice(end, end + 2))) return true;
+  const last = /([\p{L}'’-]+)$/u.exec(text.slice(start, end))?.[1] ?? '';
+  if (lexiconTags(last).includes('Plural') && !isKnownName(last) && !isFirstName(text.slice(start, end).split(/\s+/)[0]!)) return true;
+  const next = /^\s+["“]?(\p{Lu}[\p{L}'’-]*)/u.exec(text.slice(end, end + 30))?.[1];
+  return next !== undefined && !DATE_WORD.test(next) && (isOrdinaryWord(next) || /^\s+["“]/u.test(text.slice(end, end + 3)));
+}
+
+/** A one-word name: a word that can be part of a name and is no everyday word, place or body ("Wiranto", not "Brexit" or "Paris"). */
+function plausibleSingle(word: string): boolean {
+  return word.length > 2 && isNameWord(word) && !isOrdinaryWord(word) && !/^\p{Lu}+$/u.test(word);
+}
+
+/** Speech verbs after a name, and the start of an apposition: "Wiranto said", "Kauri, who scored". */
+const CUE_AFTER = /^(?:[’']s\s+\p{Ll}+\s+)?,?\s*(?:said|says|told|added|argued|insisted|warned|wrote|tweeted|announced|stated|explained|claimed|, who\b|, (?:a|an|the)\s+\p{Ll})/u;
+/** What stands before a one-word name: a role in lower case ("minister Wiranto", "striker Lukaku"), "named", "one". */
+const CUE_BEFORE = /(?:^|\s)(\p{Ll}[\p{Ll}-]+),?\s+$/u;
+
+const PLACE_PREPOSITIONS = new Set(['in', 'at', 'for', 'from', 'of', 'to', 'near', 'outside', 'across', 'into', 'via']);
+
+/** Whether the text says a one-word name is a person's: what precedes or follows it says so. */
+function singleCue(text: string, start: number, end: number): boolean {
+  const before = CUE_BEFORE.exec(text.slice(Math.max(0, start - 30), start))?.[1];
+  // "MP for Witney, added": after a preposition, one word is a place.
+  if (before !== undefined && PLACE_PREPOSITIONS.has(before)) return false;
+  if (CUE_AFTER.test(text.slice(end, end + 40))) return true;
+  return before !== undefined && (isRoleNoun(before) || before === 'named' || before === 'one');
+}
+
+/** Capitalised words that may follow a name: "Sanders Tuesday", "Blair January". */
+const DATE_WORD = /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)$/u;
+
+/** A word that describes a person rather than names them: a role ("Ambassador"), a nationality ("Afghan"), an adjective ("Emeritus"). */
+function isDescription(word: string): boolean {
+  if (isKnownName(word)) return false;
+  const tags = lexiconTags(word);
+  return isRoleNoun(word) || ['Demonym', 'Adjective', 'Actor', 'Honorific'].some((tag) => tags.includes(tag));
 }
 
 /** "Health Secretary John Reid", "Blairite Alan Milburn": the name starts at the first name. */

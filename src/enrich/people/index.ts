@@ -8,8 +8,10 @@ import type { BodyParagraph } from '../paragraphs.js';
 import { NO_SETTINGS, type EntitySettings } from '../settings.js';
 import type { NameHit } from './candidates.js';
 import { lexiconTags } from './lexicon.js';
-import { ABBREVIATED_TITLES, AMBIGUOUS_FIRST_NAMES, isNameWord, isOrdinaryWord, looksLikeName, MEN_TITLES, nameParts, PARTICLES, TITLES, WOMEN_TITLES } from './names.js';
+import { ABBREVIATED_TITLES, AMBIGUOUS_FIRST_NAMES, isNameWord, isOrdinaryWord, looksLikeName, MEN_TITLES, nameParts, PARTICLES, startsSentence, TITLES, WOMEN_TITLES } from './names.js';
+import { namesInParagraph } from '../tagger/index.js';
 import { roleAfter, roleBefore } from './roles.js';
+import { markVariants } from './variants.js';
 import { FUNCTION_WORD_TAGS, hasAnyTag, PLACE_TAGS } from './tags.js';
 
 export interface ArticleNames {
@@ -107,6 +109,7 @@ export function findPeople(
       if (hit.name.includes(' ') && !excluded.has(keyOf(hit.name)) && !aliasOf.has(keyOf(hit.name))) entry(hit.name);
     }
   }
+  foldShorterForms(entries, aliasOf);
   const fullNames = [...entries.values()].filter((candidate) => candidate.name.includes(' '));
   const byPart = new Map<string, Set<string>>();
   const addPart = (part: string, key: string) => {
@@ -118,12 +121,18 @@ export function findPeople(
     addPart(keyOf(first), keyOf(full.name));
     addPart(keyOf(last), keyOf(full.name));
   }
-  // People known only as "Mr Smith": titled single names that fold into no full name.
+  const wordsOfNames = new Set(fullNames.flatMap((full) => full.name.split(' ').map(keyOf)));
+  // Words the tagger reads as a place's or a body's anywhere in the dossier: one of them alone is no person ("Brown's Britain, said").
+  const notPeople = new Set(
+    articles.flatMap((article) => article.paragraphs.flatMap((paragraph) => namesInParagraph(paragraph).flatMap((name) => (name.type === 'PER' ? [] : name.words.map(keyOf))))),
+  );
+  // People known only as "Mr Smith", or by one word: single names that fold into no full name.
   for (const article of articles) {
     for (const hit of article.hits) {
-      if (!hit.name.includes(' ') && hit.titles.length > 0 && !byPart.has(keyOf(hit.name)) && !excluded.has(keyOf(hit.name))) {
-        entry(hit.name).display ??= `${hit.titles[0]} ${hit.name}`;
-      }
+      if (hit.name.includes(' ') || byPart.has(keyOf(hit.name)) || excluded.has(keyOf(hit.name))) continue;
+      if (hit.titles.length > 0) entry(hit.name).display ??= `${hit.titles[0]} ${hit.name}`;
+      // People known by one word ("Wiranto", a footballer's surname), as the tagger read them, unless the word is part of a longer name ("Luk" of John Luk Jok).
+      else if (hit.single && !wordsOfNames.has(keyOf(hit.name)) && !notPeople.has(keyOf(hit.name))) entry(hit.name);
     }
   }
 
@@ -204,11 +213,46 @@ export function findPeople(
       };
     })
     .sort((a, b) => total(b) - total(a) || a.name.localeCompare(b.name, 'en'));
+  markVariants(people);
   return {
     people,
     mentions: mentions.map((mention) => ({ ...mention, person: ids.get(mention.person)! })).filter((mention) => mention.person),
     warnings,
   };
+}
+
+/**
+ * A name of two words or more that is a shorter form of exactly one longer name
+ * ("Richard Guy" of Richard Kenneth Guy, "De Zoysa" of Louis De Zoysa, "Ron
+ * Hubbard" of L. Ron Hubbard, "John Luk" of John Luk Jok) is that person's
+ * form, not a person of its own.
+ */
+function foldShorterForms(entries: Map<string, Entry>, aliasOf: Map<string, string>): void {
+  // Each longer name under the shorter forms it can have, so the cost grows with the names, not with their pairs.
+  const longerBy = new Map<string, Set<string>>();
+  const add = (form: string, key: string) => {
+    const list = longerBy.get(form);
+    if (list) list.add(key);
+    else longerBy.set(form, new Set([key]));
+  };
+  for (const [key, entry] of entries) {
+    const words = entry.name.split(' ');
+    for (let length = 2; length < words.length; length++) {
+      add(`tail ${keyOf(words.slice(-length).join(' '))}`, key);
+      if (!words.slice(length).some(isOrdinaryWord)) add(`head ${keyOf(words.slice(0, length).join(' '))}`, key);
+    }
+    if (words.length > 2) add(`ends ${words.length} ${words[0]} ${words.at(-1)}`, key);
+  }
+  for (const [key, shorter] of [...entries]) {
+    const words = shorter.name.split(' ');
+    if (shorter.fromSettings || words.length < 2) continue;
+    const longer = new Set([...(longerBy.get(`tail ${key}`) ?? []), ...(longerBy.get(`head ${key}`) ?? [])]);
+    for (let length = words.length + 1; length <= words.length + 3; length++) for (const other of longerBy.get(`ends ${length} ${words[0]} ${words.at(-1)}`) ?? []) longer.add(other);
+    const targets = [...longer].filter((other) => other !== key && entries.has(other));
+    if (targets.length !== 1) continue;
+    aliasOf.set(key, targets[0]!);
+    entries.delete(key);
+  }
 }
 
 /** A word of a name that may stand for the person alone: not a place, a body or a function word. */
@@ -245,7 +289,9 @@ function resolve(
   // only a person who is the only one with it in the whole dossier.
   const here = isSurname ? candidates.filter((candidate) => inArticle.has(candidate)) : [];
   if (here.length === 1) return here[0];
-  if (here.length === 0 && candidates.length === 1) return candidates[0];
+  // From another article, a surname goes to the one person of that surname named with a first name:
+  // "B. Lara" on a scorecard says too little to take every "Lara" of the dossier.
+  if (here.length === 0 && candidates.length === 1 && !/^\p{Lu}\.?$/u.test(nameParts(entries.get(candidates[0]!)!.name).first)) return candidates[0];
   return undefined;
 }
 
@@ -264,9 +310,6 @@ function readsAsTheWord(text: string, start: number, end: number): boolean {
   return /^(?:in|on|of|since|until|by|from|early|late|mid|last|next|this|the|a|an|every|\d+\w*)$/i.test(before) || /^\d/.test(after);
 }
 
-function startsSentence(text: string, index: number): boolean {
-  return /(?:^|[.!?]["'”’]?\s+|["“]\s*)$/u.test(text.slice(Math.max(0, index - 4), index));
-}
 
 /** "the party leader" says what "party leader" says. */
 /** Titles of rank, which say who someone is born or made, not what they do. */

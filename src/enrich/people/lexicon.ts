@@ -24,3 +24,10 @@ export function lexiconTags(word: string): string[] {
   cache.set(key, tags);
   return tags;
 }
+
+/** The lexicon's entries (lower case, maybe of several words) given any of `tags` directly. */
+export function entriesTagged(tags: readonly string[]): string[] {
+  return Object.entries(model.lexicon)
+    .filter(([, entry]) => (Array.isArray(entry) ? entry : [entry]).some((tag) => tags.includes(tag)))
+    .map(([word]) => word);
+}

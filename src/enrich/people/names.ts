@@ -40,7 +40,8 @@ const NOT_A_PERSON = new Set(
   Tories Democrats Republicans Republican Democrat Liberal Greens Jewish Muslim Christian Israeli British English
   Scottish Welsh Irish American European Arab Islamic Zionist Today Programme BBC ITV Sky Reuters
   Plan Act Bill Report Fund Scheme Strategy Policy Treaty Agreement Summit Prize Award Cup Games War PhD Lib Dem Dems
-  Christmas Easter Premiership Championship Olympics`.split(/\s+/),
+  Christmas Easter Premiership Championship Olympics Police Army Navy Museum Stadium Mosque Temple Cathedral Memorial Island Islands
+  Image Photo Advisory`.split(/\s+/),
 );
 
 /** Capitalised at a sentence start, these are never part of a name. */
@@ -68,18 +69,26 @@ export function cleanName(raw: string): CleanName | undefined {
     .replace(/[’']s\b|[’']$/gu, '')
     .replace(/[^\p{L}\p{N}\s.'’-]/gu, ' ')
     .split(/\s+/)
-    .map((word) => word.replace(/^[.'’-]+|[.'’-]+$/gu, ''))
+    // An initial keeps its stop ("Robert F. Kennedy"); other words lose the marks around them.
+    .map((word) => (/^\p{Lu}\.$/u.test(word) ? word : word.replace(/^[.'’-]+|[.'’-]+$/gu, '')))
     .filter(Boolean);
   const titles: string[] = [];
   while (words.length && (HONORIFICS.has(words[0]!) || FUNCTION_TITLES.has(words[0]!))) titles.push(words.shift()!);
   while (words.length && SUFFIXES.has(words.at(-1)!)) words.pop();
   if (words.length === 0) return undefined;
   if (!words.every((word, index) => /^\p{Lu}/u.test(word) || (index > 0 && PARTICLE.test(word)))) return undefined;
-  if (words.some((word) => NOT_A_PERSON.has(word) || FUNCTION_WORDS.has(word.toLowerCase()))) return undefined;
+  // A first name that is also such a word starts a name all the same: "Bill Weld", not the "Education Bill".
+  const firstNameAtStart = (word: string, index: number) => index === 0 && words.length > 1 && (isFirstName(word) || AMBIGUOUS_FIRST_NAMES.has(word));
+  if (words.some((word, index) => (NOT_A_PERSON.has(word) && !firstNameAtStart(word, index)) || FUNCTION_WORDS.has(word.toLowerCase()))) return undefined;
   if (words.length > 4) return undefined;
   // A surname is never a lone initial ("Cell Block H", "Mr P").
   if (/^\p{Lu}\.?$/u.test(words.at(-1)!)) return undefined;
   return { name: words.join(' '), titles };
+}
+
+/** Whether `index` starts a sentence (or a quotation), where a capital says nothing of a name. */
+export function startsSentence(text: string, index: number): boolean {
+  return /(?:^|[.!?]["'”’]?\s+|["“]\s*)$/u.test(text.slice(Math.max(0, index - 4), index));
 }
 
 export function nameParts(name: string): { first: string; last: string; count: number } {

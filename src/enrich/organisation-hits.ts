@@ -1,0 +1,185 @@
+// Where the articles name organisations, paragraph by paragraph: the words
+// such names are made of ("… Party", "… Council", "Board of …"), parties,
+// initials (BBC, NHS) where something says they name a body, bodies a
+// newspaper names without saying so (known-bodies.ts), and the names tagger's
+// bodies; never the words of lines in capitals (headlines, photo credits).
+import type { BodyParagraph } from './paragraphs.js';
+import { capitalisedStretches, inStretches } from './capitals.js';
+import { knownBodies } from './known-bodies.js';
+import { lexiconTags } from './people/lexicon.js';
+import { hasAnyTag } from './people/tags.js';
+import { STOP_WORDS } from './shared-passages/tokens.js';
+import { TakenCharacters } from './spans.js';
+import { namesInParagraph, type TaggedName } from './tagger/index.js';
+
+export interface OrganisationHit {
+  name: string;
+  paragraph: number;
+  /** Initials ("AST") that nothing but their capitals says are a body: not defined in the text, not tagged as one. */
+  bareInitials?: boolean;
+}
+
+/** Words that end (or, with "of", start) the name of a body. */
+const ORGANISATION_WORDS =
+  'Friends|Forum|Board|Institute|Organisation|Organization|Chamber|Party|Council|Committee|Association|Union|Brotherhood|Chronicle|Commission|Foundation|Trust|Society|Agency|Ministry|Department|Office|Bank|Group|Company|Corporation|University|College|Hospital|Church|Club|Federation|Confederation|League|Alliance|Movement|Network|Service|Authority|Court|Parliament|Assembly|Congress|Senate|Times|Telegraph|Guardian|Herald|Post|Mail|Express|Mirror|Observer|Gazette|Journal|Review|News|Radio|Television|Press|Inc|Ltd|plc|Plc|Corp|Holdings|Airways|Airlines|Motors|Records|Studios|Pictures|Magazine|Administration|Bureau|Police|Army|Navy|Brigade|FC|AFC';
+/**
+ * A capitalised word, initials with stops ("U.S.") or a short abbreviation
+ * ("St."): a stop ends no other word, so a name never runs on into the next
+ * sentence ("Party. The Senate").
+ */
+const NAME_WORD = "(?:(?:\\p{Lu}\\.){2,}|\\p{Lu}\\p{Ll}{1,2}\\.(?=\\s\\p{Lu})|\\p{Lu}[\\p{L}'’&-]*(?:\\.\\p{L}+)*)";
+/** Words before a name, not of it: "the Jewish Chronicle", "At Ballot Access News", "For Libertarian Party". */
+const SENTENCE_OPENERS = new Set('the at after although as before by during for from if in on since so though to under when where whereas while with without but and or yet then'.split(' '));
+/** "… of the Western District", and a second ("… for the Western District of Virginia"), and "… and Rehabilitation" where no capital follows. */
+const OF_PART = `(?:\\s+(?:of|for)\\s+(?:the\\s+)?${NAME_WORD}(?:\\s+${NAME_WORD}){0,3}){1,2}(?:\\s+and\\s+${NAME_WORD}(?![\\p{L}'’&-])(?![\\s-]+\\p{Lu}))?`;
+const ORGANISATION = new RegExp(
+  `(?:\\b(?:the\\s+)?)((?:${NAME_WORD}\\s+){1,3}(?:and\\s+(?:${NAME_WORD}\\s+){1,3})?(?:\\p{Lu}\\p{Ll}+-)?(?:${ORGANISATION_WORDS})(?![-‑\\p{L}])(?:${OF_PART})?|(?:${ORGANISATION_WORDS})${OF_PART})`,
+  'gu',
+);
+/** Political parties, which rarely carry a word that says so. */
+const PARTIES = /\b((?:Democratic|Republican|Labour|Conservative|Communist|Socialist|Green) party(?![’']s\s+\p{Lu})|Labour|Conservatives?|Tory|Tories|Liberal Democrats?|Lib Dems?|SNP|Plaid Cymru|Ukip|UKIP|Reform UK|Sinn F[eé]in|DUP|Green Party|Democrats|Republicans|GOP)\b/gu;
+/** Initials that name bodies (BBC, NHS, PLP). */
+const ACRONYM = /\b[A-Z]{2,6}\b/g;
+/**
+ * Initials that do not name a body: countries, titles and honours, times
+ * and units, diseases and the body's chemistry, and the words of computing
+ * and electronics, the commonest kinds in news copy.
+ */
+const NOT_ORGANISATIONS = new Set(
+  `UK US USA UAE EU GB MP MPS PM GMT BST UTC EST EDT PST PDT CET TV HQ LGBT PR OK AM CEO CFO COO ID IT PC DVD CD AIDS HIV GDP VAT OBE MBE CBE QC MEP MEPS MSP MLA BC AD NB
+  RIP PS CV DJ MC VIP DNA RNA FM UFO ET PHD MA BA AGM IPO HD HDR HDTV XP RSS PDF USB LCD LED OLED DSL SMS GPS AI CGI TB SUV CCTV ASAP
+  COVID SARS MERS PCR ICU STD NGO POTUS FLOTUS LLC VR AR OS RAM ROM CPU GPU CT MRI SSD HDD API URL HTML PIN PII NFT ISP VPN WIFI APP KG KM MPH CO II III IV VI VII VIII IX XI XII`.split(/\s+/),
+);
+
+/**
+ * Organisation names in the paragraphs, longest first where they overlap;
+ * `people` are spans already taken by names of people, which are never also
+ * organisations.
+ */
+export function findOrganisationHits(paragraphs: BodyParagraph[], people: { paragraph: number; start: number; end: number; name?: string }[]): OrganisationHit[] {
+  const hits: OrganisationHit[] = [];
+  // The words of the people's names in the article: "Sanders" alone is Bernie Sanders, not a body.
+  const personWords = new Set(people.flatMap((person) => person.name?.split(' ') ?? []));
+  // People's spans by paragraph, gathered once: filtering them all for each paragraph grew with paragraphs × names.
+  const peopleIn = new Map<number, { start: number; end: number }[]>();
+  for (const person of people) {
+    const list = peopleIn.get(person.paragraph);
+    if (list) list.push(person);
+    else peopleIn.set(person.paragraph, [person]);
+  }
+  for (const paragraph of paragraphs) {
+    const { text } = paragraph;
+    const spans: { start: number; end: number; bareInitials?: boolean }[] = [];
+    const tagged = namesInParagraph(paragraph);
+    const taggedBody = new Set(tagged.filter((name) => name.type === 'ORG').map((name) => name.text));
+    for (const match of text.matchAll(ACRONYM)) {
+      // Not initials: a word written in capitals ("NOT", "UNDER") unless the text defines it ("(WHO)").
+      const defined = text[match.index - 1] === '(';
+      if (NOT_ORGANISATIONS.has(match[0]) || /^[IVXLCDM]+$/.test(match[0]) || (STOP_WORDS.has(match[0].toLowerCase()) && !defined)) continue;
+      // Four letters or more that are no word ("MSNBC", "NDTV") name a body; fewer ("AST", "IQ") only where the text or the tagger says so.
+      const bareInitials = !defined && !taggedBody.has(match[0]) && (match[0].length < 4 || lexiconTags(match[0]).length > 0);
+      spans.push({ start: match.index, end: match.index + match[0].length, bareInitials });
+    }
+    for (const match of text.matchAll(ORGANISATION)) {
+      const start = match.index + match[0].indexOf(match[1]!);
+      spans.push({ start, end: start + match[1]!.length });
+    }
+    for (const match of text.matchAll(PARTIES)) spans.push({ start: match.index, end: match.index + match[0].length });
+    for (const span of knownBodies(text)) spans.push(span);
+    // The tagger's bodies: not a place the lexicon knows ("South Carolina"), a person's name or an adjective ("Democratic").
+    for (const name of joinedBodies(tagged, text)) {
+      if (isPlace(name.text) || (name.words.length === 1 && !oneWordBody(name.text, text, name.end, personWords))) continue;
+      spans.push({ start: name.start, end: name.end });
+    }
+    // A span is kept when it overlaps no person and no longer organisation already kept.
+    const taken = new TakenCharacters(text.length);
+    for (const person of peopleIn.get(paragraph.number) ?? []) taken.take(person);
+    // Nothing from lines in capitals: a headline, a caption or a photo credit ("JIM WATSON/AFP").
+    const shouted = spans.length && /\p{Lu}{2}/u.test(text) ? capitalisedStretches(text) : [];
+    // Nor from a photo credit ("Jim Watson/AFP").
+    for (const span of spans) if (inStretches(shouted, span.start) || text[span.start - 1] === '/') taken.take(span);
+    for (const span of spans.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start)) {
+      if (taken.overlaps(span)) continue;
+        const name = cleanOrganisation(text.slice(span.start, span.end));
+      if (!name || PLACE_END.test(name)) continue;
+      taken.take(span);
+      hits.push({ name, paragraph: paragraph.number, ...(span.bareInitials ? { bareInitials: true } : {}) });
+    }
+  }
+  return hits;
+}
+
+/** Last words of places and buildings named as such, not bodies: "Fisht Stadium", "Shandao Station", "Hong Kong Island". */
+const PLACE_END = /\s(?:Station|Stadium|Airport|Bridge|Tower|Towers|Island|Islands|Park|Square|Street|Road|Avenue|Cave|Mountain|River|Lake)$/u;
+
+/** Words that end a body's name: after one, "and" starts another body. */
+const HEAD_WORD = new RegExp(`(?:${ORGANISATION_WORDS})$`, 'u');
+
+/** The tagger's bodies, two joined by "and" into one where the first ends in an adjective ("National Oceanic and Atmospheric Administration"). */
+function joinedBodies(tagged: readonly TaggedName[], text: string): TaggedName[] {
+  const bodies = tagged.filter((name) => name.type === 'ORG');
+  const joined: TaggedName[] = [];
+  for (const body of bodies) {
+    const previous = joined.at(-1);
+    // "Oceanic and Atmospheric": an adjective before "and" wants the noun of the name after it.
+    if (previous && /^\s+(?:and|&)\s+$/u.test(text.slice(previous.end, body.start)) && !HEAD_WORD.test(previous.text) && isAdjective(previous.words.at(-1)!)) {
+      joined[joined.length - 1] = { ...previous, end: body.end, text: text.slice(previous.start, body.end), words: [...previous.words, 'and', ...body.words] };
+    } else joined.push(body);
+  }
+  return joined;
+}
+
+/**
+ * Whether the tagger's one-word body is one: initials, or a word that is not a
+ * person's name in the article, not an adjective ("Democratic"), not before a
+ * noun it describes, and that the text says acts ("the Wend burst its banks"
+ * is a river; "Caloundra beat Noosa" are clubs, "Saba reported" an agency).
+ */
+function oneWordBody(word: string, text: string, end: number, personWords: Set<string>): boolean {
+  if (/^[\p{Lu}\p{N}&-]{2,}$/u.test(word)) return true;
+  if (personWords.has(word) || isAdjective(word) || modifiesNoun(text, end)) return false;
+  return !/^the\s+$/iu.test(text.slice(Math.max(0, end - word.length - 4), end - word.length));
+}
+
+/** "Democratic voters", "Republican senators": a one-word name before a noun describes, it does not name a body. */
+function modifiesNoun(text: string, end: number): boolean {
+  const next = /^\s+(\p{Ll}+)/u.exec(text.slice(end, end + 30))?.[1];
+  if (!next) return false;
+  const tags = lexiconTags(next);
+  return tags.includes('Noun') && !tags.includes('Verb') && !hasAnyTag(tags, ['Preposition', 'Conjunction', 'Determiner', 'Pronoun']);
+}
+
+function isAdjective(word: string): boolean {
+  const tags = lexiconTags(word);
+  return tags.includes('Adjective') || tags.includes('Demonym');
+}
+
+/** A place compromise's lexicon knows by the whole phrase ("South Carolina", "Hong Kong"). */
+function isPlace(phrase: string): boolean {
+  const tags = lexiconTags(phrase.replace(/^the\s+/iu, ''));
+  return hasAnyTag(tags, ['Place', 'Country', 'City', 'Region']) && !tags.includes('Organization');
+}
+
+/**
+ * `the Jewish Chronicle,` → `Jewish Chronicle`; lower-case runs ("Jewish
+ * community") are not names; a sentence's first word is not part of one
+ * ("At Ballot Access News", "For Libertarian Party").
+ */
+function cleanOrganisation(raw: string): string | undefined {
+  let name = raw
+    .replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N})]+$/gu, '')
+    // A possessive ends the name ("the BBC's"); inside one it is the name's own ("St. Mary's Hospital").
+    .replace(/[’']s$/u, '')
+    .trim();
+  for (let first = /^(\p{Lu}\p{Ll}*)\s+/u.exec(name); first && SENTENCE_OPENERS.has(first[1]!.toLowerCase()); first = /^(\p{Lu}\p{Ll}*)\s+/u.exec(name)) {
+    name = name.slice(first[0].length);
+  }
+  const words = name.split(/\s+/);
+  // "U.S. The President": a sentence ran into the next.
+  if (words.slice(1).some((word) => SENTENCE_OPENERS.has(word.toLowerCase()) && /^\p{Lu}/u.test(word))) return undefined;
+  // "Democratic party": a party's name as the copy writes it.
+  const partyWord = (word: string, index: number) => word === 'party' && index === words.length - 1 && index > 0;
+  if (!name || !words.every((word, index) => /^[\p{Lu}\p{N}&]/u.test(word) || /^(?:of|and|for|the|de|du)$/.test(word) || partyWord(word, index))) return undefined;
+  return name;
+}
+
