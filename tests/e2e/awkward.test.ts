@@ -7,6 +7,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli, runTool, tempDir } from '../helpers.js';
 
 let out: string;
+/** The same articles without the paragraph of 2,200 sentences, printed: see the test of that paragraph's PDF. */
+let printed: string;
 let json: { articles: { file: string; title: string; titleDerived: boolean; words: number }[]; people: { name: string }[]; warnings: unknown[] };
 
 const NAMES = 'Binyamin Netanyahu (בנימין נתניהו), Mahmoud Abbas (محمود عباس) and Xi Jinping (习近平)';
@@ -23,9 +25,27 @@ beforeAll(async () => {
   const headline = Array.from({ length: 500 }, (_, index) => `word${index}`).join(' ');
   await writeFile(path.join(input, 'headline of 500 words.txt'), `${headline}\n\nThe body of an article whose first line is far too long to be a headline.\n`);
   out = await tempDir();
-  const result = await runCli(['--input', input, '--out', out]);
+  const result = await runCli(['--input', input, '--out', out, '--formats', 'html,epub,md,json']);
   expect(result.code, result.stderr).toBe(0);
   json = JSON.parse(await readFile(path.join(out, 'dossier.json'), 'utf8'));
+  const { rm } = await import('node:fs/promises');
+  await rm(path.join(input, 'Été 2024', 'sous-dossier – deux'), { recursive: true });
+  printed = await tempDir();
+  const print = await runCli(['--input', input, '--out', printed, '--formats', 'pdf']);
+  expect(print.code, print.stderr).toBe(0);
+});
+
+describe('a paragraph of 2,200 sentences in print', () => {
+  // Known fault, not yet mended: Paged.js lays out about a sixth of such a paragraph and drops the rest.
+  // The PDF used to be written without it and without a word; the build now says so and writes no PDF.
+  it('fails the PDF naming the article, rather than print a sixth of it', async () => {
+    const input = await tempDir();
+    const sentence = 'The committee heard evidence from residents, engineers and council officers about the bridge. ';
+    await writeFile(path.join(input, 'long paragraph.txt'), `A very long report\n\n${sentence.repeat(2200)}\n`);
+    const result = await runCli(['--input', input, '--out', await tempDir(), '--formats', 'pdf']);
+    expect(result.code).not.toBe(0);
+    expect(result.stderr).toMatch(/print layout left out part of "A very long report"/);
+  });
 });
 
 describe('awkward but valid input', () => {
@@ -46,7 +66,7 @@ describe('awkward but valid input', () => {
   });
 
   it('keeps names in every script, with their accents, in the PDF text', async () => {
-    const text = (await runTool('pdftotext', [path.join(out, 'dossier.pdf'), '-'])).stdout;
+    const text = (await runTool('pdftotext', [path.join(printed, 'dossier.pdf'), '-'])).stdout;
     for (const name of ['Netanyahu', 'נתניהו', 'محمود', 'عباس', '习近平', 'Núñez', 'Søren']) expect(text, name).toContain(name);
     // Combining accents and zero-width characters do not break a name apart.
     expect(text.normalize('NFC').replace(/\s+/g, ' ')).toContain('Zoë Brontë');
