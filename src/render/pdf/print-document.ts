@@ -115,6 +115,39 @@ const PAGE_LISTS = `function dossierPageLists() {
 }`;
 
 
+/** Characters of text a span of print may hold, and the length it is cut to: far less than a page (about 4,400 on A4). */
+const LONG_TEXT_LIMIT = 1000;
+const LONG_TEXT_PIECE = 800;
+
+/**
+ * Paged.js splits a text node across two pages, but goes wrong on the third:
+ * it measures the next break from the wrong place, repeats a page and stops
+ * ("Layout repeated"), so a paragraph longer than two pages lost the rest
+ * of itself and of the dossier. Each long run of text is cut, at spaces, into
+ * spans shorter than any page holds; the words and the lines are the same.
+ */
+const LONG_TEXT = `function dossierCutLongText() {
+  var walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  var long = [];
+  for (var node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (node.data.length > ${LONG_TEXT_LIMIT} && !node.parentElement.closest('script, style')) long.push(node);
+  }
+  long.forEach(function (node) {
+    var text = node.data;
+    var pieces = document.createDocumentFragment();
+    while (text.length) {
+      var cut = text.length > ${LONG_TEXT_LIMIT} ? text.lastIndexOf(' ', ${LONG_TEXT_PIECE}) + 1 : text.length;
+      // Unspaced text (Chinese, Japanese) is cut between characters, never inside one.
+      if (cut < ${LONG_TEXT_PIECE / 4}) for (cut = ${LONG_TEXT_PIECE}; cut > 1 && /[\\p{M}\\u200d\\udc00-\\udfff]/u.test(text[cut]); cut--);
+      var piece = document.createElement('span');
+      piece.textContent = text.slice(0, cut);
+      pieces.appendChild(piece);
+      text = text.slice(cut);
+    }
+    node.parentNode.replaceChild(pieces, node);
+  });
+}`;
+
 /** Set by the page after the layout: the parts (their `data-section` names) that lost text in it. */
 export const LOST_PARTS_KEY = '__dossierLostParts';
 
@@ -167,8 +200,8 @@ export async function renderPrintHtml(dossier: Dossier, templates: Templates, pa
     css,
     printCss,
     pagedConfig:
-      `${STEADY_CLOCK}\n${PAGE_NUMBERS}\n${PAGE_LISTS}\n${LOST_PARTS}\nvar dossierPartsBefore;\n` +
-      `window.PagedConfig = { auto: true, before: function () { dossierPartsBefore = dossierParts(); dossierPlaceholders(${pageDigits(dossier)}); dossierPageLists(); }, ` +
+      `${STEADY_CLOCK}\n${LONG_TEXT}\n${PAGE_NUMBERS}\n${PAGE_LISTS}\n${LOST_PARTS}\nvar dossierPartsBefore;\n` +
+      `window.PagedConfig = { auto: true, before: function () { dossierCutLongText(); dossierPartsBefore = dossierParts(); dossierPlaceholders(${pageDigits(dossier)}); dossierPageLists(); }, ` +
       `after: function () { dossierPageNumbers(); window.${LOST_PARTS_KEY} = dossierLostParts(dossierPartsBefore); window.${LAID_OUT} = true; } };`,
     // Inside a <script>, "</script" would end it early.
     pagedjs: pagedjs.replace(/<\/script/gi, '<\\/script'),
