@@ -165,9 +165,13 @@ export async function offlinePage(browser: Browser, options: { javaScript: boole
   return page;
 }
 
-/** A new tab whose requests for anything but data: URLs are refused. */
+/**
+ * A new tab whose requests for anything but data: URLs are refused. Each in
+ * a window of its own: Chromium slows a tab hidden behind another in its
+ * window, and parts of a long dossier are laid out in tabs side by side.
+ */
 async function blockingTab(browser: Browser): Promise<Page> {
-  const page = await browser.newPage();
+  const page = await browser.newPage({ type: 'window' });
   await page.setRequestInterception(true);
   page.on('request', (request) => {
     if (request.url().startsWith('data:')) void request.continue();

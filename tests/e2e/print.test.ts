@@ -128,13 +128,14 @@ describe('a part of the pack Paged.js cannot lay out', () => {
   it('fails the PDF with a message naming the part, and the other formats are written', async () => {
     const input = await tempDir();
     await writeFile(path.join(input, '01.md'), '# Harbour fees rise\n\nThe harbour board raised its fees on 4 March 2025, the second rise this year.\n');
-    // A box to be kept on one page and taller than a page: Paged.js skips it (or stops there, as it did at a briefing
-    // row of 300 articles' page references), and the PDF used to print without it and without a word.
+    // Type so large that a few lines fill a page: Paged.js lays one page out twice and hides the rest past the page's
+    // foot (a box taller than a page, or a long briefing row, used to do the same), and the PDF used to print without
+    // it and without a word.
     const templates = await tempDir();
-    const text = 'The harbour board said the new quay had cost far more than it had told the council it would. '.repeat(200);
+    const text = 'The harbour board said the new quay had cost far more than it had told the council. '.repeat(11).slice(0, 950);
     await writeFile(
       path.join(templates, 'chronology.njk'),
-      `<section class="reference chronology" id="chronology" data-section="Chronology"><h2>Chronology</h2><div style="break-inside: avoid"><p>${text}</p></div></section>\n`,
+      `<section class="reference chronology" id="chronology" data-section="Chronology"><h2>Chronology</h2><p style="font-size: 90pt; line-height: 1">${text}</p></section>\n`,
     );
     const out = await tempDir();
     const result = await runCli(['--input', input, '--out', out, '--formats', 'pdf,html', '--templates', templates]);

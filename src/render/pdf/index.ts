@@ -31,7 +31,7 @@ export const pdfWriter: Writer = {
     onStep('waiting for Chromium', performance.now() - start);
     const printed =
       choosePrintLayout(dossier, context.printLayout) === 'paged'
-        ? { pdf: await renderPagedPdf(document, dossier, browser, onStep), warnings: [] }
+        ? await renderPagedPdf(document, dossier, browser, onStep)
         : await renderBrowserPdf(document, dossier, browser, { paper: context.paper, templates: context.templates, onStep });
     return { outputs: [{ file: 'dossier.pdf', data: printed.pdf }], warnings: printed.warnings, summary: kilobytes(printed.pdf) };
   },

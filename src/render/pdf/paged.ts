@@ -1,34 +1,37 @@
 // The full print layout: Chromium prints the print document once Paged.js
-// has laid it out into pages.
+// has laid it out into pages, whole, or part by part for a long dossier.
 import type { Browser } from 'puppeteer';
-import type { Dossier } from '../../model.js';
-import { offlinePage } from '../browser.js';
+import type { Dossier, Warning } from '../../model.js';
 import { timer, type StepTimer } from '../../timing.js';
 import { finishPdf, headingTexts } from './finish.js';
 import { printTimeout } from './layout.js';
-import { LAID_OUT, LOST_PARTS_KEY } from './print-document.js';
+import { layOutInParts } from './paged-parts.js';
+import { pagedTab } from './paged-tab.js';
+import { HIDDEN_WORDS, type HiddenWords } from './print-document.js';
+
+/**
+ * Words the layout hid are printed nowhere: the PDF is still written, since
+ * the rest of it is right, and the warning says where to look.
+ */
+function hiddenWarning(hidden: HiddenWords): Warning {
+  return {
+    file: 'dossier.pdf',
+    message:
+      `page ${hidden.page}${hidden.part ? ` (“${hidden.part}”)` : ''}: the print layout hid the last lines of the page from “${hidden.words}” on: ` +
+      'a note at the foot of the page took their room after the page was laid out (a fault of Paged.js). The HTML page and the EPUB have them; ' +
+      '--print-layout browser prints them, with notes after each article.',
+  };
+}
 
 /** Prints the print document once Paged.js has laid it out. */
-export async function renderPagedPdf(printHtml: string, dossier: Dossier, browser: Browser, onStep?: StepTimer): Promise<Uint8Array> {
+export async function renderPagedPdf(printHtml: string, dossier: Dossier, browser: Browser, onStep?: StepTimer): Promise<{ pdf: Uint8Array; warnings: Warning[] }> {
   const step = timer(onStep ?? (() => {}));
-  const page = await step('page', () => offlinePage(browser, { javaScript: true }));
+  const timeout = printTimeout(dossier);
+  const page = (await layOutInParts(printHtml, dossier, browser, step)) ?? (await step('layout', () => pagedTab(browser, printHtml, timeout)));
   try {
-    const failures: string[] = [];
-    page.on('pageerror', (error) => failures.push(String(error).split('\n')[0]!));
-    const timeout = printTimeout(dossier);
-    await step('load', () => page.setContent(printHtml, { waitUntil: 'load', timeout }));
-    await step('layout', () => page.waitForFunction(`window.${LAID_OUT} === true`, { timeout, polling: 50 })).catch((error: unknown) => {
-      throw new Error(`the print layout did not finish${failures.length ? ` (${failures[0]})` : ''}: ${String(error).split('\n')[0]}`);
-    });
-    const lost = (await page.evaluate(`window.${LOST_PARTS_KEY}`)) as string[];
-    if (lost.length) {
-      throw new Error(
-        `the print layout left out part of ${lost.map((name) => `"${name}"`).join(', ')}: something in it (a table row, a picture, a box kept on one page) is taller than a page, or splits in a way Paged.js cannot lay out. ` +
-          'Shorten it, or use --print-layout browser for this dossier.',
-      );
-    }
+    const hidden = (await page.evaluate(HIDDEN_WORDS)) as HiddenWords[];
     const pdf = await step('print', () => page.pdf({ preferCSSPageSize: true, printBackground: true, outline: true, tagged: true, timeout }));
-    return await step('finish', () => finishPdf(pdf, dossier, { headings: headingTexts(printHtml) }));
+    return { pdf: await step('finish', () => finishPdf(pdf, dossier, { headings: headingTexts(printHtml) })), warnings: hidden.map(hiddenWarning) };
   } finally {
     await page.close();
   }

@@ -17,10 +17,11 @@ let pagedjs: string | undefined;
  * Paged.js names its notes and fragments with ids made from the clock and
  * Math.random, and they end up in the PDF. In the print page, the clock
  * stands still and the random numbers are always the same ones, so the same
- * dossier prints to the same bytes.
+ * dossier prints to the same bytes. A part of a long dossier laid out on its
+ * own (paged-parts.ts) starts further along the same sequence.
  */
 const STEADY_CLOCK = `(function () {
-  var seed = 20240101;
+  var seed = window.dossierSeed || 20240101;
   Math.random = function () { seed = (seed * 16807) % 2147483647; return (seed - 1) / 2147483646; };
   var RealDate = Date;
   function SteadyDate() { return arguments.length ? new (Function.prototype.bind.apply(RealDate, [null].concat([].slice.call(arguments))))() : new RealDate(0); }
@@ -46,7 +47,7 @@ export const LAID_OUT = '__dossierLaidOut';
  * page number it can get (digits are tabular), so filling in the real number
  * never makes a line longer than the one Paged.js laid out.
  */
-const PAGE_NUMBERS = `function dossierPlaceholders(digits) {
+export const PAGE_NUMBERS = `function dossierPlaceholders(digits) {
   var placeholder = new Array(digits + 1).join('0');
   document.querySelectorAll('a[href^="#"]').forEach(function (link) { link.setAttribute('data-target-page', placeholder); });
 }
@@ -54,11 +55,12 @@ const PAGE_NUMBERS = `function dossierPlaceholders(digits) {
 function dossierStartPage(element, number) {
   return element.hasAttribute('data-split-to') && element.textContent.trim() === '' ? Number(number) + 1 : Number(number);
 }
-/* Each id's page, from the pages laid out so far. */
+/* Each id's page, from the pages laid out so far (and, in a part of a long dossier, those of the parts before it). */
 function dossierPagesOfIds() {
-  var pageOf = new Map();
+  var pageOf = new Map(window.dossierKnownPages ? Object.entries(window.dossierKnownPages) : []);
+  var offset = window.dossierPageOffset || 0;
   document.querySelectorAll('.pagedjs_page').forEach(function (page) {
-    var number = page.getAttribute('data-page-number');
+    var number = Number(page.getAttribute('data-page-number')) + offset;
     page.querySelectorAll('[id]').forEach(function (element) { if (!pageOf.has(element.id)) pageOf.set(element.id, dossierStartPage(element, number)); });
   });
   return pageOf;
@@ -153,25 +155,28 @@ export const LOST_PARTS_KEY = '__dossierLostParts';
 
 /**
  * Paged.js gives up on an element it cannot fit on a page with a message on
- * its console: it skips the element, or stops and never lays out the rest.
- * Either way the PDF would print without a word. Each part of the dossier
- * (an article, a section) has its letters counted before the layout and on
- * its pages after it (Paged.js marks every piece of a split element with
- * the same data-ref), so a part that lost any fails the build. Notes are
- * counted apart from their part: Paged.js moves them to the page's foot.
+ * its console: it skips the element, or stops and never lays out the rest,
+ * or lays one page out twice and loses what should have followed. Either way
+ * the PDF would print without a word. Each part of the dossier (an article,
+ * a section) has its text read before the layout and from its pages after
+ * it, in order (Paged.js marks every piece of a split element with the same
+ * data-ref): a part whose text is not the same fails the build. Left out on
+ * both sides: notes (Paged.js moves them to the page's foot), table heads
+ * (repeated on each page a table spans) and page lists (filled in during
+ * the layout).
  */
-const LOST_PARTS = `function dossierLetters(element) {
-  var count = 0;
+const LOST_PARTS = `function dossierText(element) {
+  var text = [];
   var walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
   for (var node = walker.nextNode(); node; node = walker.nextNode()) {
-    if (node.parentElement && node.parentElement.closest('.footnote')) continue;
-    count += node.data.replace(/\\s+/g, '').length;
+    if (node.parentElement && node.parentElement.closest('.footnote, thead, .page-list')) continue;
+    text.push(node.data.replace(/\\s+/g, ''));
   }
-  return count;
+  return text.join('');
 }
 function dossierParts() {
   return Array.from(document.querySelectorAll('[data-section][id]')).map(function (part) {
-    return { id: part.id, name: part.getAttribute('data-section'), letters: dossierLetters(part) };
+    return { id: part.id, name: part.getAttribute('data-section'), text: dossierText(part) };
   });
 }
 function dossierLostParts(parts) {
@@ -179,16 +184,74 @@ function dossierLostParts(parts) {
   return parts.filter(function (part) {
     var first = pages && pages.querySelector('[id="' + CSS.escape(part.id) + '"]');
     if (!first) return true;
-    var letters = 0;
-    pages.querySelectorAll('[data-ref="' + first.getAttribute('data-ref') + '"]').forEach(function (piece) { letters += dossierLetters(piece); });
-    return letters < part.letters;
+    var text = '';
+    pages.querySelectorAll('[data-ref="' + first.getAttribute('data-ref') + '"]').forEach(function (piece) { text += dossierText(piece); });
+    if (text !== part.text) { var i = 0; while (i < text.length && text[i] === part.text[i]) i++; console.log('LOST', text.length, part.text.length, JSON.stringify(part.text.slice(i - 80, i + 80)), JSON.stringify(text.slice(i - 80, i + 80))); }
+    return text !== part.text;
   }).map(function (part) { return part.name; });
 }`;
 
+/** Words the layout left past a page's foot, where they do not print. */
+export interface HiddenWords {
+  page: number;
+  /** The part they belong to (its `data-section`). */
+  part: string;
+  /** The first of them. */
+  words: string;
+}
+
+/**
+ * Read in the tab about to print: the words past each page's foot. Paged.js
+ * lays a page's content in columns, so what did not fit sits in a second
+ * column, right of the page, and would not print. Paged.js leaves text there
+ * when a note it adds to the page's foot after the page is laid out takes the
+ * room of the page's last lines (and for type too large for a page).
+ */
+export const HIDDEN_WORDS = `(function () {
+  function dossierHiddenWords(page) {
+    var content = page.querySelector('.pagedjs_page_content');
+    var area = page.querySelector('.pagedjs_area');
+    if (!content || !area || content.scrollWidth <= area.clientWidth + 1) return null;
+    var bounds = area.getBoundingClientRect();
+    var walker = document.createTreeWalker(content, NodeFilter.SHOW_TEXT);
+    var range = document.createRange();
+    // Word by word: a space at a line's end may sit past it with nothing hidden.
+    for (var node = walker.nextNode(); node; node = walker.nextNode()) {
+      var words = /\\S+/g;
+      for (var word = words.exec(node.data); word; word = words.exec(node.data)) {
+        range.setStart(node, word.index);
+        range.setEnd(node, word.index + word[0].length);
+        var rects = range.getClientRects();
+        for (var index = 0; index < rects.length; index++) {
+          if (rects[index].width > 0 && rects[index].left >= bounds.right - 1) {
+            range.setEnd(node, node.data.length);
+            return { element: node.parentElement, words: range.toString().trim().split(/\\s+/).slice(0, 8).join(' ') };
+          }
+        }
+      }
+    }
+    return null;
+  }
+  var hidden = [];
+  document.querySelectorAll('.pagedjs_page').forEach(function (page) {
+    var found = dossierHiddenWords(page);
+    var part = found && found.element.closest('[data-section]');
+    if (found) hidden.push({ page: Number(page.getAttribute('data-page-number')), part: part ? part.getAttribute('data-section') : '', words: found.words });
+  });
+  return hidden;
+})()`;
 
 /** Digits to hold room for: up to five pages an article, never fewer than three digits. */
 function pageDigits(dossier: Dossier): number {
   return Math.max(3, String(dossier.articles.length * 5 + 50).length);
+}
+
+/** The error for parts of the dossier the layout left out. */
+export function lostPartsError(lost: string[]): Error {
+  return new Error(
+    `the print layout left out part of ${lost.map((name) => `"${name}"`).join(', ')}: something in it (a table row, a picture, a box kept on one page, type too large for the page) is taller than a page, or splits in a way Paged.js cannot lay out. ` +
+      'Shorten it, or use --print-layout browser for this dossier.',
+  );
 }
 
 export async function renderPrintHtml(dossier: Dossier, templates: Templates, paper: Paper): Promise<string> {
