@@ -16,7 +16,7 @@ import remarkDeck from './deck.js';
 import remarkFurniture from './furniture.js';
 import remarkMailFurniture from './mail-furniture.js';
 import remarkHeadingLevels from './heading-levels.js';
-import remarkHeadline from './headline.js';
+import remarkHeadline, { remarkRepeatedHeadline } from './headline.js';
 import { countWords } from './prose.js';
 import remarkSafeLinks, { isSafeUrl } from './links.js';
 import remarkRelatedLinks from './related-links.js';
@@ -33,6 +33,8 @@ const processor = unified()
   // After the byline, dateline and kicker are taken: a site prints those on every page too.
   .use(remarkFurniture)
   .use(remarkMailFurniture)
+  // What stood above a repeated headline is gone now.
+  .use(remarkRepeatedHeadline)
   .use(remarkRelatedLinks)
   .use(remarkBlockQuotes)
   .use(remarkHeadingLevels)
