@@ -82,6 +82,7 @@ export function normalise(read: ReadArticle, warnings: Warning[], options: Norma
     body,
     words: countWords(toString(body)),
   };
+  if (read.summaryOnly) article.summaryOnly = true;
   if (kicker) article.kicker = kicker;
   if (publication) article.date = publication;
   const source = override.source ?? read.meta.source;

@@ -178,6 +178,7 @@ describe('Feeds', () => {
     // The second item has only its summary: kept, and a warning says so.
     expect(tram.title).toBe(CUTTINGS.tram.headline);
     expect(blocks(tram.body)).toEqual([CUTTINGS.tram.paragraphs[0]]);
+    expect([orchard.summaryOnly, tram.summaryOnly]).toEqual([undefined, true]);
     expect(warnings).toMatchObject([{ file: 'news.rss', message: expect.stringMatching(/item 2 .* is only the feed's summary/) }]);
   });
 
