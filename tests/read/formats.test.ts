@@ -7,12 +7,13 @@ import path from 'node:path';
 import JSZip from 'jszip';
 import type { Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
+import { visit } from 'unist-util-visit';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ReadArticle, Warning } from '../../src/model.js';
 import { normalise } from '../../src/normalise/index.js';
 import { readArticle } from '../../src/read/index.js';
 import { tempDir } from '../helpers.js';
-import { atom, CUTTINGS, docx, email, printPdf, rss, typesetPdf, webPage } from '../input-files.js';
+import { atom, CUTTINGS, docx, email, emailWithInlinePictures, png, printPdf, rss, typesetPdf, webPage } from '../input-files.js';
 
 let dir: string;
 
@@ -52,6 +53,23 @@ beforeAll(async () => {
       attachments: [
         { name: 'orchard.docx', type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', bytes: await docx(CUTTINGS.orchard) },
         { name: 'logo.png', type: 'image/png', bytes: Buffer.from([0x89, 0x50, 0x4e, 0x47]) },
+      ],
+    }),
+  );
+  await put(
+    'pictures.eml',
+    emailWithInlinePictures(CUTTINGS.market, {
+      date: 'Thu, 21 Mar 2024 08:15:00 +0000',
+      from: '"Eastgate Evening Post" <alerts@eastgate.example>',
+      pictures: [
+        { cid: 'stalls.1@eastgate.example', alt: 'Stalls under the market roof' },
+        { cid: 'Stalls.1@Eastgate.example', alt: 'The same stalls again' },
+        { cid: 'gone@eastgate.example', alt: 'A picture the message lost' },
+        { cid: 'scan@eastgate.example', alt: 'A scan no format shows' },
+      ],
+      parts: [
+        { cid: 'stalls.1@eastgate.example', type: 'image/png', name: 'stalls.png', bytes: png(24, 16) },
+        { cid: 'scan@eastgate.example', type: 'image/tiff', name: 'scan.tif', bytes: Buffer.from('II*\0 not much of a TIFF') },
       ],
     }),
   );
@@ -158,6 +176,30 @@ describe('E-mail', () => {
     const article = normalise(articles[0]!, warnings);
     expect(article.title).toBe(CUTTINGS.orchard.headline);
     expect(article.source).toBe('Jo Bloggs');
+  });
+
+  it('embeds the pictures the HTML part shows by cid: from the message\'s inline parts, and leaves out the rest by name', async () => {
+    const { articles, warnings } = await read('pictures.eml');
+    expect(articles).toHaveLength(1);
+    const images: { url: string; alt: string; mime?: string }[] = [];
+    visit(articles[0]!.tree, 'image', (node) => {
+      images.push({ url: node.url, alt: node.alt ?? '', mime: node.data?.picture?.mime });
+    });
+    // One part shown twice is one picture, named by the file it is inside.
+    expect(images).toEqual([
+      { url: 'pictures.eml#picture-1', alt: 'Stalls under the market roof', mime: 'image/png' },
+      { url: 'pictures.eml#picture-1', alt: 'The same stalls again', mime: 'image/png' },
+    ]);
+    expect(warnings).toEqual([
+      { file: 'pictures.eml', message: 'a picture in the message was left out: cid:gone@eastgate.example names no part of the message (no attachment has that Content-ID). Its description stays as text.' },
+      {
+        file: 'pictures.eml',
+        message: 'a picture in the message was left out: cid:scan@eastgate.example is the attachment scan.tif: it is image/tiff, and only PNG, JPEG, GIF and WebP pictures are embedded. Its description stays as text.',
+      },
+    ]);
+    const text = toString(articles[0]!.tree);
+    expect(text).toContain('[Picture: A picture the message lost]');
+    expect(text).toContain('[Picture: A scan no format shows]');
   });
 
   it('skips a file that is not a message', async () => {
