@@ -10,6 +10,8 @@ import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ReadArticle, Warning } from '../../src/model.js';
+import { overrideFor, parseConfig, unmatchedOverrides } from '../../src/config.js';
+import { normaliseArticles } from '../../src/normalise/articles.js';
 import { normalise } from '../../src/normalise/index.js';
 import { readArticle } from '../../src/read/index.js';
 import { tempDir } from '../helpers.js';
@@ -222,6 +224,28 @@ describe('Feeds', () => {
     expect(blocks(tram.body)).toEqual([CUTTINGS.tram.paragraphs[0]]);
     expect([orchard.summaryOnly, tram.summaryOnly]).toEqual([undefined, true]);
     expect(warnings).toMatchObject([{ file: 'news.rss', message: expect.stringMatching(/item 2 .* is only the feed's summary/) }]);
+  });
+
+  it('takes dossier.yaml\'s corrections for one item, by its place in the feed or its headline, over the feed\'s own', async () => {
+    const { articles } = await read('news.rss');
+    const { config } = parseConfig(
+      ['articles:', '  news.rss:', '    source: Valley Weekly (print edition)', '  news.rss#2:', '    byline: Lena Park', '  news.rss#community orchard planted on former car-park:', '    title: Orchard planted on Mill Lane', ''].join('\n'),
+      'dossier.yaml',
+    );
+    const warnings = new Map([['news.rss', [] as Warning[]]]);
+    const [orchard, tram] = normaliseArticles(articles.map((article) => ({ article })), config, warnings);
+    expect(orchard).toMatchObject({ title: 'Orchard planted on Mill Lane', source: 'Valley Weekly (print edition)', byline: 'Sam Hale' });
+    expect(tram).toMatchObject({ title: CUTTINGS.tram.headline, source: 'Valley Weekly (print edition)', byline: 'Lena Park' });
+    expect(overrideFor(config, 'other.rss', 1, CUTTINGS.orchard.headline)).toBeUndefined();
+    const held = new Map([['news.rss', articles.map((article) => article.meta.title)]]);
+    expect(unmatchedOverrides(config, ['news.rss'], held)).toEqual([]);
+    const { config: wrong } = parseConfig(['articles:', '  news.rss#3:', '    byline: Nobody', '  news.rss#Ferry cut:', '    byline: Nobody', '  gone.rss#1:', '    byline: Nobody', ''].join('\n'), 'dossier.yaml');
+    const held2 = `it holds 2 articles (1 "${CUTTINGS.orchard.headline}", 2 "${CUTTINGS.tram.headline}"); address one by its place, as "news.rss#1", or by its headline.`;
+    expect(unmatchedOverrides(wrong, ['news.rss'], held)).toEqual([
+      { file: 'dossier.yaml', message: `settings for "news.rss#3" match no article in news.rss: ${held2}` },
+      { file: 'dossier.yaml', message: `settings for "news.rss#Ferry cut" match no article in news.rss: ${held2}` },
+      { file: 'dossier.yaml', message: 'settings for "gone.rss#1" match no article file; use the path relative to the input folder.' },
+    ]);
   });
 
   it('reads Atom entries', async () => {
