@@ -1,7 +1,7 @@
 // The normalising stage: one `ReadArticle` in, one clean `Article` out. The
 // order of the structure detectors matters (a dateline or byline above the
 // headline must go before the headline is looked for), and is fixed here.
-import type { Root } from 'mdast';
+import type { Nodes, Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { unified } from 'unified';
 import { VFile } from 'vfile';
@@ -58,6 +58,31 @@ function languageOf(stated: ReadArticle['meta'], configured: string | undefined,
   return { ...(language ? { language } : {}), ...(direction ? { direction } : {}) };
 }
 
+/**
+ * The body's text with a line between blocks and at line breaks, for
+ * counting its words: run together (as mdast's toString does), the last word
+ * of each paragraph and the first of the next were one word.
+ */
+export function bodyText(body: Root): string {
+  const parts: string[] = [];
+  const walk = (node: Nodes) => {
+    if (node.type === 'text' || node.type === 'inlineCode' || node.type === 'code') parts.push(node.value);
+    else if (node.type === 'image' || node.type === 'imageReference') parts.push(` ${node.alt ?? ''} `);
+    else if (node.type === 'break') parts.push('\n');
+    else if ('children' in node) {
+      const block = node.type !== 'root' && !PHRASING.has(node.type);
+      if (block) parts.push('\n');
+      for (const child of node.children) walk(child as Nodes);
+      if (block) parts.push('\n');
+    }
+  };
+  walk(body);
+  return parts.join('');
+}
+
+/** Inline nodes with children: their text runs on with what is around them. */
+const PHRASING = new Set(['emphasis', 'strong', 'delete', 'link', 'linkReference', 'footnoteReference']);
+
 export function normalise(read: ReadArticle, warnings: Warning[], options: NormaliseOptions = {}): NormalisedArticle {
   const file = new VFile({ path: read.file });
   const dateOrder = options.dateOrder ?? 'day-first';
@@ -80,7 +105,7 @@ export function normalise(read: ReadArticle, warnings: Warning[], options: Norma
     titleDerived: headline?.derived ?? true,
     relatedLinks: relatedLinks ?? [],
     body,
-    words: countWords(toString(body)),
+    words: countWords(bodyText(body)),
   };
   if (read.summaryOnly) article.summaryOnly = true;
   if (kicker) article.kicker = kicker;
