@@ -71,8 +71,29 @@ async function messageBody(
   return readText(plain, context.file);
 }
 
-/** An <img> whose address is a `cid:` link, and that address (RFC 2392: `cid:` and the Content-ID, percent-encoded). */
-const CID_PICTURE = /<img\b[^>]*?\ssrc\s*=\s*(?:"\s*(cid:[^"]*)"|'\s*(cid:[^']*)'|(cid:[^\s>]+))[^>]*>/gi;
+/** A `cid:` address in an <img> tag's src (RFC 2392: `cid:` and the Content-ID, percent-encoded). */
+const CID_SOURCE = /\ssrc\s*=\s*(?:"\s*(cid:[^"]*)"|'\s*(cid:[^']*)'|(cid:[^\s>]+))/i;
+
+/**
+ * Each <img> tag of the HTML given to `replace`, found by scanning forward
+ * (a regular expression over a hostile message's unclosed tags would
+ * backtrack in time quadratic in its size).
+ */
+function replaceImageTags(html: string, replace: (tag: string) => string): string {
+  const parts: string[] = [];
+  const lower = html.toLowerCase();
+  let done = 0;
+  for (let at = lower.indexOf('<img', done); at !== -1; at = lower.indexOf('<img', done)) {
+    const end = html.indexOf('>', at);
+    if (end === -1) break;
+    parts.push(html.slice(done, at), replace(html.slice(at, end + 1)));
+    done = end + 1;
+  }
+  parts.push(html.slice(done));
+  return parts.join('');
+}
+
+const escapeText = (text: string) => text.replace(/&(?![#\w]+;)/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /**
  * The HTML part with each `cid:` picture given the address of the inline
@@ -88,8 +109,10 @@ function inlinePictures(html: string, attachments: Attachment[], context: ReadCo
     if (id) byContentId.set(id.toLowerCase(), attachment);
   }
   const addressOf = new Map<Attachment, string>();
-  const page = html.replace(CID_PICTURE, (tag, ...found: (string | undefined)[]) => {
-    const link = (found[0] ?? found[1] ?? found[2] ?? '').trim();
+  const page = replaceImageTags(html, (tag) => {
+    const found = CID_SOURCE.exec(tag);
+    if (!found) return tag;
+    const link = (found[1] ?? found[2] ?? found[3] ?? '').trim();
     let id: string;
     try {
       id = decodeURIComponent(link.slice('cid:'.length));
@@ -101,7 +124,8 @@ function inlinePictures(html: string, attachments: Attachment[], context: ReadCo
       context.warnings.push({ file: context.file, message: `a picture in the message was left out: ${link.slice(0, 80)} ${why}. Its description stays as text.` });
       const alt = /\balt\s*=\s*(?:"([^"]*)"|'([^']*)')/i.exec(tag);
       const said = (alt?.[1] ?? alt?.[2])?.trim();
-      return said ? `[Picture: ${said}]` : '';
+      // The description as text: a quoted attribute may hold a raw <, which text must not.
+      return said ? `[Picture: ${escapeText(said)}]` : '';
     };
     if (!attachment) return leaveOut('names no part of the message (no attachment has that Content-ID)');
     let address = addressOf.get(attachment);

@@ -75,6 +75,21 @@ beforeAll(async () => {
       ],
     }),
   );
+  // A hostile message: after the article, 2.6 MB of <img tags that never close (a pattern over them took minutes).
+  await put(
+    'unclosed.eml',
+    [
+      'From: "Eastgate Evening Post" <alerts@eastgate.example>',
+      `Subject: ${CUTTINGS.market.headline}`,
+      'Date: Thu, 21 Mar 2024 08:15:00 +0000',
+      'MIME-Version: 1.0',
+      'Content-Type: text/html; charset=utf-8',
+      'Content-Transfer-Encoding: 8bit',
+      '',
+      `<html><body>${CUTTINGS.market.paragraphs.map((text) => `<p>${text}</p>`).join('')}<p>${'<img alt="x" '.repeat(200_000)}</p></body></html>`,
+      '',
+    ].join('\r\n'),
+  );
   await put('not-mail.eml', 'This is just some text with no headers at all.\n');
   await put(
     'news.rss',
@@ -202,6 +217,12 @@ describe('E-mail', () => {
     const text = toString(articles[0]!.tree);
     expect(text).toContain('[Picture: A picture the message lost]');
     expect(text).toContain('[Picture: A scan no format shows]');
+  });
+
+  it('reads a message whose picture tags never close, in time linear in it', async () => {
+    const { articles } = await read('unclosed.eml');
+    expect(articles).toHaveLength(1);
+    for (const paragraph of CUTTINGS.market.paragraphs) expect(toString(articles[0]!.tree)).toContain(paragraph);
   });
 
   it('skips a file that is not a message', async () => {
