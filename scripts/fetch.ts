@@ -154,7 +154,10 @@ async function browserPage(address: string, options: Options, browser: import('p
       else request.abort();
     });
     const response = await page.goto(address, { timeout: options.timeoutMs, waitUntil: 'networkidle2' }).catch((error: Error) => {
-      throw new FetchError(error.name === 'TimeoutError' ? `it did not load within ${options.timeoutMs / 1000} s` : `it could not be loaded (${error.message.split('\n')[0]})`);
+      if (error.name === 'TimeoutError') throw new FetchError(`it did not load within ${options.timeoutMs / 1000} s`);
+      // Chromium follows redirects up to its own limit (20) and then gives up: more than ours, whatever that is.
+      if (/ERR_TOO_MANY_REDIRECTS/.test(error.message)) throw new FetchError(`it redirects more than ${options.maxRedirects} times`);
+      throw new FetchError(`it could not be loaded (${error.message.split('\n')[0]})`);
     });
     if (!response) throw new FetchError('it could not be loaded');
     if (response.request().redirectChain().length > options.maxRedirects) throw new FetchError(`it redirects more than ${options.maxRedirects} times`);

@@ -92,7 +92,7 @@ async function stages(options: BuildOptions, reporter: Reporter, browser: Browse
   const normalised = await stage('normalise', () => normaliseArticles(reads, config, warningsOf, options.cache), (result) => `${result.length} articles`);
   const warnings = [
     ...configWarnings,
-    ...unmatchedOverrides(config, files),
+    ...unmatchedOverrides(config, files, headlinesByFile(reads)),
     ...ignored.map((file) => ({ file, message: `skipped: not an article format dossier reads (${ARTICLE_EXTENSIONS.join(' ')}).` })),
     ...skipped,
     ...files.flatMap((file) => warningsOf.get(file)!),
@@ -130,6 +130,17 @@ async function stages(options: BuildOptions, reporter: Reporter, browser: Browse
     stage: reporter.stage,
     onStep: (step, ms) => reporter.step?.(step, ms),
   });
+}
+
+/** The headlines each file states for its articles, in the order it holds them: dossier.yaml may address one. */
+function headlinesByFile(reads: { article: { file: string; meta: { title?: string } } }[]): Map<string, (string | undefined)[]> {
+  const held = new Map<string, (string | undefined)[]>();
+  for (const { article } of reads) {
+    const titles = held.get(article.file);
+    if (titles) titles.push(article.meta.title);
+    else held.set(article.file, [article.meta.title]);
+  }
+  return held;
 }
 
 /** dossier.yaml, after checking that the out folder will not be read back as articles. */

@@ -266,10 +266,54 @@ export async function readConfig(inputDir: string): Promise<{ config: DossierCon
   return blank ? none : { ...none, warnings: [{ file: name, message: `the settings file was ignored: ${decoded.reason}; write it as YAML text.` }] };
 }
 
-/** Settings for articles that are not in the folder: a misspelt path would otherwise be silently ignored. */
-export function unmatchedOverrides(config: DossierConfig, files: string[]): Warning[] {
+/**
+ * The editor's corrections for one article: those for its file, and over them
+ * those for the article itself when the file holds several (a feed's items,
+ * an e-mail and its attachments), addressed as `file#N` (its place in the
+ * file, from 1) or `file#headline` (the headline the file states, in any
+ * case and punctuation).
+ */
+export function overrideFor(config: DossierConfig, file: string, position: number, title: string | undefined): ArticleOverride | undefined {
+  const whole = config.articles[file];
+  const own = config.articles[`${file}#${position}`] ?? (title === undefined ? undefined : config.articles[addressByHeadline(config, file, title) ?? '']);
+  return whole || own ? { ...whole, ...own } : undefined;
+}
+
+function addressByHeadline(config: DossierConfig, file: string, title: string): string | undefined {
+  const prefix = `${file}#`;
+  const wanted = sameWords(title);
+  return Object.keys(config.articles).find((key) => key.startsWith(prefix) && sameWords(key.slice(prefix.length)) === wanted);
+}
+
+const sameWords = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+
+/**
+ * Settings that match no article: a misspelt path would otherwise be
+ * silently ignored. `held` gives the headlines of each file's articles, in
+ * the order the file holds them, for settings addressed to one of them.
+ */
+export function unmatchedOverrides(config: DossierConfig, files: string[], held: Map<string, (string | undefined)[]> = new Map()): Warning[] {
   const known = new Set(files);
-  return Object.keys(config.articles)
-    .filter((name) => !known.has(name))
-    .map((name) => ({ file: 'dossier.yaml', message: `settings for "${name}" match no article file; use the path relative to the input folder.` }));
+  const warnings: Warning[] = [];
+  for (const name of Object.keys(config.articles)) {
+    if (known.has(name)) continue;
+    // The file is the longest part before a # that names one: a file's own name may hold a #.
+    const cut = [...name.matchAll(/#/g)].map((match) => match.index).reverse().find((index) => known.has(name.slice(0, index)));
+    if (cut === undefined) {
+      warnings.push({ file: 'dossier.yaml', message: `settings for "${name}" match no article file; use the path relative to the input folder.` });
+      continue;
+    }
+    const file = name.slice(0, cut);
+    const address = name.slice(cut + 1);
+    const titles = held.get(file) ?? [];
+    const position = /^\d+$/.test(address) ? Number(address) : undefined;
+    const found = position !== undefined ? position >= 1 && position <= titles.length : titles.some((title) => title !== undefined && sameWords(title) === sameWords(address));
+    if (found) continue;
+    const list = titles.map((title, index) => `${index + 1}${title ? ` "${title}"` : ''}`).join(', ');
+    warnings.push({
+      file: 'dossier.yaml',
+      message: `settings for "${name}" match no article in ${file}: ${titles.length ? `it holds ${titles.length === 1 ? 'one article' : `${titles.length} articles`} (${list}); address one by its place, as "${file}#1", or by its headline` : 'no article was read from it'}.`,
+    });
+  }
+  return warnings;
 }

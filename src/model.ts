@@ -37,6 +37,8 @@ export interface ReadArticle {
   format: InputFormat;
   tree: Root;
   meta: StatedMeta;
+  /** The file gave only a summary of the article, not its text (a feed item without its content). */
+  summaryOnly?: true;
 }
 
 export interface Deck {
@@ -79,6 +81,8 @@ export interface Article {
   /** The body only: headline, dateline, deck and related links are fields above. */
   body: Root;
   words: number;
+  /** The file gave only a summary of the article, not its text (a feed item without its content). */
+  summaryOnly?: true;
   /** The id of the article this one is another version of: the two share most of their text (see enrich/versions.ts). */
   versionOf?: string;
   /** With `versions: fold`, the other versions of this report left out of the pack, and what each adds. */

@@ -266,6 +266,36 @@ export function email(cutting: Cutting, options: { date: string; from: string; a
   ].join('\r\n');
 }
 
+/**
+ * An HTML e-mail whose pictures are parts of the message (multipart/related):
+ * each `<img src="cid:…">` after the first paragraph names a part by its
+ * Content-ID; `parts` are the inline parts the message carries.
+ */
+export function emailWithInlinePictures(
+  cutting: Cutting,
+  options: { date: string; from: string; pictures: { cid: string; alt: string }[]; parts: { cid: string; type: string; name: string; bytes: Buffer }[] },
+): string {
+  const boundary = 'dossier-test-related';
+  const images = options.pictures.map((picture) => `<p><img src="cid:${encodeURIComponent(picture.cid).replace(/%40/g, '@')}" alt="${escapeXml(picture.alt)}" width="300"></p>`).join('');
+  const html = `<html><body><h1>${escapeXml(cutting.headline)}</h1><p>${cutting.date}</p>${cutting.paragraphs.map((text, index) => `<p>${escapeXml(text)}</p>${index === 0 ? images : ''}`).join('')}</body></html>`;
+  const base64 = (bytes: Buffer) => bytes.toString('base64').replace(/.{76}/g, '$&\r\n');
+  const parts = options.parts
+    .map((part) => `--${boundary}\r\nContent-Type: ${part.type}; name="${part.name}"\r\nContent-Disposition: inline; filename="${part.name}"\r\nContent-ID: <${part.cid}>\r\nContent-Transfer-Encoding: base64\r\n\r\n${base64(part.bytes)}\r\n`)
+    .join('');
+  return [
+    `From: ${options.from}`,
+    'To: press-office@example.org',
+    `Subject: ${cutting.headline}`,
+    `Date: ${options.date}`,
+    'MIME-Version: 1.0',
+    `Content-Type: multipart/related; boundary="${boundary}"; type="text/html"`,
+    '',
+    `--${boundary}`,
+    `Content-Type: text/html; charset=utf-8\r\nContent-Transfer-Encoding: base64\r\n\r\n${base64(Buffer.from(html))}\r\n${parts}--${boundary}--`,
+    '',
+  ].join('\r\n');
+}
+
 /** An RSS 2.0 feed: items with `content:encoded`, or with a `description` only when `summaryOnly`. */
 export function rss(source: string, items: { cutting: Cutting; url: string; pubDate: string; author?: string; summaryOnly?: boolean }[]): string {
   const entries = items.map(({ cutting, url, pubDate, author, summaryOnly }) => {

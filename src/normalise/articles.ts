@@ -1,7 +1,7 @@
 // Normalising every article read, each on its own, with the editor's
 // corrections from dossier.yaml; a watch session reuses what it normalised
 // before for a file that did not change.
-import type { DossierConfig } from '../config.js';
+import { type DossierConfig, overrideFor } from '../config.js';
 import type { ArticleCache } from '../incremental.js';
 import type { ReadArticle, Warning } from '../model.js';
 import { furnitureCandidate, furnitureKey, repeatedFurnitureLines } from './furniture.js';
@@ -14,7 +14,12 @@ export function normaliseArticles(
   cache?: ArticleCache,
 ): NormalisedArticle[] {
   const repeated = repeatedFurnitureLines(reads.map(({ article }) => article));
+  // Each article's place in its file (a feed's items, an e-mail's attachments): dossier.yaml may address it as `file#N`.
+  const positions = new Map<string, number>();
   return reads.flatMap(({ article }) => {
+    const position = (positions.get(article.file) ?? 0) + 1;
+    positions.set(article.file, position);
+    const override = overrideFor(config, article.file, position, article.meta.title);
     const warnings = warningsOf.get(article.file)!;
     // Only this page's own repeated lines: they are part of what its normalised text depends on.
     const repeatedLines = article.tree.children.flatMap((node) => {
@@ -25,7 +30,7 @@ export function normaliseArticles(
       ...(repeatedLines.length ? { repeatedLines } : {}),
       ...(config.dateOrder ? { dateOrder: config.dateOrder } : {}),
       ...(config.language ? { language: config.language } : {}),
-      ...(config.articles[article.file] ? { override: config.articles[article.file] } : {}),
+      ...(override ? { override } : {}),
     };
     const result = cache ? cache.normalised(article, settings, warnings, () => normalise(article, warnings, settings)) : normalise(article, warnings, settings);
     // A headline or front matter with nothing under it is not an article to brief from.

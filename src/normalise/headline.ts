@@ -21,6 +21,22 @@ export default function remarkHeadline() {
   };
 }
 
+/**
+ * The headline said again at the top of the body, once what stood above it is
+ * gone: an e-mail alert's subject is its headline and its first heading, under
+ * the mailing's "View this email in your browser", repeats it; a page's <title>
+ * and its heading, under furniture. The same words after case and punctuation
+ * are the same line; a headline made from the lede never takes the lede.
+ */
+export function remarkRepeatedHeadline() {
+  return (tree: Root, file: VFile) => {
+    const headline = file.data.headline;
+    const first = tree.children[0];
+    if (!headline || headline.derived || !first || (first.type !== 'heading' && first.type !== 'paragraph')) return;
+    if (tree.children.length > 1 && sameText(toString(first), headline.text)) removeBlock(tree, first);
+  };
+}
+
 const MAX_KICKER_WORDS = 3;
 
 const MAX_HEADLINE_AFTER_KICKER_WORDS = 14;

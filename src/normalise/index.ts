@@ -1,7 +1,7 @@
 // The normalising stage: one `ReadArticle` in, one clean `Article` out. The
 // order of the structure detectors matters (a dateline or byline above the
 // headline must go before the headline is looked for), and is fixed here.
-import type { Root } from 'mdast';
+import type { Nodes, Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { unified } from 'unified';
 import { VFile } from 'vfile';
@@ -16,7 +16,7 @@ import remarkDeck from './deck.js';
 import remarkFurniture from './furniture.js';
 import remarkMailFurniture from './mail-furniture.js';
 import remarkHeadingLevels from './heading-levels.js';
-import remarkHeadline from './headline.js';
+import remarkHeadline, { remarkRepeatedHeadline } from './headline.js';
 import { countWords } from './prose.js';
 import remarkSafeLinks, { isSafeUrl } from './links.js';
 import remarkRelatedLinks from './related-links.js';
@@ -33,6 +33,8 @@ const processor = unified()
   // After the byline, dateline and kicker are taken: a site prints those on every page too.
   .use(remarkFurniture)
   .use(remarkMailFurniture)
+  // What stood above a repeated headline is gone now.
+  .use(remarkRepeatedHeadline)
   .use(remarkRelatedLinks)
   .use(remarkBlockQuotes)
   .use(remarkHeadingLevels)
@@ -56,6 +58,31 @@ function languageOf(stated: ReadArticle['meta'], configured: string | undefined,
   return { ...(language ? { language } : {}), ...(direction ? { direction } : {}) };
 }
 
+/**
+ * The body's text with a line between blocks and at line breaks, for
+ * counting its words: run together (as mdast's toString does), the last word
+ * of each paragraph and the first of the next were one word.
+ */
+export function bodyText(body: Root): string {
+  const parts: string[] = [];
+  const walk = (node: Nodes) => {
+    if (node.type === 'text' || node.type === 'inlineCode' || node.type === 'code') parts.push(node.value);
+    else if (node.type === 'image' || node.type === 'imageReference') parts.push(` ${node.alt ?? ''} `);
+    else if (node.type === 'break') parts.push('\n');
+    else if ('children' in node) {
+      const block = node.type !== 'root' && !PHRASING.has(node.type);
+      if (block) parts.push('\n');
+      for (const child of node.children) walk(child as Nodes);
+      if (block) parts.push('\n');
+    }
+  };
+  walk(body);
+  return parts.join('');
+}
+
+/** Inline nodes with children: their text runs on with what is around them. */
+const PHRASING = new Set(['emphasis', 'strong', 'delete', 'link', 'linkReference', 'footnoteReference']);
+
 export function normalise(read: ReadArticle, warnings: Warning[], options: NormaliseOptions = {}): NormalisedArticle {
   const file = new VFile({ path: read.file });
   const dateOrder = options.dateOrder ?? 'day-first';
@@ -78,8 +105,9 @@ export function normalise(read: ReadArticle, warnings: Warning[], options: Norma
     titleDerived: headline?.derived ?? true,
     relatedLinks: relatedLinks ?? [],
     body,
-    words: countWords(toString(body)),
+    words: countWords(bodyText(body)),
   };
+  if (read.summaryOnly) article.summaryOnly = true;
   if (kicker) article.kicker = kicker;
   if (publication) article.date = publication;
   const source = override.source ?? read.meta.source;

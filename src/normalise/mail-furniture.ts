@@ -35,6 +35,14 @@ const SMALL_PRINT =
   /©|\ball rights reserved\b|\bcopyright\b|\bprivacy (?:policy|notice|statement)\b|\bterms (?:of (?:use|service)|and conditions)\b|\bimpressum\b|\bdatenschutz(?:erklärung|hinweise)\b|\bmentions légales\b|\bpolitique de confidentialité\b|\baviso legal\b|\bpolítica de privacidad[e]?\b/iu;
 const MAX_SMALL_PRINT_WORDS = 16;
 
+/**
+ * The label an alert service puts over what it found: "News alert: your
+ * search "harbour"", "Google Alert – harbour", "Alert for: Mill Lane". A short
+ * line that is no sentence: "A flood alert for the valley was issued." is news.
+ */
+const ALERT_LABEL = /^(?:[\p{L}-]+ )?alerts?\b\s*(?:[:–—-]|for\b)|\byour (?:saved )?(?:search|keywords?|alerts?)\b/iu;
+const MAX_ALERT_LABEL_WORDS = 10;
+
 /** A row of links with a few words each: a footer's "Facebook | X | Instagram", "Help · Contact". */
 const MAX_LINK_ROW_LENGTH = 80;
 
@@ -71,6 +79,7 @@ function mailingKind(block: RootContent): 'mailing' | 'links' | undefined {
   if (block.type !== 'paragraph') return undefined;
   const text = toString(block).replace(/\s+/g, ' ').trim();
   if (ABOUT_THE_MAILING.test(text)) return 'mailing';
+  if (ALERT_LABEL.test(text) && countWords(text) <= MAX_ALERT_LABEL_WORDS && !endsLikeSentence(text)) return 'mailing';
   if (SMALL_PRINT.test(text) && countWords(text) <= MAX_SMALL_PRINT_WORDS && (/©|\ball rights reserved\b/iu.test(text) || !endsLikeSentence(text))) return 'mailing';
   const visible = block.children.filter((child) => !(child.type === 'text' && /^[\s|·•/–—-]*$/u.test(child.value)));
   return visible.length > 0 && visible.every((child) => child.type === 'link') && text.length <= MAX_LINK_ROW_LENGTH ? 'links' : undefined;

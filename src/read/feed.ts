@@ -6,6 +6,7 @@ import type { Element, Root as HastRoot } from 'hast';
 import { toString as hastToString } from 'hast-util-to-string';
 import rehypeParse from 'rehype-parse';
 import { unified } from 'unified';
+import { languageTag } from '../language.js';
 import type { ReadArticle, StatedMeta } from '../model.js';
 import { countWords } from '../words.js';
 import { NoArticleError, readHtml } from './html.js';
@@ -52,11 +53,11 @@ export async function readFeed(bytes: Buffer, context: ReadContext): Promise<Rea
       source: feed.title ?? undefined,
       byline: item.authors.find((author) => author.name)?.name ?? undefined,
       url: item.url ?? undefined,
-      language: feed.language ?? undefined,
+      language: languageTag(feed.language),
     });
     try {
       const tree = await itemTree(html, meta, context);
-      articles.push({ file: context.file, format: 'feed', tree, meta });
+      articles.push({ file: context.file, format: 'feed', tree, meta, ...(content ? {} : { summaryOnly: true as const }) });
     } catch (error) {
       if (!(error instanceof NoArticleError)) throw error;
       context.warnings.push({ file: context.file, message: `${label} was left out: ${error.message}.` });
@@ -96,11 +97,21 @@ async function itemTree(html: string, meta: StatedMeta, context: ReadContext): P
     }
   }
   const fragment = unified().use(rehypeParse, { fragment: true }).parse(html) as HastRoot;
-  const blocks = fragment.children.map((child) => (child.type === 'element' ? hastToString(child as Element) : child.type === 'text' ? child.value : ''));
+  // A block element is a paragraph of its own, and so is a line a <br> ends; text and inline markup between them run on as one.
+  const blocks: string[] = [''];
+  for (const child of fragment.children) {
+    const block = child.type === 'element' && BLOCK_ELEMENTS.has(child.tagName);
+    if (child.type === 'element' && child.tagName === 'br') blocks.push('');
+    else if (block) blocks.push(hastToString(child as Element), '');
+    else blocks[blocks.length - 1] += child.type === 'element' ? hastToString(child as Element) : child.type === 'text' ? child.value : '';
+  }
   const text = blocks.map((block) => block.replace(/\s+/g, ' ').trim()).filter(Boolean).join('\n\n');
   if (!text) throw new NoArticleError('its content has no text');
   return readText(text, context.file).tree;
 }
+
+/** Elements that make a paragraph of their own in a summary; the rest (em, a, span…) sit inside one. */
+const BLOCK_ELEMENTS = new Set(['p', 'div', 'blockquote', 'li', 'ul', 'ol', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'pre', 'table', 'figure', 'section', 'article', 'header', 'footer', 'dl', 'hr']);
 
 function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');

@@ -1,6 +1,6 @@
 // Every link inside the dossier leads to an element that is there: dates and
 // shared passages in tight and loose lists, nested lists, quotations and
-// saved pages' lists and lists flattened for depth, linked from the chronology and the notes, in the HTML
+// saved pages' lists, tables, captions and quotations, and lists flattened for depth, linked from the chronology and the notes, in the HTML
 // page and across the EPUB's chapters (EPUBCheck RSC-012).
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -38,6 +38,16 @@ The council agreed the timetable for the new bypass on Tuesday after a long deba
 <ul><li>${SHARED}</li><li>Tolls are reviewed on 9 September 2027 by the transport board.</li></ul>
 <p>Residents will be consulted again before any of the work begins, the leader of the council promised.</p></article></body></html>`,
   );
+  // A saved page whose dates sit in a table, a picture's caption and a quotation.
+  await writeFile(
+    path.join(input, 'table.html'),
+    `<!doctype html><html lang="en"><head><title>Bypass works timetable published</title></head><body><article><h1>Bypass works timetable published</h1>
+<p>The council published the timetable of the bypass works on its website on Wednesday, with the dates of every closure.</p>
+<table><thead><tr><th>Closure</th><th>When</th></tr></thead><tbody><tr><td>Mill Road bridge</td><td>The bridge closes on 12 October 2026 for six weeks.</td></tr><tr><td>Station Street</td><td>The street closes on 4 January 2027 for a month.</td></tr></tbody></table>
+<figure><img src="https://example.invalid/bridge.jpg" alt="The old bridge"><figcaption>The old bridge, photographed on 2 April 2026 before the works began.</figcaption></figure>
+<blockquote><p>On 20 November 2026 the new junction is tested with the traffic lights switched on, the engineers wrote.</p></blockquote>
+<p>Drivers are asked to follow the signed diversions, and buses will keep to their timetables throughout.</p></article></body></html>`,
+  );
   // A list nested deeper than the reader keeps: its deepest items are flattened into one, each paragraph keeping its anchor.
   const deep = Array.from({ length: 30 }, (_, level) => `${'  '.repeat(level)}- Item ${level} is due on ${(level % 28) + 1} March 2025, the council said.`);
   await writeFile(path.join(input, 'deep.md'), `# Dates in a deeply nested list\n\nThe council set out its dates in a deeply nested list on Tuesday evening, as below.\n\n${deep.join('\n')}\n`);
@@ -54,6 +64,13 @@ describe('links to anchors in lists and quotations', () => {
     // The chronology links to the items' paragraphs, and the notes to the shared passage in the other article.
     expect(targets.filter((target) => /-p\d+$/.test(target)).length).toBeGreaterThan(4);
     expect(targets.filter((target) => !ids.has(target))).toEqual([]);
+    // The dates in the saved page's caption and quotation are in the chronology, linked to where they are.
+    // (A table's cells are not paragraphs: the chronology does not look in them, so nothing links to a cell.)
+    const json = JSON.parse(await readFile(path.join(out, 'dossier.json'), 'utf8')) as { articles: { id: string; file: string }[]; chronology: { date: string; article: string; paragraph?: number }[] };
+    const table = json.articles.find((article) => article.file === 'table.html')!.id;
+    const dated = json.chronology.filter((entry) => entry.article === table && entry.paragraph !== undefined).map((entry) => entry.date);
+    expect(dated).toEqual(expect.arrayContaining(['2026-04-02', '2026-11-20']));
+    for (const entry of json.chronology.filter((entry) => entry.article === table && entry.paragraph !== undefined)) expect(targets).toContain(`${table}-p${entry.paragraph}`);
   });
 
   it('lead to an element of the EPUB chapter they name, and EPUBCheck passes', async () => {

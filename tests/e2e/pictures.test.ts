@@ -6,7 +6,7 @@ import path from 'node:path';
 import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli, runTool, tempDir } from '../helpers.js';
-import { CUTTINGS, docx, png } from '../input-files.js';
+import { CUTTINGS, docx, emailWithInlinePictures, png } from '../input-files.js';
 
 let out: string;
 let stderr: string;
@@ -31,6 +31,16 @@ beforeAll(async () => {
       ],
     }),
   );
+  // An e-mail alert whose photograph is a part of the message, shown by cid:.
+  await writeFile(
+    path.join(input, 'stalls.eml'),
+    emailWithInlinePictures(CUTTINGS.market, {
+      date: 'Thu, 21 Mar 2024 08:15:00 +0000',
+      from: '"Eastgate Evening Post" <alerts@eastgate.example>',
+      pictures: [{ cid: 'stalls@eastgate.example', alt: 'Stalls under the market roof' }],
+      parts: [{ cid: 'stalls@eastgate.example', type: 'image/png', name: 'stalls.png', bytes: png(36, 18) }],
+    }),
+  );
   await writeFile(path.join(input, 'dossier.yaml'), 'order: file\n');
   out = path.join(root, 'out');
   // A remote picture costs nothing: nothing waits on the network (the hook's timeout would end a build that did).
@@ -51,7 +61,7 @@ describe('pictures', () => {
   it('embeds the picture from the input folder in the HTML page, with its description', async () => {
     const html = await readFile(path.join(out, 'dossier.html'), 'utf8');
     const images = [...html.matchAll(/<img [^>]*>/g)].map((match) => match[0]);
-    expect(images).toHaveLength(2);
+    expect(images).toHaveLength(3);
     expect(images[0]).toMatch(/src="data:image\/png;base64,iVBOR/);
     expect(images[0]).toMatch(/alt="Map of the agreed route"/);
     expect(html).toContain('[Picture: A secret]');
@@ -69,6 +79,14 @@ describe('pictures', () => {
     expect(article.indexOf('Pupils planting the first apple tree')).toBeLessThan(article.indexOf('Gardener'));
   });
 
+  it('embeds the picture an e-mail shows from a part of the message', async () => {
+    const html = await readFile(path.join(out, 'dossier.html'), 'utf8');
+    const images = [...html.matchAll(/<img [^>]*>/g)].map((match) => match[0]);
+    expect(images[2]).toMatch(/src="data:image\/png;base64,iVBOR/);
+    expect(images[2]).toMatch(/alt="Stalls under the market roof"/);
+    expect(stderr).not.toMatch(/stalls\.eml: .*picture/);
+  });
+
   it('packs it into the EPUB, which EPUBCheck passes', async () => {
     const zip = await JSZip.loadAsync(await readFile(path.join(out, 'dossier.epub')));
     // The cover first, then the articles' pictures.
@@ -76,6 +94,7 @@ describe('pictures', () => {
       'OEBPS/images/picture-1.png',
       'OEBPS/images/picture-2.png',
       'OEBPS/images/picture-3.png',
+      'OEBPS/images/picture-4.png',
     ]);
     const opf = await zip.file('OEBPS/content.opf')!.async('string');
     expect(opf).toMatch(/href="images\/picture-1\.png" media-type="image\/png" properties="cover-image"/);
@@ -84,6 +103,8 @@ describe('pictures', () => {
     expect(chapter).toMatch(/<img src="images\/picture-2\.png" alt="Map of the agreed route"/);
     const orchard = await zip.file(Object.keys(zip.files).find((name) => name.includes('community-orchard'))!)!.async('string');
     expect(orchard).toMatch(/<img src="images\/picture-3\.png" alt="Pupils planting the first apple tree"/);
+    const stalls = await zip.file(Object.keys(zip.files).find((name) => name.includes('covered-market'))!)!.async('string');
+    expect(stalls).toMatch(/<img src="images\/picture-4\.png" alt="Stalls under the market roof"/);
     const report = path.join(out, 'epubcheck.json');
     await runTool('java', ['-jar', '/usr/share/java/epubcheck.jar', path.join(out, 'dossier.epub'), '--json', report]);
     const checked = JSON.parse(await readFile(report, 'utf8'));
@@ -94,6 +115,7 @@ describe('pictures', () => {
     const list = (await runTool('pdfimages', ['-list', path.join(out, 'dossier.pdf')])).stdout;
     expect(list).toMatch(/^\s+\d+\s+\d+\s+image\s+40\s+20\s/m);
     expect(list).toMatch(/^\s+\d+\s+\d+\s+image\s+30\s+24\s/m);
+    expect(list).toMatch(/^\s+\d+\s+\d+\s+image\s+36\s+18\s/m);
   });
 
   it('refers to it by its place in the input folder in the markdown', async () => {
@@ -102,5 +124,7 @@ describe('pictures', () => {
     // A picture inside a document, by the document it is inside.
     const orchard = await readFile(path.join(out, 'markdown', '02-community-orchard-planted-on-former-car.md'), 'utf8');
     expect(orchard).toContain('![Pupils planting the first apple tree](orchard.docx#picture-1)');
+    const stalls = await readFile(path.join(out, 'markdown', '03-covered-market-traders-win-a-years.md'), 'utf8');
+    expect(stalls).toContain('![Stalls under the market roof](stalls.eml#picture-1)');
   });
 });

@@ -1,6 +1,7 @@
 // Saved web pages in Japanese, Chinese, French, Brazilian Portuguese, German,
 // Arabic and Hebrew, built as a user would: every page is an article, dated
-// from its own metadata, in its own language and direction in every format,
+// from its own metadata, its furniture dropped, in its own language and
+// direction in every format (the markdown's front matter too),
 // with clean bylines, CJK word counts that are words, Unicode file names, an
 // EPUB EPUBCheck passes and no internal link to nowhere. The pages are the
 // normalise fixtures (text written for the tests), saved under sites' names.
@@ -29,6 +30,11 @@ const PAGES: Record<string, Expected> = {
   'gan.md': { fixture: 'markdown-hebrew/input.md', date: '2021-05-03', language: 'he', direction: 'rtl', byline: 'דנה כהן' },
   'airline.html': { fixture: 'saved-page-byline-glued/input.html', date: '2016-12-22', language: 'en-US', direction: 'ltr', byline: 'Mark Dolan' },
   'snowstorm.html': { fixture: 'saved-page-byline-shouting/input.html', date: '2016-12-22', language: 'en', direction: 'ltr', byline: "Gillian McKenna-O'Brien" },
+  // Pages whose article Readability returns with the site's furniture in it.
+  'coastal-ferry.html': { fixture: 'saved-page-furniture-en/input.html', date: '2021-06-18', language: 'en-US', direction: 'ltr', byline: 'Maria Lopez' },
+  'weser-fernwaerme.html': { fixture: 'saved-page-furniture-de/input.html', date: '2023-01-12', language: 'de', direction: 'ltr' },
+  'echo-piscines.html': { fixture: 'saved-page-furniture-fr/input.html', date: '2022-07-04', language: 'fr', direction: 'ltr' },
+  'minato-bus.html': { fixture: 'saved-page-furniture-ja/input.html', date: '2020-09-01', language: 'ja', direction: 'ltr' },
 };
 
 interface ArticleRecord {
@@ -89,6 +95,14 @@ describe('a folder of saved pages', () => {
     }
   });
 
+  it('gives each article’s language and direction in its markdown file’s front matter', async () => {
+    for (const [file, page] of Object.entries(PAGES)) {
+      const markdown = await readFile(path.join(out, record(file).markdown), 'utf8');
+      const front = markdown.slice(0, markdown.indexOf('\n---\n'));
+      expect({ language: /^language: (.+)$/m.exec(front)?.[1], direction: /^direction: (.+)$/m.exec(front)?.[1] }, file).toEqual({ language: page.language, direction: page.direction });
+    }
+  });
+
   it('marks each article’s section with its lang and dir in the HTML page', () => {
     for (const [file, page] of Object.entries(PAGES)) {
       const attributes = attributesOf(html, record(file).id);
@@ -107,6 +121,14 @@ describe('a folder of saved pages', () => {
         xmlLang: page.language,
         dir: page.direction,
       });
+    }
+  });
+
+  it('keeps each page’s text without its furniture, as the normalised fixture of the page has it', async () => {
+    const body = (markdown: string) => markdown.slice(markdown.indexOf('\n---\n') + 5).trim();
+    for (const [file, page] of Object.entries(PAGES)) {
+      const expected = await readFile(path.join(FIXTURES, 'normalise', path.dirname(page.fixture), 'expected.md'), 'utf8');
+      expect(body(await readFile(path.join(out, record(file).markdown), 'utf8')), file).toBe(body(expected));
     }
   });
 
@@ -166,7 +188,7 @@ describe('a folder of saved pages', () => {
 });
 
 describe('the PDF of saved pages in many scripts', () => {
-  it('names every destination within the 127 bytes PDF readers hold', async () => {
+  it('names every destination within the 127 bytes PDF readers hold, and tags each article with its language', async () => {
     const pdfOut = await tempDir('dossier-saved-pdf-');
     const result = await runCli(['--input', input, '--out', pdfOut, '--formats', 'pdf']);
     expect(result.code, result.stderr).toBe(0);
@@ -174,5 +196,10 @@ describe('the PDF of saved pages in many scripts', () => {
     const names = [...pdf.matchAll(/\/Dest \/([^\s/<>[\]()]+)/g)].map((match) => match[1]!);
     expect(names.length).toBeGreaterThan(5);
     expect(names.filter((name) => name.length > 127)).toEqual([]);
+    // Each article's language is on its part of the tagged PDF's structure, for screen readers and text-to-speech.
+    const plain = path.join(pdfOut, 'uncompressed.pdf');
+    await runTool('qpdf', ['--qdf', '--object-streams=disable', path.join(pdfOut, 'dossier.pdf'), plain]);
+    const languages = new Set([...(await readFile(plain, 'latin1')).matchAll(/\/Lang \(([^)]*)\)/g)].map((match) => match[1]!));
+    expect([...new Set(Object.values(PAGES).map((page) => page.language))].filter((language) => !languages.has(language))).toEqual([]);
   }, 120_000);
 });

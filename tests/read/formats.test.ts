@@ -7,12 +7,15 @@ import path from 'node:path';
 import JSZip from 'jszip';
 import type { Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
+import { visit } from 'unist-util-visit';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ReadArticle, Warning } from '../../src/model.js';
+import { overrideFor, parseConfig, unmatchedOverrides } from '../../src/config.js';
+import { normaliseArticles } from '../../src/normalise/articles.js';
 import { normalise } from '../../src/normalise/index.js';
 import { readArticle } from '../../src/read/index.js';
 import { tempDir } from '../helpers.js';
-import { atom, CUTTINGS, docx, email, printPdf, rss, typesetPdf, webPage } from '../input-files.js';
+import { atom, CUTTINGS, docx, email, emailWithInlinePictures, png, printPdf, rss, typesetPdf, webPage } from '../input-files.js';
 
 let dir: string;
 
@@ -54,6 +57,38 @@ beforeAll(async () => {
         { name: 'logo.png', type: 'image/png', bytes: Buffer.from([0x89, 0x50, 0x4e, 0x47]) },
       ],
     }),
+  );
+  await put(
+    'pictures.eml',
+    emailWithInlinePictures(CUTTINGS.market, {
+      date: 'Thu, 21 Mar 2024 08:15:00 +0000',
+      from: '"Eastgate Evening Post" <alerts@eastgate.example>',
+      pictures: [
+        { cid: 'stalls.1@eastgate.example', alt: 'Stalls under the market roof' },
+        { cid: 'Stalls.1@Eastgate.example', alt: 'The same stalls again' },
+        { cid: 'gone@eastgate.example', alt: 'A picture the message lost' },
+        { cid: 'scan@eastgate.example', alt: 'A scan no format shows' },
+      ],
+      parts: [
+        { cid: 'stalls.1@eastgate.example', type: 'image/png', name: 'stalls.png', bytes: png(24, 16) },
+        { cid: 'scan@eastgate.example', type: 'image/tiff', name: 'scan.tif', bytes: Buffer.from('II*\0 not much of a TIFF') },
+      ],
+    }),
+  );
+  // A hostile message: after the article, 2.6 MB of <img tags that never close (a pattern over them took minutes).
+  await put(
+    'unclosed.eml',
+    [
+      'From: "Eastgate Evening Post" <alerts@eastgate.example>',
+      `Subject: ${CUTTINGS.market.headline}`,
+      'Date: Thu, 21 Mar 2024 08:15:00 +0000',
+      'MIME-Version: 1.0',
+      'Content-Type: text/html; charset=utf-8',
+      'Content-Transfer-Encoding: 8bit',
+      '',
+      `<html><body>${CUTTINGS.market.paragraphs.map((text) => `<p>${text}</p>`).join('')}<p>${'<img alt="x" '.repeat(200_000)}</p></body></html>`,
+      '',
+    ].join('\r\n'),
   );
   await put('not-mail.eml', 'This is just some text with no headers at all.\n');
   await put(
@@ -160,6 +195,36 @@ describe('E-mail', () => {
     expect(article.source).toBe('Jo Bloggs');
   });
 
+  it('embeds the pictures the HTML part shows by cid: from the message\'s inline parts, and leaves out the rest by name', async () => {
+    const { articles, warnings } = await read('pictures.eml');
+    expect(articles).toHaveLength(1);
+    const images: { url: string; alt: string; mime?: string }[] = [];
+    visit(articles[0]!.tree, 'image', (node) => {
+      images.push({ url: node.url, alt: node.alt ?? '', mime: node.data?.picture?.mime });
+    });
+    // One part shown twice is one picture, named by the file it is inside.
+    expect(images).toEqual([
+      { url: 'pictures.eml#picture-1', alt: 'Stalls under the market roof', mime: 'image/png' },
+      { url: 'pictures.eml#picture-1', alt: 'The same stalls again', mime: 'image/png' },
+    ]);
+    expect(warnings).toEqual([
+      { file: 'pictures.eml', message: 'a picture in the message was left out: cid:gone@eastgate.example names no part of the message (no attachment has that Content-ID). Its description stays as text.' },
+      {
+        file: 'pictures.eml',
+        message: 'a picture in the message was left out: cid:scan@eastgate.example is the attachment scan.tif: it is image/tiff, and only PNG, JPEG, GIF and WebP pictures are embedded. Its description stays as text.',
+      },
+    ]);
+    const text = toString(articles[0]!.tree);
+    expect(text).toContain('[Picture: A picture the message lost]');
+    expect(text).toContain('[Picture: A scan no format shows]');
+  });
+
+  it('reads a message whose picture tags never close, in time linear in it', async () => {
+    const { articles } = await read('unclosed.eml');
+    expect(articles).toHaveLength(1);
+    for (const paragraph of CUTTINGS.market.paragraphs) expect(toString(articles[0]!.tree)).toContain(paragraph);
+  });
+
   it('skips a file that is not a message', async () => {
     const { articles, warnings } = await read('not-mail.eml');
     expect(articles).toEqual([]);
@@ -178,7 +243,30 @@ describe('Feeds', () => {
     // The second item has only its summary: kept, and a warning says so.
     expect(tram.title).toBe(CUTTINGS.tram.headline);
     expect(blocks(tram.body)).toEqual([CUTTINGS.tram.paragraphs[0]]);
+    expect([orchard.summaryOnly, tram.summaryOnly]).toEqual([undefined, true]);
     expect(warnings).toMatchObject([{ file: 'news.rss', message: expect.stringMatching(/item 2 .* is only the feed's summary/) }]);
+  });
+
+  it('takes dossier.yaml\'s corrections for one item, by its place in the feed or its headline, over the feed\'s own', async () => {
+    const { articles } = await read('news.rss');
+    const { config } = parseConfig(
+      ['articles:', '  news.rss:', '    source: Valley Weekly (print edition)', '  news.rss#2:', '    byline: Lena Park', '  news.rss#community orchard planted on former car-park:', '    title: Orchard planted on Mill Lane', ''].join('\n'),
+      'dossier.yaml',
+    );
+    const warnings = new Map([['news.rss', [] as Warning[]]]);
+    const [orchard, tram] = normaliseArticles(articles.map((article) => ({ article })), config, warnings);
+    expect(orchard).toMatchObject({ title: 'Orchard planted on Mill Lane', source: 'Valley Weekly (print edition)', byline: 'Sam Hale' });
+    expect(tram).toMatchObject({ title: CUTTINGS.tram.headline, source: 'Valley Weekly (print edition)', byline: 'Lena Park' });
+    expect(overrideFor(config, 'other.rss', 1, CUTTINGS.orchard.headline)).toBeUndefined();
+    const held = new Map([['news.rss', articles.map((article) => article.meta.title)]]);
+    expect(unmatchedOverrides(config, ['news.rss'], held)).toEqual([]);
+    const { config: wrong } = parseConfig(['articles:', '  news.rss#3:', '    byline: Nobody', '  news.rss#Ferry cut:', '    byline: Nobody', '  gone.rss#1:', '    byline: Nobody', ''].join('\n'), 'dossier.yaml');
+    const held2 = `it holds 2 articles (1 "${CUTTINGS.orchard.headline}", 2 "${CUTTINGS.tram.headline}"); address one by its place, as "news.rss#1", or by its headline.`;
+    expect(unmatchedOverrides(wrong, ['news.rss'], held)).toEqual([
+      { file: 'dossier.yaml', message: `settings for "news.rss#3" match no article in news.rss: ${held2}` },
+      { file: 'dossier.yaml', message: `settings for "news.rss#Ferry cut" match no article in news.rss: ${held2}` },
+      { file: 'dossier.yaml', message: 'settings for "gone.rss#1" match no article file; use the path relative to the input folder.' },
+    ]);
   });
 
   it('reads Atom entries', async () => {

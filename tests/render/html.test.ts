@@ -50,6 +50,13 @@ describe('the HTML page', () => {
     expect(html).toMatch(/<aside class="related-links"[^>]*>[\s\S]*<li>Ken Livingstone’s Rich Jews Letter: Full Text<\/li>/);
   });
 
+  it('says under the headline that a feed item is only its summary, and escapes what the feed wrote', async () => {
+    const html = await page('feed-summary-only');
+    expect(html).toMatch(/id="01-feed-summary-only-headline">Footbridge at Ashby Mill to close for nine weeks<\/h2>\s*<p class="derived-note summary-note">Only a summary: the feed carried these lines, not the whole article.<\/p>/);
+    expect(html).toContain('<span class="source">Ashby &amp; District News</span>');
+    expect(await page('seed-001')).not.toContain('summary-note');
+  });
+
   it('renders block quotations and anchors every paragraph', async () => {
     const html = await page('block-quotes');
     expect(html).toMatch(/<blockquote>\s*<p id="01-block-quotes-p2">“Every child deserves a hot lunch/);

@@ -103,7 +103,7 @@ describe('npm run fetch', () => {
     expect(requested.every((url) => url.startsWith('/'))).toBe(true);
   });
 
-  it('builds the saved pages into a dossier with their address, their own date and their full text', async () => {
+  it('builds the saved pages into a dossier with their headline, address, own date, source and full text', async () => {
     const out = await tempDir('dossier-fetch-out-');
     const built = await runCli(['--input', into, '--out', out, '--formats', 'json']);
     expect(built.code, built.stderr).toBe(0);
@@ -116,6 +116,7 @@ describe('npm run fetch', () => {
       const article = byTitle[cutting.headline];
       expect(article, JSON.stringify(json.articles.map((a: { title: string }) => a.title))).toBeDefined();
       expect(article.url).toBe(address);
+      expect(article.source).toBe(cutting.source);
       expect(article.date).toBe(new Date(`${cutting.date} 12:00 UTC`).toISOString().slice(0, 10));
       expect(article.format).toBe('html');
       expect(Math.abs(article.words - cuttingWords(cutting)) / cuttingWords(cutting)).toBeLessThan(0.05);
@@ -130,9 +131,17 @@ describe('npm run fetch', () => {
 
   it('with --browser, saves a page whose text a script writes, under the same limits', async () => {
     const browserInto = await tempDir('dossier-fetch-browser-');
-    const fetched = await fetchCommand(['--into', browserInto, '--browser', '--timeout', '10', `${base}/scripted`, `${base}/missing`]);
+    const fetched = await fetchCommand([
+      '--into', browserInto, '--browser', '--timeout', '4', '--max-size', '1',
+      `${base}/scripted`, `${base}/missing`, `${base}/slow`, `${base}/huge`, `${base}/loop`, `${base}/picture.png`, 'file:///etc/passwd',
+    ]);
     expect(fetched.code, fetched.stderr).toBe(1);
     expect(fetched.stderr).toContain(`${base}/missing: not saved: the server answered 404`);
+    expect(fetched.stderr).toContain(`${base}/slow: not saved: it did not load within 4 s`);
+    expect(fetched.stderr).toContain(`${base}/huge: not saved: it is larger than 1 MB`);
+    expect(fetched.stderr).toContain(`${base}/loop: not saved: it redirects more than 5 times`);
+    expect(fetched.stderr).toContain(`${base}/picture.png: not saved: it is image/png, not an HTML page`);
+    expect(fetched.stderr).toContain('file:///etc/passwd: not saved: only http and https pages are fetched');
     const [file, ...others] = await readdir(browserInto);
     expect(others).toEqual([]);
     const saved = await readFile(path.join(browserInto, file!), 'utf8');

@@ -24,6 +24,8 @@ export interface ArticleRecord {
   direction?: 'ltr' | 'rtl';
   relatedLinks: string[];
   words: number;
+  /** The file gave only a summary of the article (a feed item without its content). */
+  summaryOnly?: true;
   /** The id of the article this one is another version of. */
   versionOf?: string;
   /** With `versions: fold`, the versions folded into this one and what each adds. */
@@ -87,6 +89,7 @@ export function articleRecord(article: Article, options: RecordOptions = {}): Ar
     ...(article.direction ? { direction: article.direction } : {}),
     relatedLinks: article.relatedLinks,
     words: article.words,
+    ...(article.summaryOnly ? { summaryOnly: true as const } : {}),
     ...(article.versionOf ? { versionOf: article.versionOf } : {}),
     ...(article.foldedVersions?.length ? { foldedVersions: article.foldedVersions } : {}),
     ...(options.markdown ? { markdown: `markdown/${markdownFileName(article)}` } : {}),

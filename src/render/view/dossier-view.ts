@@ -15,6 +15,8 @@ export interface ArticleView {
   file: string;
   title: string;
   titleDerived: boolean;
+  /** The file gave only a summary of the article (a feed item without its content). */
+  summaryOnly: boolean;
   kicker?: string;
   deck?: { kind: 'standfirst' | 'caption'; text: string };
   source?: string;
@@ -269,6 +271,7 @@ function articleView(article: EnrichedArticle, number: number, options: ViewOpti
     file: article.file,
     title: typeset(article.title),
     titleDerived: article.titleDerived,
+    summaryOnly: article.summaryOnly === true,
     ...(article.kicker ? { kicker: typeset(article.kicker) } : {}),
     ...(article.deck ? { deck: { kind: article.deck.kind, text: typeset(article.deck.text) } } : {}),
     ...(article.source ? { source: article.source } : {}),
