@@ -17,6 +17,8 @@ export interface OrganisationHit {
   paragraph: number;
   /** Initials ("AST") that nothing but their capitals says are a body: not defined in the text, not tagged as one. */
   bareInitials?: boolean;
+  /** Initials the text defines in brackets after a body's name ("Georgian Tennis Federation (GFT)"): that body's name. */
+  initialsOf?: string;
 }
 
 /** Words that end (or, with "of", start) the name of a body. */
@@ -33,7 +35,7 @@ const SENTENCE_OPENERS = new Set('the at after although as before by during for 
 /** "… of the Western District", and a second ("… for the Western District of Virginia"), and "… and Rehabilitation" where no capital follows. */
 const OF_PART = `(?:\\s+(?:of|for)\\s+(?:the\\s+)?${NAME_WORD}(?:\\s+${NAME_WORD}){0,3}){1,2}(?:\\s+and\\s+${NAME_WORD}(?![\\p{L}'’&-])(?![\\s-]+\\p{Lu}))?`;
 const ORGANISATION = new RegExp(
-  `(?:\\b(?:the\\s+)?)((?:${NAME_WORD}\\s+){1,3}(?:and\\s+(?:${NAME_WORD}\\s+){1,3})?(?:\\p{Lu}\\p{Ll}+-)?(?:${ORGANISATION_WORDS})(?![-‑\\p{L}])(?:${OF_PART})?|(?:${ORGANISATION_WORDS})${OF_PART})`,
+  `(?:\\b(?:the\\s+)?)((?:${NAME_WORD}\\s+){1,3}(?:and\\s+(?:${NAME_WORD}\\s+){1,3}|(?<=\\p{Lu}\\p{Ll}+\\s)for\\s+(?:${NAME_WORD}\\s+){1,3})?(?:\\p{Lu}\\p{Ll}+-)?(?:${ORGANISATION_WORDS})(?![-‑\\p{L}])(?:${OF_PART})?|(?:${ORGANISATION_WORDS})${OF_PART})`,
   'gu',
 );
 /** Political parties, which rarely carry a word that says so. */
@@ -86,6 +88,13 @@ export function findOrganisationHits(paragraphs: BodyParagraph[], people: { para
     }
     for (const match of text.matchAll(PARTIES)) spans.push({ start: match.index, end: match.index + match[0].length });
     for (const span of knownBodies(text)) spans.push(span);
+    // "law firm Sidley Austin", "the band Pearl Jam": a capitalised name straight after a word for a kind of body is that body's.
+    for (const match of text.matchAll(AFTER_BODY_NOUN)) {
+      const start = match.index + match[0].length - match[1]!.length;
+      // A possessive ends the name: "company Bridgepoint Capital's European advisory committee".
+      const possessive = /[’']s\b/u.exec(match[1]!);
+      spans.push({ start, end: start + (possessive ? possessive.index : match[1]!.length) });
+    }
     // The tagger's bodies: not a place the lexicon knows ("South Carolina"), a person's name or an adjective ("Democratic").
     for (const name of joinedBodies(tagged, text)) {
       if (isPlace(name.text) || (name.words.length === 1 && !oneWordBody(name.text, text, name.end, personWords))) continue;
@@ -98,16 +107,31 @@ export function findOrganisationHits(paragraphs: BodyParagraph[], people: { para
     const shouted = spans.length && /\p{Lu}{2}/u.test(text) ? capitalisedStretches(text) : [];
     // Nor from a photo credit ("Jim Watson/AFP").
     for (const span of spans) if (inStretches(shouted, span.start) || text[span.start - 1] === '/') taken.take(span);
+    const kept: { start: number; end: number; hit: OrganisationHit }[] = [];
     for (const span of spans.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start)) {
       if (taken.overlaps(span)) continue;
-        const name = cleanOrganisation(text.slice(span.start, span.end));
+      const name = cleanOrganisation(text.slice(span.start, span.end));
       if (!name || PLACE_END.test(name)) continue;
       taken.take(span);
-      hits.push({ name, paragraph: paragraph.number, ...(span.bareInitials ? { bareInitials: true } : {}) });
+      kept.push({ ...span, hit: { name, paragraph: paragraph.number, ...(span.bareInitials ? { bareInitials: true } : {}) } });
     }
+    // Initials in brackets straight after a body's name are that body's, whatever order their letters come in.
+    for (const initials of kept) {
+      if (!/^[\p{Lu}\p{N}&]{2,8}$/u.test(initials.hit.name) || text[initials.start - 1] !== '(' || text[initials.end] !== ')') continue;
+      const body = kept.find((other) => other !== initials && /^[\s,]*\($/u.test(text.slice(other.end, initials.start)) && other.end < initials.start);
+      if (body && body.hit.name.includes(' ')) {
+        initials.hit.initialsOf = body.hit.name;
+        delete initials.hit.bareInitials;
+      }
+    }
+    for (const { hit } of kept.sort((a, b) => a.start - b.start)) hits.push(hit);
   }
   return hits;
 }
+
+/** A word for a kind of body, then its name: "law firm Sidley Austin", "the band Pearl Jam", "the news agency Saba". */
+const AFTER_BODY_NOUN =
+  /(?<![\p{L}-])(?:firm|company|band|club|agency|newspaper|magazine|broadcaster|channel|airline|bank|charity|retailer|website|startup|conglomerate|manufacturer|automaker|carmaker|group|network)\s+((?:\p{Lu}[\p{L}'’.-]*)(?:(?:\s+|\s*&\s*)(?:\p{Lu}[\p{L}'’.-]*|\d+)){0,3})/gu;
 
 /** Last words of places and buildings named as such, not bodies: "Fisht Stadium", "Shandao Station", "Hong Kong Island". */
 const PLACE_END = /\s(?:Station|Stadium|Airport|Bridge|Tower|Towers|Island|Islands|Park|Square|Street|Road|Avenue|Cave|Mountain|River|Lake)$/u;
@@ -160,6 +184,26 @@ function isPlace(phrase: string): boolean {
   return hasAnyTag(tags, ['Place', 'Country', 'City', 'Region']) && !tags.includes('Organization');
 }
 
+/** A party's adjective before a chamber's name: "Republican Senate", "Democratic House of Representatives". */
+const PARTY_BEFORE_CHAMBER = /^(?:Republican|Democratic|Democrat|Labour|Conservative|Tory|Liberal|Socialist)(?:-(?:controlled|led|run))?\s+(?=(?:Senate|House|Congress|Parliament|Assembly|Legislature|Council)\b)/u;
+
+/** Days and months before a name: "Friday Ford Motor Company". */
+const DATE_BEFORE = /^(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)\s+)+(?=\p{Lu})/u;
+/** A name and a country after "of": "ABC of Australia", "Colorado State University of the US". */
+const COUNTRY_AFTER = /^(.+?)\s+of\s+(?:the\s+)?(\p{Lu}[\p{L}.]*(?:\s+\p{Lu}[\p{L}.]*)?)$/u;
+/** One of the words that make a name a body's. */
+const HEAD = new RegExp(`^(?:${ORGANISATION_WORDS})$`, 'u');
+/** A body's head word at the start of a name: "Sunday Times" is a paper, not a day and a paper. */
+const HEAD_START = new RegExp(`^(?:${ORGANISATION_WORDS})\\b`, 'u');
+/** "Office of the Prime Minister", "Ministry for the Environment": a body named after an office. */
+const OFFICE_OF = new RegExp(`^(?:\\p{Lu}[\\p{L}'’&-]*\\s+)?(?:${ORGANISATION_WORDS})\\s+(?:of|for)\\s+the\\s`, 'u');
+/** Offices that end a capitalised run when it names a post, not a body ("Democratic Speaker", "Ottawa New Democrat MP"). */
+const OFFICES = new Set(
+  `Leader Speaker Spokesperson Spokesman Spokeswoman MP MEP MSP MLA Sheriff Secretary Minister President Chairman Chairwoman
+  Chair Director Governor Mayor Senator Commissioner Chief Editor Correspondent Reporter Manager Coach Captain Ambassador Envoy
+  Officer Candidate Whip Deputy Premier Counsel Attorney Prosecutor Inspector Superintendent Constable Sergeant Commander`.split(/\s+/),
+);
+
 /**
  * `the Jewish Chronicle,` → `Jewish Chronicle`; lower-case runs ("Jewish
  * community") are not names; a sentence's first word is not part of one
@@ -174,7 +218,31 @@ function cleanOrganisation(raw: string): string | undefined {
   for (let first = /^(\p{Lu}\p{Ll}*)\s+/u.exec(name); first && SENTENCE_OPENERS.has(first[1]!.toLowerCase()); first = /^(\p{Lu}\p{Ll}*)\s+/u.exec(name)) {
     name = name.slice(first[0].length);
   }
-  const words = name.split(/\s+/);
+  // "Republican Senate", "Democratic House": the party that holds a chamber, not another body.
+  name = name.replace(PARTY_BEFORE_CHAMBER, '');
+  // "Friday Ford Motor Company": a day or a month before a body's name is when, not part of it.
+  // Not where the rest is one word: the "Sunday Telegraph" is a paper.
+  const undated = name.replace(DATE_BEFORE, '');
+  if (undated.includes(' ') && !HEAD_START.test(undated)) name = undated;
+  // "ABC of Australia", "University of Sheffield of the UK": a country after a body already named says where it is.
+  const where = COUNTRY_AFTER.exec(name);
+  if (where && hasAnyTag(lexiconTags(where[2]!), ['Country', 'Place', 'Region'])) {
+    const acronym = /^[\p{Lu}\p{N}&]{2,}$/u.test(where[1]!);
+    if (acronym || /\s(?:of|for)\s/u.test(where[1]!) || /^[A-Z]{2,3}$/.test(where[2]!)) name = where[1]!;
+    // "Abderrahman Samba of Qatar": without a word that makes a body, someone or something from a country.
+    else if (!where[1]!.split(/\s+/).some((word) => HEAD.test(word))) return undefined;
+  }
+  let words = name.split(/\s+/);
+  // "Senate Majority Leader", "Democratic Speaker", "LA Sheriff": a title of office, not a body; a body's name before it stays ("Church of Scotland Minister").
+  // "Office of the Deputy Prime Minister" is a body whose name says whose office it is.
+  const office = (list: string[]) => OFFICES.has(list.at(-1)!) || list.slice(-2).join(' ') === 'Chief Executive';
+  if (words.length > 1 && office(words) && !OFFICE_OF.test(name)) {
+    while (words.length && office(words)) words.splice(words.slice(-2).join(' ') === 'Chief Executive' ? -2 : -1);
+    const body = words.join(' ');
+    if (!HEAD_WORD.test(body) && !/^(?:\p{Lu}[\p{L}'’&-]*\s+)*?(?:\p{Lu}[\p{L}'’&-]*)\s+of\s+/u.test(body)) return undefined;
+    name = body;
+    words = name.split(/\s+/);
+  }
   // "U.S. The President": a sentence ran into the next.
   if (words.slice(1).some((word) => SENTENCE_OPENERS.has(word.toLowerCase()) && /^\p{Lu}/u.test(word))) return undefined;
   // "Democratic party": a party's name as the copy writes it.

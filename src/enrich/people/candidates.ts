@@ -39,13 +39,28 @@ export interface NameHit extends CleanName {
 
 /** A capitalised word, an initial, or a surname with its particles ("von der Leyen", "d'Estaing"). */
 const NAME_TOKEN = `(?:(?:(?:${PARTICLES})\\s+){0,2}(?:\\p{Lu}\\.|\\p{Lu}[\\p{L}'’-]*|(?:${PARTICLES})[-‑]\\p{Lu}[\\p{L}'’-]*|d['’]\\p{Lu}[\\p{L}-]*))`;
-/** Two to five such words in a row: where names are. */
-const CAPITALISED_RUN = new RegExp(`${NAME_TOKEN}(?:\\s+${NAME_TOKEN}){1,4}`, 'gu');
+/** Two to eight such words in a row: where names are, after a description of up to six ("Sitting Tongan Prime Minister Akilisi Pohiva"). */
+const CAPITALISED_RUN = new RegExp(`${NAME_TOKEN}(?:\\s+${NAME_TOKEN}){1,7}`, 'gu');
 const TOKEN = new RegExp(NAME_TOKEN, 'gu');
 /** A title and up to three capitalised words; the stop after a title only where the title is an abbreviation. */
 const TITLED_NAME = new RegExp(`\\b(${[...TITLES].join('|')})(\\.?)\\s+${NAME_TOKEN}(?:\\s+${NAME_TOKEN}){0,2}`, 'gu');
 /** What follows a name when nothing else says it is one. */
 const NAME_CONTEXT_AFTER = /^(?:’s|'s)?\s*(?:said|says|told|added|argued|insisted|warned|wrote|, who\b)/u;
+/** Words between an article and the role in an apposition: "Pohiva, the former prime minister". */
+const APPOSITION = /^,\s+(?:the|a|an|its|their)\s+(?:(?:former|then|current|new|late|acting|interim|outgoing|incoming|veteran|longtime|long-time)\s+)?(\p{L}[\p{Ll}-]*)(?:\s+(\p{Ll}[\p{Ll}-]*))?/u;
+
+/** ", the prime minister of Tonga": an apposition that says what the person before it is. */
+function appositionAfter(after: string): boolean {
+  const match = APPOSITION.exec(after);
+  return match !== null && (isRoleNoun(match[1]!) || (match[2] !== undefined && isRoleNoun(match[2])));
+}
+
+/** "photojournalist", "colleague", "striker" just before a run of capitals: a role that names the person after it. */
+function roleBeforeRun(before: string): boolean {
+  const word = /(?:^|\s)(\p{Ll}[\p{Ll}-]+)\s+$/u.exec(before)?.[1];
+  return word !== undefined && !PLACE_PREPOSITIONS.has(word) && !hasAnyTag(lexiconTags(word), FUNCTION_WORD_TAGS) && isRoleNoun(word);
+}
+
 /** compromise tags of multi-word places and bodies ("Sri Lanka", "Beverly Hills"): never a name. */
 const NOT_PERSON_TAGS = [...PLACE_TAGS, 'SportsTeam', 'Company'];
 
@@ -93,8 +108,11 @@ function couldStartName(word: string): boolean {
  * from a known first name, after a role ("Prime Minister Manmohan Singh"), or
  * before "said". At most three words, the third only if it is itself a name.
  */
-function nameIn(words: RegExpMatchArray[], after: string, tagged: (index: number) => boolean): RegExpMatchArray[] | undefined {
+function nameIn(words: RegExpMatchArray[], after: string, before: string, tagged: (index: number) => boolean): RegExpMatchArray[] | undefined {
   const texts = words.map((word) => word[0]);
+  // Two or three words no lexicon knows as everyday ones, with a lower-case role before them ("photojournalist Ziad al-Sharabi") or an apposition after ("Akilisi Pohiva, the prime minister"): a name.
+  const bare = texts.length <= 3 && !texts.some((word) => isOrdinaryWord(word.replace(/[’']s$/u, ''))) && !texts.some((_, index) => tagged(index));
+  if (bare && !isFirstName(texts[0]!) && (roleBeforeRun(before) || appositionAfter(after))) return words;
   let start = texts.findIndex((word, index) => index < texts.length - 1 && isFirstName(word));
   if (start < 0) {
     // A role word with two words after it, the first of which could start a name
@@ -132,7 +150,8 @@ export function findNameHits(paragraphs: BodyParagraph[]): NameHit[] {
           const at = match.index + stretch[index]!.index!;
           return tagged.some((name) => name.type !== 'PER' && name.start <= at && at < name.end);
         };
-        const name = nameIn(stretch, stretchEnd === runEnd ? text.slice(runEnd, runEnd + 20) : '', bodyAt);
+            const stretchStart = match.index + stretch[0]!.index!;
+        const name = nameIn(stretch, stretchEnd === runEnd ? text.slice(runEnd, runEnd + 50) : '', stretchStart === match.index ? text.slice(Math.max(0, match.index - 30), match.index) : '', bodyAt);
         if (name) found.push({ start: match.index + name[0]!.index!, end: match.index + name.at(-1)!.index! + name.at(-1)![0].length });
       }
     }
@@ -161,8 +180,11 @@ export function findNameHits(paragraphs: BodyParagraph[]): NameHit[] {
     // The tagger's people: names of two words or more, however the lexicon knows their words,
     // without the descriptions it may take in ("Ambassador", "Afghan", "Emeritus").
     const singles: { start: number; end: number }[] = [];
-    for (const name of tagged) {
-      if (name.type !== 'PER') continue;
+    for (const tagName of tagged) {
+      if (tagName.type !== 'PER') continue;
+      // A surname with its particle that the tagger left off: "Faisal" of "Faisal al-Thubhani", "Ali" of "Ali bin Tamim".
+      const particle = PARTICLE_SURNAME.exec(text.slice(tagName.end, tagName.end + 40));
+      const name = particle ? { ...tagName, end: tagName.end + particle[0].length, text: text.slice(tagName.start, tagName.end + particle[0].length) } : tagName;
       const words = [...name.text.matchAll(TOKEN)];
       if (words.length === 1 && words[0]![0] === name.text && plausibleSingle(name.text) && singleCue(text, name.start, name.end)) singles.push({ start: name.start, end: name.end });
       let first = 0;
@@ -199,8 +221,10 @@ export function findNameHits(paragraphs: BodyParagraph[]): NameHit[] {
  */
 function plausibleName(words: string[], after: string): boolean {
   const known = isFirstName(words[0]!) || AMBIGUOUS_FIRST_NAMES.has(words[0]!);
+  // After a first name, the last word may be one the lexicon knows as a body or a place: the tagger read the whole as a person's (Gerald Ford, George Washington).
+  const surnameLikePlace = (word: string, index: number) => known && index === words.length - 1 && index > 0 && !hasAnyTag(lexiconTags(word), FUNCTION_WORD_TAGS) && /^\p{Lu}\p{Ll}/u.test(word);
   const fits = (word: string, index: number) =>
-    isNameWord(word) || startsWithParticle(word.toLowerCase()) || (known && (index === 0 || !isFunctionWord(word)));
+    isNameWord(word) || startsWithParticle(word.toLowerCase()) || (known && (index === 0 || !isFunctionWord(word))) || surnameLikePlace(word, index);
   if (!words.every(fits)) return false;
   if (!known && isOrdinaryWord(words.at(-1)!)) return false;
   const next = /^\s+(\p{Lu}[\p{L}'’-]*)/u.exec(after)?.[1];
@@ -211,6 +235,10 @@ function plausibleName(words: string[], after: string): boolean {
 const HYPHENATED_GIVEN_NAME = /\b(\p{Lu}\p{Ll}{1,5})\s+(\p{Lu}\p{Ll}{0,5}-\p{L}\p{Ll}{0,5})\b(?!-)/gu;
 /** An English name before such a name is part of it: "Yolanda Yu Hoi-kwan", "Carrie Lam Cheng Yuet-ngor". */
 const NAME_BEFORE = /(?:\p{Lu}\p{Ll}+\s+){1,2}$/u;
+
+/** Words for kinds of body, just before a name: the name is the body's (organisation-hits.ts reads it so). */
+const BODY_NOUN_BEFORE =
+  /(?<![\p{L}-])(?:firm|company|band|club|agency|newspaper|magazine|broadcaster|channel|airline|bank|charity|retailer|website|startup|conglomerate|manufacturer|automaker|carmaker|group|network)\s+$/u;
 
 /** Words before a name that make it a storm's: storms are not people. */
 const STORM = /(?:Hurricane|Typhoon|Cyclone|Storm|Tropical Depression)\s+$/u;
@@ -223,6 +251,8 @@ const STORM = /(?:Hurricane|Typhoon|Cyclone|Storm|Tropical Depression)\s+$/u;
 function notAPerson(text: string, start: number, end: number): boolean {
   // A photo credit ("Jim Watson/AFP") names who took the picture, not someone in the story.
   if (STORM.test(text.slice(Math.max(0, start - 25), start)) || /^\/\p{Lu}/u.test(text.slice(end, end + 2))) return true;
+  // "law firm Sidley Austin", "the band Pearl Jam": the name of a body, however it reads.
+  if (BODY_NOUN_BEFORE.test(text.slice(Math.max(0, start - 20), start))) return true;
   const last = /([\p{L}'’-]+)$/u.exec(text.slice(start, end))?.[1] ?? '';
   if (lexiconTags(last).includes('Plural') && !isKnownName(last) && !isFirstName(text.slice(start, end).split(/\s+/)[0]!)) return true;
   const next = /^\s+["“]?(\p{Lu}[\p{L}'’-]*)/u.exec(text.slice(end, end + 30))?.[1];
@@ -249,6 +279,9 @@ function singleCue(text: string, start: number, end: number): boolean {
   if (CUE_AFTER.test(text.slice(end, end + 40))) return true;
   return before !== undefined && (isRoleNoun(before) || before === 'named' || before === 'one');
 }
+
+/** A surname that starts with a particle, straight after a name: " al-Thubhani", " bin Tamim", " van Hooydonk". */
+const PARTICLE_SURNAME = new RegExp(`^\\s+(?:(?:${PARTICLES})[-‑]\\p{Lu}[\\p{L}'’-]*|(?:${PARTICLES})(?:\\s+(?:${PARTICLES}))?\\s+\\p{Lu}[\\p{L}'’-]*)(?![\\p{L}])`, 'u');
 
 /** Capitalised words that may follow a name: "Sanders Tuesday", "Blair January". */
 const DATE_WORD = /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)$/u;
