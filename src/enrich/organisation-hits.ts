@@ -35,7 +35,7 @@ const SENTENCE_OPENERS = new Set('the at after although as before by during for 
 /** "… of the Western District", and a second ("… for the Western District of Virginia"), and "… and Rehabilitation" where no capital follows. */
 const OF_PART = `(?:\\s+(?:of|for)\\s+(?:the\\s+)?${NAME_WORD}(?:\\s+${NAME_WORD}){0,3}){1,2}(?:\\s+and\\s+${NAME_WORD}(?![\\p{L}'’&-])(?![\\s-]+\\p{Lu}))?`;
 const ORGANISATION = new RegExp(
-  `(?:\\b(?:the\\s+)?)((?:${NAME_WORD}\\s+){1,3}(?:and\\s+(?:${NAME_WORD}\\s+){1,3}|(?<=\\p{Lu}\\p{Ll}+\\s)for\\s+(?:${NAME_WORD}\\s+){1,3})?(?:\\p{Lu}\\p{Ll}+-)?(?:${ORGANISATION_WORDS})(?![-‑\\p{L}])(?:${OF_PART})?|(?:${ORGANISATION_WORDS})${OF_PART})`,
+  `(?:\\b(?:the\\s+)?)((?:${NAME_WORD}\\s+){1,3}(?:and\\s+(?:${NAME_WORD}\\s+){1,3}|(?<=\\p{Lu}\\p{Ll}+\\s)for\\s+(?:${NAME_WORD}(?<![’']s)\\s+){1,3})?(?:\\p{Lu}\\p{Ll}+-)?(?:${ORGANISATION_WORDS})(?![-‑\\p{L}])(?:${OF_PART})?|(?:${ORGANISATION_WORDS})${OF_PART})`,
   'gu',
 );
 /** Political parties, which rarely carry a word that says so. */
@@ -131,7 +131,7 @@ export function findOrganisationHits(paragraphs: BodyParagraph[], people: { para
 
 /** A word for a kind of body, then its name: "law firm Sidley Austin", "the band Pearl Jam", "the news agency Saba". */
 const AFTER_BODY_NOUN =
-  /(?<![\p{L}-])(?:firm|company|band|club|agency|newspaper|magazine|broadcaster|channel|airline|bank|charity|retailer|website|startup|conglomerate|manufacturer|automaker|carmaker|group|network)\s+((?:\p{Lu}[\p{L}'’.-]*)(?:(?:\s+|\s*&\s*)(?:\p{Lu}[\p{L}'’.-]*|\d+)){0,3})/gu;
+  /(?<![\p{L}-])(?:firm|company|band|club|agency|newspaper|magazine|broadcaster|channel|airline|bank|charity|retailer|website|startup|conglomerate|manufacturer|automaker|carmaker|group|network)\s+((?:\p{Lu}[\p{L}'’.-]+)(?:(?:\s+|\s*&\s*)(?:\p{Lu}[\p{L}'’.-]*|\d+)){0,3})/gu;
 
 /** Last words of places and buildings named as such, not bodies: "Fisht Stadium", "Shandao Station", "Hong Kong Island". */
 const PLACE_END = /\s(?:Station|Stadium|Airport|Bridge|Tower|Towers|Island|Islands|Park|Square|Street|Road|Avenue|Cave|Mountain|River|Lake)$/u;
@@ -218,6 +218,9 @@ function cleanOrganisation(raw: string): string | undefined {
   for (let first = /^(\p{Lu}\p{Ll}*)\s+/u.exec(name); first && SENTENCE_OPENERS.has(first[1]!.toLowerCase()); first = /^(\p{Lu}\p{Ll}*)\s+/u.exec(name)) {
     name = name.slice(first[0].length);
   }
+  // "Israel for Bayern Munich": a place before "for" is where someone plays or works, not a body's name.
+  const beforeFor = /^(.+?)\s+for\s/u.exec(name)?.[1];
+  if (beforeFor && isPlace(beforeFor)) return undefined;
   // "Republican Senate", "Democratic House": the party that holds a chamber, not another body.
   name = name.replace(PARTY_BEFORE_CHAMBER, '');
   // "Friday Ford Motor Company": a day or a month before a body's name is when, not part of it.

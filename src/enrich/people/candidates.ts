@@ -16,8 +16,10 @@ import {
   isFirstName,
   isKnownName,
   isNameWord,
+  isNotPersonWord,
   isOrdinaryWord,
   PARTICLES,
+  startsSentence,
   startsWithParticle,
   TITLES,
   type CleanName,
@@ -108,12 +110,22 @@ function couldStartName(word: string): boolean {
  * from a known first name, after a role ("Prime Minister Manmohan Singh"), or
  * before "said". At most three words, the third only if it is itself a name.
  */
-function nameIn(words: RegExpMatchArray[], after: string, before: string, tagged: (index: number) => boolean): RegExpMatchArray[] | undefined {
+function nameIn(
+  words: RegExpMatchArray[],
+  after: string,
+  before: string,
+  tagged: (index: number) => boolean,
+  opensSentence: (index: number) => boolean,
+): RegExpMatchArray[] | undefined {
   const texts = words.map((word) => word[0]);
   // Two or three words no lexicon knows as everyday ones, with a lower-case role before them ("photojournalist Ziad al-Sharabi") or an apposition after ("Akilisi Pohiva, the prime minister"): a name.
   const bare = texts.length <= 3 && !texts.some((word) => isOrdinaryWord(word.replace(/[’']s$/u, ''))) && !texts.some((_, index) => tagged(index));
   if (bare && !isFirstName(texts[0]!) && (roleBeforeRun(before) || appositionAfter(after))) return words;
   let start = texts.findIndex((word, index) => index < texts.length - 1 && isFirstName(word));
+  // A word before the first name that the lexicon does not know and that describes no one is the name's first: "Hernan Dario Gomez", "L. Ron Hubbard".
+  // Not a sentence's first word, which is capitalised whatever it is ("Countryman Lawrence Cherono"), nor a place or a body the tagger reads ("Koszalin Piotr Jedlinski").
+  const unknown = (index: number) => !describes(texts[index]!) && lexiconTags(texts[index]!.replace(/\.$/u, '')).length === 0 && !isRoleNoun(texts[index]!);
+  if (start > 0 && unknown(start - 1) && !opensSentence(start - 1) && !tagged(start - 1)) start--;
   if (start < 0) {
     // A role word with two words after it, the first of which could start a name
     // ("Secretary Robin Cook", not "Deputy Prime Minister").
@@ -151,7 +163,8 @@ export function findNameHits(paragraphs: BodyParagraph[]): NameHit[] {
           return tagged.some((name) => name.type !== 'PER' && name.start <= at && at < name.end);
         };
             const stretchStart = match.index + stretch[0]!.index!;
-        const name = nameIn(stretch, stretchEnd === runEnd ? text.slice(runEnd, runEnd + 50) : '', stretchStart === match.index ? text.slice(Math.max(0, match.index - 30), match.index) : '', bodyAt);
+        const opensSentence = (index: number) => capitalSaysNothing(text, match.index + stretch[index]!.index!);
+        const name = nameIn(stretch, stretchEnd === runEnd ? text.slice(runEnd, runEnd + 50) : '', stretchStart === match.index ? text.slice(Math.max(0, match.index - 30), match.index) : '', bodyAt, opensSentence);
         if (name) found.push({ start: match.index + name[0]!.index!, end: match.index + name.at(-1)!.index! + name.at(-1)![0].length });
       }
     }
@@ -199,7 +212,7 @@ export function findNameHits(paragraphs: BodyParagraph[]): NameHit[] {
     for (const span of found) if (inStretches(shouted, span.start)) taken.take(span);
     for (const { start, end } of found.filter((span) => !notAPerson(text, span.start, span.end)).sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start)) {
       if (taken.overlaps({ start, end })) continue;
-      const clean = withoutLeadingDescription(cleanName(text.slice(start, end)));
+      const clean = withoutLeadingDescription(cleanName(text.slice(start, end)), capitalSaysNothing(text, start));
       if (!clean) continue;
       taken.take({ start, end });
       people.push({ ...clean, paragraph: paragraph.number, start, end });
@@ -255,8 +268,12 @@ function notAPerson(text: string, start: number, end: number): boolean {
   if (BODY_NOUN_BEFORE.test(text.slice(Math.max(0, start - 20), start))) return true;
   const last = /([\p{L}'’-]+)$/u.exec(text.slice(start, end))?.[1] ?? '';
   if (lexiconTags(last).includes('Plural') && !isKnownName(last) && !isFirstName(text.slice(start, end).split(/\s+/)[0]!)) return true;
+  // "the Adler Planetarium", "the Warhol Factory": a person's name takes no article, a title or a role would stand between.
+  // Not with a first name, which says a person is meant, if only to describe something ("the Annie Oakley screen print", "the Simon Cowell seat").
+  const firstWord = /^\p{L}+/u.exec(text.slice(start))?.[0] ?? '';
+  if (/(?:^|[^\p{L}])[Tt]he\s+$/u.test(text.slice(Math.max(0, start - 5), start)) && !TITLES.has(firstWord) && !isFirstName(firstWord)) return true;
   const next = /^\s+["“]?(\p{Lu}[\p{L}'’-]*)/u.exec(text.slice(end, end + 30))?.[1];
-  return next !== undefined && !DATE_WORD.test(next) && (isOrdinaryWord(next) || /^\s+["“]/u.test(text.slice(end, end + 3)));
+  return next !== undefined && !DATE_WORD.test(next) && (isOrdinaryWord(next) || isNotPersonWord(next) || /^\s+["“]/u.test(text.slice(end, end + 3)));
 }
 
 /** A one-word name: a word that can be part of a name and is no everyday word, place or body ("Wiranto", not "Brexit" or "Paris"). */
@@ -293,11 +310,30 @@ function isDescription(word: string): boolean {
   return isRoleNoun(word) || ['Demonym', 'Adjective', 'Actor', 'Honorific'].some((tag) => tags.includes(tag));
 }
 
+/** Where a capitalised word unknown to the lexicon need not be a name: a sentence's start, or after "of" or "in" ("Mayor of Koszalin Piotr Jedlinski"). */
+function capitalSaysNothing(text: string, index: number): boolean {
+  const before = /(?:^|\s)(\p{Ll}+)\s+$/u.exec(text.slice(Math.max(0, index - 14), index))?.[1];
+  return startsSentence(text, index) || (before !== undefined && PLACE_PREPOSITIONS.has(before));
+}
+
 /** "Health Secretary John Reid", "Blairite Alan Milburn": the name starts at the first name. */
-function withoutLeadingDescription(clean: CleanName | undefined): CleanName | undefined {
+function withoutLeadingDescription(clean: CleanName | undefined, opensSentence: boolean): CleanName | undefined {
   if (!clean) return undefined;
   const words = clean.name.split(' ');
   if (words.length < 3) return clean;
   const first = words.findIndex((word, index) => index < words.length - 1 && isFirstName(word));
-  return first > 0 ? { ...clean, name: words.slice(first).join(' ') } : clean;
+  // Only descriptions go: "Hernan" of Hernan Dario Gomez, "L." of L. Ron Hubbard are the name's own.
+  // At a sentence's start, a capital says nothing: "Countryman Lawrence Cherono".
+  if (first <= 0 || !words.slice(0, first).every((word, index) => describes(word) || (index === 0 && opensSentence && lexiconTags(word).length === 0))) return clean;
+  return { ...clean, name: words.slice(first).join(' ') };
+}
+
+/** Nationalities as nouns that the lexicon does not know. */
+const NATIONALS = new Set(['Briton', 'Brit', 'Kiwi', 'Aussie', 'Scot', 'Swede', 'Dane', 'Finn', 'Pole', 'Serb', 'Croat', 'Turk', 'Kenyan']);
+
+/** A word before a first name that describes rather than names: a role, a nationality, an everyday word, "Blairite". */
+function describes(word: string): boolean {
+  if (/^\p{Lu}\.$/u.test(word)) return false;
+  // "Frenchman", "Briton", "Springboks": a nationality or a team before the name.
+  return isDescription(word) || isOrdinaryWord(word) || /(?:ite|ist|ian|ese|ish|ic|man|men|woman|women|[^s]s)$/u.test(word) || NATIONALS.has(word);
 }
