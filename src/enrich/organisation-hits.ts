@@ -19,6 +19,22 @@ export interface OrganisationHit {
   bareInitials?: boolean;
   /** Initials the text defines in brackets after a body's name ("Georgian Tennis Federation (GFT)"): that body's name. */
   initialsOf?: string;
+  /** Written in quotation marks, as a coinage may be ("the "Abstentions Party""). */
+  quoted?: boolean;
+}
+
+/** Words for works, before their titles: "the programme Dragons' Den", "graphic novel Angel Catbird". */
+const WORK_TITLE =
+  /(?<![\p{L}-])(?:programme|program|show|series|sitcom|drama|documentary|film|movie|book|novel|album|song|single|play|musical|opera|game|podcast|column|poem)\s+((?:\p{Lu}[\p{L}'’-]*)(?:\s+(?:of|the|and|in|on|a)?\s*\p{Lu}[\p{L}'’-]*){0,5})/gu;
+
+/** Where the text gives the title of a work after a word for its kind. */
+export function worksIn(text: string): { start: number; end: number }[] {
+  const works: { start: number; end: number }[] = [];
+  for (const match of text.matchAll(WORK_TITLE)) {
+    const start = match.index + match[0].length - match[1]!.length;
+    works.push({ start, end: start + match[1]!.length });
+  }
+  return works;
 }
 
 /** Words that end (or, with "of", start) the name of a body. */
@@ -103,6 +119,8 @@ export function findOrganisationHits(paragraphs: BodyParagraph[], people: { para
     // A span is kept when it overlaps no person and no longer organisation already kept.
     const taken = new TakenCharacters(text.length);
     for (const person of peopleIn.get(paragraph.number) ?? []) taken.take(person);
+    // The title of a work ("the programme Dragons' Den") names no body.
+    for (const work of worksIn(text)) taken.take(work);
     // Nothing from lines in capitals: a headline, a caption or a photo credit ("JIM WATSON/AFP").
     const shouted = spans.length && /\p{Lu}{2}/u.test(text) ? capitalisedStretches(text) : [];
     // Nor from a photo credit ("Jim Watson/AFP").
@@ -113,7 +131,9 @@ export function findOrganisationHits(paragraphs: BodyParagraph[], people: { para
       const name = cleanOrganisation(text.slice(span.start, span.end));
       if (!name || PLACE_END.test(name)) continue;
       taken.take(span);
-      kept.push({ ...span, hit: { name, paragraph: paragraph.number, ...(span.bareInitials ? { bareInitials: true } : {}) } });
+      // "the "Abstentions Party"": a name in quotation marks may be a coinage, which the dossier lists only if it is also written plainly.
+      const quoted = /["“‘']$/u.test(text.slice(0, span.start)) && /^["”’']/u.test(text.slice(span.end));
+      kept.push({ ...span, hit: { name, paragraph: paragraph.number, ...(span.bareInitials ? { bareInitials: true } : {}), ...(quoted ? { quoted: true } : {}) } });
     }
     // Initials in brackets straight after a body's name are that body's, whatever order their letters come in.
     for (const initials of kept) {
@@ -218,6 +238,9 @@ function cleanOrganisation(raw: string): string | undefined {
   for (let first = /^(\p{Lu}\p{Ll}*)\s+/u.exec(name); first && SENTENCE_OPENERS.has(first[1]!.toLowerCase()); first = /^(\p{Lu}\p{Ll}*)\s+/u.exec(name)) {
     name = name.slice(first[0].length);
   }
+  // "Edinburgh South", "Glasgow Central": a constituency, a place.
+  const compass = /^(.+?)\s+(?:North|South|East|West|Central|North East|North West|South East|South West)$/u.exec(name);
+  if (compass && isPlace(compass[1]!)) return undefined;
   // "Israel for Bayern Munich": a place before "for" is where someone plays or works, not a body's name.
   const beforeFor = /^(.+?)\s+for\s/u.exec(name)?.[1];
   if (beforeFor && isPlace(beforeFor)) return undefined;

@@ -41,6 +41,8 @@ interface Found {
   mentions: Map<string, number>;
   /** Found only as bare initials so far (see `OrganisationHit.bareInitials`). */
   onlyInitials: boolean;
+  /** Found only in quotation marks so far (see `OrganisationHit.quoted`). */
+  onlyQuoted: boolean;
 }
 
 export function findOrganisations(
@@ -54,7 +56,7 @@ export function findOrganisations(
   const found = new Map<string, Found>();
   const entry = (name: string) => {
     const key = name.toLowerCase();
-    if (!found.has(key)) found.set(key, { name, forms: new Set(), mentions: new Map(), onlyInitials: true });
+    if (!found.has(key)) found.set(key, { name, forms: new Set(), mentions: new Map(), onlyInitials: true, onlyQuoted: true });
     return found.get(key)!;
   };
   const count = (organisation: Found, article: string) => organisation.mentions.set(article, (organisation.mentions.get(article) ?? 0) + 1);
@@ -79,6 +81,7 @@ export function findOrganisations(
       const organisation = entry(name);
       if (hit.name !== name) organisation.forms.add(hit.name);
       if (!hit.bareInitials || name !== hit.name) organisation.onlyInitials = false;
+      if (!hit.quoted) organisation.onlyQuoted = false;
       count(organisation, article.id);
     }
   }
@@ -86,6 +89,7 @@ export function findOrganisations(
   for (const added of settings.add) {
     const organisation = entry(added.name);
     organisation.onlyInitials = false;
+    organisation.onlyQuoted = false;
     organisation.mentions.clear();
     const forms = [added.name, ...added.aliases];
     for (const article of articles) {
@@ -103,7 +107,7 @@ export function findOrganisations(
   foldAcronyms(found);
   foldOutlets(found);
   // Initials that nothing says are a body ("AST", "IQ") and that name no body of the dossier are left out.
-  for (const [key, organisation] of [...found]) if (organisation.onlyInitials) found.delete(key);
+  for (const [key, organisation] of [...found]) if (organisation.onlyInitials || organisation.onlyQuoted) found.delete(key);
   foldShorterNames(found);
 
   const warnings: Warning[] = Object.keys(settings.aliases)
@@ -212,7 +216,7 @@ function fold(from: Found, into: Found): void {
 }
 
 /** The outlets of a broadcaster or a paper, which are the body itself: "BBC News", "BBC Radio" and "BBC" are one. */
-const OUTLET = /^(.+?)\s+(?:News|Radio|Television|TV|Online|World Service)$/u;
+const OUTLET = /^(.+?)\s+(?:News|Radio|Television|TV|Online|World Service)(?:\s+(?:One|Two|Three|Four|Five|Six|\d)(?:\s+Live)?)?$/u;
 
 function foldOutlets(found: Map<string, Found>): void {
   for (const [key, outlet] of [...found]) {

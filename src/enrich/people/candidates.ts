@@ -26,6 +26,8 @@ import {
 } from './names.js';
 import { isRoleNoun } from './roles.js';
 import { capitalisedStretches, inStretches } from '../capitals.js';
+import { knownBodies } from '../known-bodies.js';
+import { worksIn } from '../organisation-hits.js';
 import { TakenCharacters } from '../spans.js';
 import { namesInParagraph } from '../tagger/index.js';
 import { FUNCTION_WORD_TAGS, hasAnyTag, PLACE_TAGS } from './tags.js';
@@ -178,6 +180,8 @@ export function findNameHits(paragraphs: BodyParagraph[]): NameHit[] {
       // "General Election", "Chief Justice": a title before an ordinary word is not a person.
       if (count === 0 || (count === 1 && isOrdinaryWord(words[0]![0].replace(/[’']s$/u, '')) && !isKnownName(words[0]![0]))) continue;
       const last = words[count - 1]!;
+      // "a Sgt Pepper jacket", "Dr Martens boots": a title and one word before a noun name a thing.
+      if (count === 1 && !isPossessive(last[0]) && beforeANoun(text.slice(match.index + title!.length + stop!.length + last.index! + last[0].length, match.index + match[0].length + 30))) continue;
       found.push({ start: match.index, end: match.index + title!.length + stop!.length + last.index! + last[0].length });
     }
     // Romanised Chinese and Korean names: a family name, then a given name of two syllables joined by a hyphen ("Cheng Chung-tai", "Park Joo-ho").
@@ -207,6 +211,9 @@ export function findNameHits(paragraphs: BodyParagraph[]): NameHit[] {
       found.push({ start: name.start + words[first]!.index!, end: name.end });
     }
     const taken = new TakenCharacters(text.length);
+    // A body known by a name that reads as a person's ("Al Jazeera", "Morgan Stanley") is the body's; so is the title of a work ("the show Dragons' Den").
+    for (const body of knownBodies(text)) if (found.some((span) => span.start === body.start && span.end === body.end) && /\s/u.test(text.slice(body.start, body.end))) taken.take(body);
+    for (const work of worksIn(text)) taken.take(work);
     // Nothing from lines in capitals: a headline or a photo credit ("JIM WATSON/AFP").
     const shouted = /\p{Lu}{2}/u.test(text) ? capitalisedStretches(text) : [];
     for (const span of found) if (inStretches(shouted, span.start)) taken.take(span);
@@ -248,6 +255,16 @@ function plausibleName(words: string[], after: string): boolean {
 const HYPHENATED_GIVEN_NAME = /\b(\p{Lu}\p{Ll}{1,5})\s+(\p{Lu}\p{Ll}{0,5}-\p{L}\p{Ll}{0,5})\b(?!-)/gu;
 /** An English name before such a name is part of it: "Yolanda Yu Hoi-kwan", "Carrie Lam Cheng Yuet-ngor". */
 const NAME_BEFORE = /(?:\p{Lu}\p{Ll}+\s+){1,2}$/u;
+
+/** "jacket" after "Sgt Pepper": a lower-case noun that is no verb, adverb or function word. */
+function beforeANoun(after: string): boolean {
+  const next = /^\s+(\p{Ll}+)\b/u.exec(after)?.[1];
+  if (!next) return false;
+  const tags = lexiconTags(next);
+  // A word the lexicon lacks is a noun unless it ends as a verb or an adverb would ("jacket", not "tweeted").
+  if (tags.length === 0) return !/(?:ed|ing|s|ly)$/u.test(next);
+  return tags.includes('Noun') && !hasAnyTag(tags, ['Verb', 'Adverb', 'Date', 'Pronoun', 'Value', ...FUNCTION_WORD_TAGS]);
+}
 
 /** Words for kinds of body, just before a name: the name is the body's (organisation-hits.ts reads it so). */
 const BODY_NOUN_BEFORE =
