@@ -23,9 +23,9 @@ export interface OrganisationHit {
   quoted?: boolean;
 }
 
-/** Words for works, before their titles: "the programme Dragons' Den", "graphic novel Angel Catbird". */
+/** Words for works, before their titles: "the programme Dragons' Den", "graphic novel Angel Catbird"; never one that is also a verb ("play", "film", "show"), which a name may follow. */
 const WORK_TITLE =
-  /(?<![\p{L}-])(?:programme|program|show|series|sitcom|drama|documentary|film|movie|book|novel|album|song|single|play|musical|opera|game|podcast|column|poem)\s+((?:\p{Lu}[\p{L}'’-]*)(?:\s+(?:of|the|and|in|on|a)?\s*\p{Lu}[\p{L}'’-]*){0,5})/gu;
+  /(?<![\p{L}-])(?:programme|series|sitcom|drama|documentary|movie|novel|album|song|musical|opera|podcast|poem)\s+((?:\p{Lu}[\p{L}'’-]*)(?:\s+(?:of|the|and|in|on|a)?\s*\p{Lu}[\p{L}'’-]*){0,5})/gu;
 
 /** Where the text gives the title of a work after a word for its kind. */
 export function worksIn(text: string): { start: number; end: number }[] {
@@ -54,6 +54,8 @@ const ORGANISATION = new RegExp(
   `(?:\\b(?:the\\s+)?)((?:${NAME_WORD}\\s+){1,3}(?:and\\s+(?:${NAME_WORD}\\s+){1,3}|(?<=\\p{Lu}\\p{Ll}+\\s)for\\s+(?:${NAME_WORD}(?<![’']s)\\s+){1,3})?(?:\\p{Lu}\\p{Ll}+-)?(?:${ORGANISATION_WORDS})(?![-‑\\p{L}])(?:${OF_PART})?|(?:${ORGANISATION_WORDS})${OF_PART})`,
   'gu',
 );
+/** Clubs named by the word sport gives them ("Leeds United", "Charlton Athletic", "Belgrave Harriers"), one club at a time, and not where more capitals follow ("United Reform Church"). */
+const CLUB = new RegExp(`\\b((?:${NAME_WORD}\\s+){1,3}(?:United|Athletic|Rovers|Wanderers|Albion|Harriers))(?![-‑\\p{L}])(?!\\s+\\p{Lu})`, 'gu');
 /** Political parties, which rarely carry a word that says so. */
 const PARTIES = /\b((?:Democratic|Republican|Labour|Conservative|Communist|Socialist|Green) party(?![’']s\s+\p{Lu})|Labour|Conservatives?|Tory|Tories|Liberal Democrats?|Lib Dems?|SNP|Plaid Cymru|Ukip|UKIP|Reform UK|Sinn F[eé]in|DUP|Green Party|Democrats|Republicans|GOP)\b/gu;
 /** Initials that name bodies (BBC, NHS, PLP). */
@@ -78,6 +80,8 @@ export function findOrganisationHits(paragraphs: BodyParagraph[], people: { para
   const hits: OrganisationHit[] = [];
   // The words of the people's names in the article: "Sanders" alone is Bernie Sanders, not a body.
   const personWords = new Set(people.flatMap((person) => person.name?.split(' ') ?? []));
+  // And "Barack Obama" is a person wherever the tagger reads it.
+  const personNames = new Set(people.flatMap((person) => (person.name?.includes(' ') ? [person.name] : [])));
   // People's spans by paragraph, gathered once: filtering them all for each paragraph grew with paragraphs × names.
   const peopleIn = new Map<number, { start: number; end: number }[]>();
   for (const person of people) {
@@ -102,6 +106,7 @@ export function findOrganisationHits(paragraphs: BodyParagraph[], people: { para
       const start = match.index + match[0].indexOf(match[1]!);
       spans.push({ start, end: start + match[1]!.length });
     }
+    for (const match of text.matchAll(CLUB)) spans.push({ start: match.index + match[0].indexOf(match[1]!), end: match.index + match[0].indexOf(match[1]!) + match[1]!.length });
     for (const match of text.matchAll(PARTIES)) spans.push({ start: match.index, end: match.index + match[0].length });
     for (const span of knownBodies(text)) spans.push(span);
     // "law firm Sidley Austin", "the band Pearl Jam": a capitalised name straight after a word for a kind of body is that body's.
@@ -113,7 +118,7 @@ export function findOrganisationHits(paragraphs: BodyParagraph[], people: { para
     }
     // The tagger's bodies: not a place the lexicon knows ("South Carolina"), a person's name or an adjective ("Democratic").
     for (const name of joinedBodies(tagged, text)) {
-      if (isPlace(name.text) || (name.words.length === 1 && !oneWordBody(name.text, text, name.end, personWords))) continue;
+      if (isPlace(name.text) || (name.words.length === 1 && !oneWordBody(name.text, text, name.end, personWords)) || readsAsPersonsName(name.words)) continue;
       spans.push({ start: name.start, end: name.end });
     }
     // A span is kept when it overlaps no person and no longer organisation already kept.
@@ -129,7 +134,7 @@ export function findOrganisationHits(paragraphs: BodyParagraph[], people: { para
     for (const span of spans.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start)) {
       if (taken.overlaps(span)) continue;
       const name = cleanOrganisation(text.slice(span.start, span.end));
-      if (!name || PLACE_END.test(name)) continue;
+      if (!name || PLACE_END.test(name) || THING_END.test(name) || personNames.has(name)) continue;
       taken.take(span);
       // "the "Abstentions Party"": a name in quotation marks may be a coinage, which the dossier lists only if it is also written plainly.
       const quoted = /["“‘']$/u.test(text.slice(0, span.start)) && /^["”’']/u.test(text.slice(span.end));
@@ -154,7 +159,9 @@ const AFTER_BODY_NOUN =
   /(?<![\p{L}-])(?:firm|company|band|club|agency|newspaper|magazine|broadcaster|channel|airline|bank|charity|retailer|website|startup|conglomerate|manufacturer|automaker|carmaker|group|network)\s+((?:\p{Lu}[\p{L}'’.-]+)(?:(?:\s+|\s*&\s*)(?:\p{Lu}[\p{L}'’.-]*|\d+)){0,3})/gu;
 
 /** Last words of places and buildings named as such, not bodies: "Fisht Stadium", "Shandao Station", "Hong Kong Island". */
-const PLACE_END = /\s(?:Station|Stadium|Airport|Bridge|Tower|Towers|Island|Islands|Park|Square|Street|Road|Avenue|Cave|Mountain|River|Lake)$/u;
+const PLACE_END = /\s(?:Station|Stadium|Airport|Bridge|Tower|Towers|Island|Islands|Park|Square|Street|Road|Avenue|Cave|Mountain|River|Lake|Base|Plains|Valley|Hills|Mountains|Desert|Coast|Beach|Bay)$/u;
+/** Last words of laws, prizes and events, which are not bodies: "Clean Air Act", "Google Science Fair", "Davis Cup". */
+const THING_END = /\s(?:Act|Bill|Law|Treaty|Accord|Accords|Agreement|Award|Awards|Prize|Cup|Championship|Championships|Games|Olympics|Festival|Fair|Marathon|Expo|Summit|Week|Day)$/u;
 
 /** Words that end a body's name: after one, "and" starts another body. */
 const HEAD_WORD = new RegExp(`(?:${ORGANISATION_WORDS})$`, 'u');
@@ -198,6 +205,18 @@ function isAdjective(word: string): boolean {
   return tags.includes('Adjective') || tags.includes('Demonym');
 }
 
+/**
+ * The tagger's body whose words read as a person's name and say nothing of a
+ * body: an initial and a surname ("D Bell" of a team sheet), or a first name
+ * the lexicon knows and one or two more ("Zinedine Zidane", "Marat Safin").
+ * Bodies named like people are known bodies (known-bodies.ts) or carry a head word.
+ */
+function readsAsPersonsName(words: readonly string[]): boolean {
+  if (words.length < 2 || words.length > 3 || words.some((word) => HEAD.test(word) || !/^\p{Lu}/u.test(word))) return false;
+  if (words.length === 2 && /^\p{Lu}\.?$/u.test(words[0]!) && /^\p{Lu}\p{Ll}/u.test(words[1]!)) return true;
+  return lexiconTags(words[0]!).includes('FirstName') && words.slice(1).every((word) => /^\p{Lu}\p{Ll}/u.test(word) && !hasAnyTag(lexiconTags(word), ['Place', 'Country', 'City', 'Region', 'Organization']));
+}
+
 /** A place compromise's lexicon knows by the whole phrase ("South Carolina", "Hong Kong"). */
 function isPlace(phrase: string): boolean {
   const tags = lexiconTags(phrase.replace(/^the\s+/iu, ''));
@@ -232,6 +251,8 @@ const OFFICES = new Set(
 function cleanOrganisation(raw: string): string | undefined {
   let name = raw
     .replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N})]+$/gu, '')
+    // "Polaroids of": a name ends in a name's word, not in "of" or "and".
+    .replace(/(?:\s+(?:of|for|and|the|de|du|&))+$/u, '')
     // A possessive ends the name ("the BBC's"); inside one it is the name's own ("St. Mary's Hospital").
     .replace(/[’']s$/u, '')
     .trim();

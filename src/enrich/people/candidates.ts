@@ -295,8 +295,19 @@ function notAPerson(text: string, start: number, end: number): boolean {
 
 /** A one-word name: a word that can be part of a name and is no everyday word, place or body ("Wiranto", not "Brexit" or "Paris"). */
 function plausibleSingle(word: string): boolean {
-  return word.length > 2 && isNameWord(word) && !isOrdinaryWord(word) && !/^\p{Lu}+$/u.test(word);
+  return word.length > 2 && isNameWord(word) && !isOrdinaryWord(word) && !/^\p{Lu}+$/u.test(word) && !isPluralOfWord(word);
 }
+
+/** "Authorities", "Prosecutors": the plural of an everyday word the lexicon knows in the singular. */
+function isPluralOfWord(word: string): boolean {
+  const singulars = [/ies$/u.test(word) ? word.replace(/ies$/u, 'y') : '', /(?:s|x|ch|sh)es$/u.test(word) ? word.slice(0, -2) : '', /[^s']s$/u.test(word) ? word.slice(0, -1) : ''];
+  return PLURAL_SUBJECTS.has(word) || singulars.some((singular) => singular !== '' && (isOrdinaryWord(singular) || isRoleNoun(singular.toLowerCase())) && !isKnownName(singular));
+}
+
+/** Plurals that open news sentences ("Authorities said") and that the lexicon does not know in the singular. */
+const PLURAL_SUBJECTS = new Set(
+  'Authorities Police Residents Witnesses Protesters Protestors Rescuers Troops Militants Rebels Lawmakers Legislators Firefighters Paramedics Medics Villagers Locals Survivors Relatives Mourners Fans Supporters Organisers Organizers'.split(' '),
+);
 
 /** Speech verbs after a name, and the start of an apposition: "Wiranto said", "Kauri, who scored". */
 const CUE_AFTER = /^(?:[’']s\s+\p{Ll}+\s+)?,?\s*(?:said|says|told|added|argued|insisted|warned|wrote|tweeted|announced|stated|explained|claimed|, who\b|, (?:a|an|the)\s+\p{Ll})/u;
