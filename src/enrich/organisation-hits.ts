@@ -25,12 +25,14 @@ export interface OrganisationHit {
 
 /** Words for works, before their titles: "the programme Dragons' Den", "graphic novel Angel Catbird"; never one that is also a verb ("play", "film", "show"), which a name may follow. */
 const WORK_TITLE =
-  /(?<![\p{L}-])(?:programme|series|sitcom|drama|documentary|movie|novel|album|song|musical|opera|podcast|poem)\s+((?:\p{Lu}[\p{L}'’-]*)(?:\s+(?:of|the|and|in|on|a)?\s*\p{Lu}[\p{L}'’-]*){0,5})/gu;
+  /(?:programme|series|sitcom|drama|documentary|movie|novel|album|song|musical|opera|podcast|poem)\s+((?:\p{Lu}[\p{L}'’-]*)(?:\s+(?:of|the|and|in|on|a)?\s*\p{Lu}[\p{L}'’-]*){0,5})/gu;
 
 /** Where the text gives the title of a work after a word for its kind. */
 export function worksIn(text: string): { start: number; end: number }[] {
   const works: { start: number; end: number }[] = [];
   for (const match of text.matchAll(WORK_TITLE)) {
+    // The kind's word is a word of its own, not the end of another ("symposium").
+    if (/[\p{L}-]/u.test(text[match.index - 1] ?? '')) continue;
     const start = match.index + match[0].length - match[1]!.length;
     works.push({ start, end: start + match[1]!.length });
   }
@@ -111,6 +113,7 @@ export function findOrganisationHits(paragraphs: BodyParagraph[], people: { para
     for (const span of knownBodies(text)) spans.push(span);
     // "law firm Sidley Austin", "the band Pearl Jam": a capitalised name straight after a word for a kind of body is that body's.
     for (const match of text.matchAll(AFTER_BODY_NOUN)) {
+      if (/[\p{L}-]/u.test(text[match.index - 1] ?? '')) continue;
       const start = match.index + match[0].length - match[1]!.length;
       // A possessive ends the name: "company Bridgepoint Capital's European advisory committee".
       const possessive = /[’']s\b/u.exec(match[1]!);
@@ -156,7 +159,7 @@ export function findOrganisationHits(paragraphs: BodyParagraph[], people: { para
 
 /** A word for a kind of body, then its name: "law firm Sidley Austin", "the band Pearl Jam", "the news agency Saba". */
 const AFTER_BODY_NOUN =
-  /(?<![\p{L}-])(?:firm|company|band|club|agency|newspaper|magazine|broadcaster|channel|airline|bank|charity|retailer|website|startup|conglomerate|manufacturer|automaker|carmaker|group|network)\s+((?:\p{Lu}[\p{L}'’.-]+)(?:(?:\s+|\s*&\s*)(?:\p{Lu}[\p{L}'’.-]*|\d+)){0,3})/gu;
+  /(?:firm|company|band|club|agency|newspaper|magazine|broadcaster|channel|airline|bank|charity|retailer|website|startup|conglomerate|manufacturer|automaker|carmaker|group|network)\s+((?:\p{Lu}[\p{L}'’.-]+)(?:(?:\s+|\s*&\s*)(?:\p{Lu}[\p{L}'’.-]*|\d+)){0,3})/gu;
 
 /** Last words of places and buildings named as such, not bodies: "Fisht Stadium", "Shandao Station", "Hong Kong Island". */
 const PLACE_END = /\s(?:Station|Stadium|Airport|Bridge|Tower|Towers|Island|Islands|Park|Square|Street|Road|Avenue|Cave|Mountain|River|Lake|Base|Plains|Valley|Hills|Mountains|Desert|Coast|Beach|Bay)$/u;

@@ -212,7 +212,13 @@ export function findNameHits(paragraphs: BodyParagraph[]): NameHit[] {
     }
     const taken = new TakenCharacters(text.length);
     // A body known by a name that reads as a person's ("Al Jazeera", "Morgan Stanley") is the body's; so is the title of a work ("the show Dragons' Den").
-    for (const body of knownBodies(text)) if (found.some((span) => span.start === body.start && span.end === body.end) && /\s/u.test(text.slice(body.start, body.end))) taken.take(body);
+    // Each span of two words or more is looked up on its own, not the whole paragraph: most paragraphs name few people.
+    for (const span of found) {
+      const words = text.slice(span.start, span.end);
+      if (!/\s/u.test(words)) continue;
+      const body = knownBodies(words)[0];
+      if (body && body.start === 0 && body.end === words.length) taken.take(span);
+    }
     for (const work of worksIn(text)) taken.take(work);
     // Nothing from lines in capitals: a headline or a photo credit ("JIM WATSON/AFP").
     const shouted = /\p{Lu}{2}/u.test(text) ? capitalisedStretches(text) : [];
