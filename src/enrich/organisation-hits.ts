@@ -68,7 +68,7 @@ const ACRONYM = /\b[A-Z]{2,6}\b/g;
  * and electronics, the commonest kinds in news copy.
  */
 const NOT_ORGANISATIONS = new Set(
-  `UK US USA UAE EU GB MP MPS PM GMT BST UTC EST EDT PST PDT CET TV HQ LGBT PR OK AM CEO CFO COO ID IT PC DVD CD AIDS HIV GDP VAT OBE MBE CBE QC MEP MEPS MSP MLA BC AD NB
+  `UK US USA UAE EU GB NZ NYC MP MPS PM GMT BST UTC EST EDT PST PDT CET TV HQ LGBT PR OK AM CEO CFO COO ID IT PC DVD CD AIDS HIV GDP VAT OBE MBE CBE QC MEP MEPS MSP MLA BC AD NB
   RIP PS CV DJ MC VIP DNA RNA FM UFO ET PHD MA BA AGM IPO HD HDR HDTV XP RSS PDF USB LCD LED OLED DSL SMS GPS AI CGI TB SUV CCTV ASAP
   COVID SARS MERS PCR ICU STD NGO POTUS FLOTUS LLC VR AR OS RAM ROM CPU GPU CT MRI SSD HDD API URL HTML PIN PII NFT ISP VPN WIFI APP KG KM MPH CO II III IV VI VII VIII IX XI XII`.split(/\s+/),
 );
@@ -276,7 +276,7 @@ function cleanOrganisation(raw: string): string | undefined {
   if (undated.includes(' ') && !HEAD_START.test(undated)) name = undated;
   // "ABC of Australia", "University of Sheffield of the UK": a country after a body already named says where it is.
   const where = COUNTRY_AFTER.exec(name);
-  if (where && hasAnyTag(lexiconTags(where[2]!), ['Country', 'Place', 'Region'])) {
+  if (where && (/^(?:U\.?S\.?A?|U\.?K\.?)$/u.test(where[2]!) || hasAnyTag(lexiconTags(where[2]!), ['Country', 'Place', 'Region']))) {
     const acronym = /^[\p{Lu}\p{N}&]{2,}$/u.test(where[1]!);
     if (acronym || /\s(?:of|for)\s/u.test(where[1]!) || /^[A-Z]{2,3}$/.test(where[2]!)) name = where[1]!;
     // "Abderrahman Samba of Qatar": without a word that makes a body, someone or something from a country.

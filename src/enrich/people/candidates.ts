@@ -59,6 +59,12 @@ function appositionAfter(after: string): boolean {
   return match !== null && (isRoleNoun(match[1]!) || (match[2] !== undefined && isRoleNoun(match[2])));
 }
 
+/** " of Qatar", " of the United States": after two name words, where someone is from ("Abderrahman Samba of Qatar"). */
+function fromCountry(after: string): boolean {
+  const place = /^\s+of\s+(?:the\s+)?(\p{Lu}[\p{L}]+(?:\s+\p{Lu}[\p{L}]+)?)/u.exec(after)?.[1];
+  return place !== undefined && lexiconTags(place).includes('Country');
+}
+
 /** "photojournalist", "colleague", "striker" just before a run of capitals: a role that names the person after it. */
 function roleBeforeRun(before: string): boolean {
   const word = /(?:^|\s)(\p{Ll}[\p{Ll}-]+)\s+$/u.exec(before)?.[1];
@@ -121,8 +127,10 @@ function nameIn(
 ): RegExpMatchArray[] | undefined {
   const texts = words.map((word) => word[0]);
   // Two or three words no lexicon knows as everyday ones, with a lower-case role before them ("photojournalist Ziad al-Sharabi") or an apposition after ("Akilisi Pohiva, the prime minister"): a name.
-  const bare = texts.length <= 3 && !texts.some((word) => isOrdinaryWord(word.replace(/[’']s$/u, ''))) && !texts.some((_, index) => tagged(index));
-  if (bare && !isFirstName(texts[0]!) && (roleBeforeRun(before) || appositionAfter(after))) return words;
+  const plain = texts.length <= 3 && !texts.some((word) => isOrdinaryWord(word.replace(/[’']s$/u, ''))) && !isFirstName(texts[0]!);
+  if (plain && !texts.some((_, index) => tagged(index)) && (roleBeforeRun(before) || appositionAfter(after))) return words;
+  // The tagger reads "Abderrahman Samba of Qatar" as a body; two name words and a country after "of" are someone from it.
+  if (plain && texts.length === 2 && fromCountry(after)) return words;
   let start = texts.findIndex((word, index) => index < texts.length - 1 && isFirstName(word));
   // A word before the first name that the lexicon does not know and that describes no one is the name's first: "Hernan Dario Gomez", "L. Ron Hubbard".
   // Not a sentence's first word, which is capitalised whatever it is ("Countryman Lawrence Cherono"), nor a place or a body the tagger reads ("Koszalin Piotr Jedlinski").
