@@ -129,6 +129,8 @@ function nameIn(
   // Two or three words no lexicon knows as everyday ones, with a lower-case role before them ("photojournalist Ziad al-Sharabi") or an apposition after ("Akilisi Pohiva, the prime minister"): a name.
   const plain = texts.length <= 3 && !texts.some((word) => isOrdinaryWord(word.replace(/[’']s$/u, ''))) && !isFirstName(texts[0]!);
   if (plain && !texts.some((_, index) => tagged(index)) && (roleBeforeRun(before) || appositionAfter(after))) return words;
+  // A lower-case role before and a speech verb after outweigh the tagger's place: "spokeswoman Sujata Raisinghani told".
+  if (plain && texts.length === 2 && roleBeforeRun(before) && NAME_CONTEXT_AFTER.test(after)) return words;
   // The tagger reads "Abderrahman Samba of Qatar" as a body; two name words and a country after "of" are someone from it.
   if (plain && texts.length === 2 && fromCountry(after)) return words;
   let start = texts.findIndex((word, index) => index < texts.length - 1 && isFirstName(word));
@@ -195,7 +197,8 @@ export function findNameHits(paragraphs: BodyParagraph[]): NameHit[] {
     // Romanised Chinese and Korean names: a family name, then a given name of two syllables joined by a hyphen ("Cheng Chung-tai", "Park Joo-ho").
     for (const match of text.matchAll(HYPHENATED_GIVEN_NAME)) {
       const syllables = [match[1]!, ...match[2]!.split('-')];
-      if (isOrdinaryWord(match[2]!) || syllables.some((syllable) => hasAnyTag(lexiconTags(syllable), PLACE_TAGS) || (syllable.length > 3 && isOrdinaryWord(syllable)))) continue;
+      // A short syllable after the hyphen may be an English word ("Kwok-hung"); the family name, the first syllable and a longer word are not ("Follow-up", "Prize-winner").
+      if (isOrdinaryWord(match[2]!) || syllables.some((syllable, index) => hasAnyTag(lexiconTags(syllable), PLACE_TAGS) || (syllable.length > (index < 2 ? 3 : 4) && isOrdinaryWord(syllable)))) continue;
       const before = NAME_BEFORE.exec(text.slice(Math.max(0, match.index - 40), match.index))?.[0] ?? '';
       const words = before.split(/\s+/).filter(Boolean);
       while (words.length && (isFunctionWord(words[0]!) || isOrdinaryWord(words[0]!) || isRoleNoun(words[0]!))) words.shift();
