@@ -17,6 +17,26 @@ export interface OrganisationHit {
   paragraph: number;
   /** Initials ("AST") that nothing but their capitals says are a body: not defined in the text, not tagged as one. */
   bareInitials?: boolean;
+  /** Initials the text defines in brackets after a body's name ("Georgian Tennis Federation (GFT)"): that body's name. */
+  initialsOf?: string;
+  /** Written in quotation marks, as a coinage may be ("the "Abstentions Party""). */
+  quoted?: boolean;
+}
+
+/** Words for works, before their titles: "the programme Dragons' Den", "graphic novel Angel Catbird"; never one that is also a verb ("play", "film", "show"), which a name may follow. */
+const WORK_TITLE =
+  /(?:programme|series|sitcom|drama|documentary|movie|novel|album|song|musical|opera|podcast|poem)\s+((?:\p{Lu}[\p{L}'’-]*)(?:\s+(?:of|the|and|in|on|a)?\s*\p{Lu}[\p{L}'’-]*){0,5})/gu;
+
+/** Where the text gives the title of a work after a word for its kind. */
+export function worksIn(text: string): { start: number; end: number }[] {
+  const works: { start: number; end: number }[] = [];
+  for (const match of text.matchAll(WORK_TITLE)) {
+    // The kind's word is a word of its own, not the end of another ("symposium").
+    if (/[\p{L}-]/u.test(text[match.index - 1] ?? '')) continue;
+    const start = match.index + match[0].length - match[1]!.length;
+    works.push({ start, end: start + match[1]!.length });
+  }
+  return works;
 }
 
 /** Words that end (or, with "of", start) the name of a body. */
@@ -33,9 +53,11 @@ const SENTENCE_OPENERS = new Set('the at after although as before by during for 
 /** "… of the Western District", and a second ("… for the Western District of Virginia"), and "… and Rehabilitation" where no capital follows. */
 const OF_PART = `(?:\\s+(?:of|for)\\s+(?:the\\s+)?${NAME_WORD}(?:\\s+${NAME_WORD}){0,3}){1,2}(?:\\s+and\\s+${NAME_WORD}(?![\\p{L}'’&-])(?![\\s-]+\\p{Lu}))?`;
 const ORGANISATION = new RegExp(
-  `(?:\\b(?:the\\s+)?)((?:${NAME_WORD}\\s+){1,3}(?:and\\s+(?:${NAME_WORD}\\s+){1,3})?(?:\\p{Lu}\\p{Ll}+-)?(?:${ORGANISATION_WORDS})(?![-‑\\p{L}])(?:${OF_PART})?|(?:${ORGANISATION_WORDS})${OF_PART})`,
+  `(?:\\b(?:the\\s+)?)((?:${NAME_WORD}\\s+){1,3}(?:and\\s+(?:${NAME_WORD}\\s+){1,3}|(?<=\\p{Lu}\\p{Ll}+\\s)for\\s+(?:${NAME_WORD}(?<![’']s)\\s+){1,3})?(?:\\p{Lu}\\p{Ll}+-)?(?:${ORGANISATION_WORDS})(?![-‑\\p{L}])(?:${OF_PART})?|(?:${ORGANISATION_WORDS})${OF_PART})`,
   'gu',
 );
+/** Clubs named by the word sport gives them ("Leeds United", "Charlton Athletic", "Belgrave Harriers"), one club at a time, and not where more capitals follow ("United Reform Church"). */
+const CLUB = new RegExp(`\\b((?:${NAME_WORD}\\s+){1,3}(?:United|Athletic|Rovers|Wanderers|Albion|Harriers))(?![-‑\\p{L}])(?!\\s+\\p{Lu})`, 'gu');
 /** Political parties, which rarely carry a word that says so. */
 const PARTIES = /\b((?:Democratic|Republican|Labour|Conservative|Communist|Socialist|Green) party(?![’']s\s+\p{Lu})|Labour|Conservatives?|Tory|Tories|Liberal Democrats?|Lib Dems?|SNP|Plaid Cymru|Ukip|UKIP|Reform UK|Sinn F[eé]in|DUP|Green Party|Democrats|Republicans|GOP)\b/gu;
 /** Initials that name bodies (BBC, NHS, PLP). */
@@ -46,7 +68,7 @@ const ACRONYM = /\b[A-Z]{2,6}\b/g;
  * and electronics, the commonest kinds in news copy.
  */
 const NOT_ORGANISATIONS = new Set(
-  `UK US USA UAE EU GB MP MPS PM GMT BST UTC EST EDT PST PDT CET TV HQ LGBT PR OK AM CEO CFO COO ID IT PC DVD CD AIDS HIV GDP VAT OBE MBE CBE QC MEP MEPS MSP MLA BC AD NB
+  `UK US USA UAE EU GB NZ NYC MP MPS PM GMT BST UTC EST EDT PST PDT CET TV HQ LGBT PR OK AM CEO CFO COO ID IT PC DVD CD AIDS HIV GDP VAT OBE MBE CBE QC MEP MEPS MSP MLA BC AD NB
   RIP PS CV DJ MC VIP DNA RNA FM UFO ET PHD MA BA AGM IPO HD HDR HDTV XP RSS PDF USB LCD LED OLED DSL SMS GPS AI CGI TB SUV CCTV ASAP
   COVID SARS MERS PCR ICU STD NGO POTUS FLOTUS LLC VR AR OS RAM ROM CPU GPU CT MRI SSD HDD API URL HTML PIN PII NFT ISP VPN WIFI APP KG KM MPH CO II III IV VI VII VIII IX XI XII`.split(/\s+/),
 );
@@ -60,6 +82,8 @@ export function findOrganisationHits(paragraphs: BodyParagraph[], people: { para
   const hits: OrganisationHit[] = [];
   // The words of the people's names in the article: "Sanders" alone is Bernie Sanders, not a body.
   const personWords = new Set(people.flatMap((person) => person.name?.split(' ') ?? []));
+  // And "Barack Obama" is a person wherever the tagger reads it.
+  const personNames = new Set(people.flatMap((person) => (person.name?.includes(' ') ? [person.name] : [])));
   // People's spans by paragraph, gathered once: filtering them all for each paragraph grew with paragraphs × names.
   const peopleIn = new Map<number, { start: number; end: number }[]>();
   for (const person of people) {
@@ -84,33 +108,63 @@ export function findOrganisationHits(paragraphs: BodyParagraph[], people: { para
       const start = match.index + match[0].indexOf(match[1]!);
       spans.push({ start, end: start + match[1]!.length });
     }
+    for (const match of text.matchAll(CLUB)) spans.push({ start: match.index + match[0].indexOf(match[1]!), end: match.index + match[0].indexOf(match[1]!) + match[1]!.length });
     for (const match of text.matchAll(PARTIES)) spans.push({ start: match.index, end: match.index + match[0].length });
     for (const span of knownBodies(text)) spans.push(span);
+    // "law firm Sidley Austin", "the band Pearl Jam": a capitalised name straight after a word for a kind of body is that body's.
+    for (const match of text.matchAll(AFTER_BODY_NOUN)) {
+      if (/[\p{L}-]/u.test(text[match.index - 1] ?? '')) continue;
+      const start = match.index + match[0].length - match[1]!.length;
+      // A possessive ends the name: "company Bridgepoint Capital's European advisory committee".
+      const possessive = /[’']s\b/u.exec(match[1]!);
+      spans.push({ start, end: start + (possessive ? possessive.index : match[1]!.length) });
+    }
     // The tagger's bodies: not a place the lexicon knows ("South Carolina"), a person's name or an adjective ("Democratic").
     for (const name of joinedBodies(tagged, text)) {
-      if (isPlace(name.text) || (name.words.length === 1 && !oneWordBody(name.text, text, name.end, personWords))) continue;
+      if (isPlace(name.text) || (name.words.length === 1 && !oneWordBody(name.text, text, name.end, personWords)) || readsAsPersonsName(name.words)) continue;
       spans.push({ start: name.start, end: name.end });
     }
     // A span is kept when it overlaps no person and no longer organisation already kept.
     const taken = new TakenCharacters(text.length);
     for (const person of peopleIn.get(paragraph.number) ?? []) taken.take(person);
+    // The title of a work ("the programme Dragons' Den") names no body.
+    for (const work of worksIn(text)) taken.take(work);
     // Nothing from lines in capitals: a headline, a caption or a photo credit ("JIM WATSON/AFP").
     const shouted = spans.length && /\p{Lu}{2}/u.test(text) ? capitalisedStretches(text) : [];
     // Nor from a photo credit ("Jim Watson/AFP").
     for (const span of spans) if (inStretches(shouted, span.start) || text[span.start - 1] === '/') taken.take(span);
+    const kept: { start: number; end: number; hit: OrganisationHit }[] = [];
     for (const span of spans.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start)) {
       if (taken.overlaps(span)) continue;
-        const name = cleanOrganisation(text.slice(span.start, span.end));
-      if (!name || PLACE_END.test(name)) continue;
+      const name = cleanOrganisation(text.slice(span.start, span.end));
+      if (!name || PLACE_END.test(name) || THING_END.test(name) || personNames.has(name)) continue;
       taken.take(span);
-      hits.push({ name, paragraph: paragraph.number, ...(span.bareInitials ? { bareInitials: true } : {}) });
+      // "the "Abstentions Party"": a name in quotation marks may be a coinage, which the dossier lists only if it is also written plainly.
+      const quoted = /["“‘']$/u.test(text.slice(0, span.start)) && /^["”’']/u.test(text.slice(span.end));
+      kept.push({ ...span, hit: { name, paragraph: paragraph.number, ...(span.bareInitials ? { bareInitials: true } : {}), ...(quoted ? { quoted: true } : {}) } });
     }
+    // Initials in brackets straight after a body's name are that body's, whatever order their letters come in.
+    for (const initials of kept) {
+      if (!/^[\p{Lu}\p{N}&]{2,8}$/u.test(initials.hit.name) || text[initials.start - 1] !== '(' || text[initials.end] !== ')') continue;
+      const body = kept.find((other) => other !== initials && /^[\s,]*\($/u.test(text.slice(other.end, initials.start)) && other.end < initials.start);
+      if (body && body.hit.name.includes(' ')) {
+        initials.hit.initialsOf = body.hit.name;
+        delete initials.hit.bareInitials;
+      }
+    }
+    for (const { hit } of kept.sort((a, b) => a.start - b.start)) hits.push(hit);
   }
   return hits;
 }
 
+/** A word for a kind of body, then its name: "law firm Sidley Austin", "the band Pearl Jam", "the news agency Saba". */
+const AFTER_BODY_NOUN =
+  /(?:firm|company|band|club|agency|newspaper|magazine|broadcaster|channel|airline|bank|charity|retailer|website|startup|conglomerate|manufacturer|automaker|carmaker|group|network)\s+((?:\p{Lu}[\p{L}'’.-]+)(?:(?:\s+|\s*&\s*)(?:\p{Lu}[\p{L}'’.-]*|\d+)){0,3})/gu;
+
 /** Last words of places and buildings named as such, not bodies: "Fisht Stadium", "Shandao Station", "Hong Kong Island". */
-const PLACE_END = /\s(?:Station|Stadium|Airport|Bridge|Tower|Towers|Island|Islands|Park|Square|Street|Road|Avenue|Cave|Mountain|River|Lake)$/u;
+const PLACE_END = /\s(?:Station|Stadium|Airport|Bridge|Tower|Towers|Island|Islands|Park|Square|Street|Road|Avenue|Cave|Mountain|River|Lake|Base|Plains|Valley|Hills|Mountains|Desert|Coast|Beach|Bay)$/u;
+/** Last words of laws, prizes and events, which are not bodies: "Clean Air Act", "Google Science Fair", "Davis Cup". */
+const THING_END = /\s(?:Act|Bill|Law|Treaty|Accord|Accords|Agreement|Award|Awards|Prize|Cup|Championship|Championships|Games|Olympics|Festival|Fair|Marathon|Expo|Summit|Week|Day)$/u;
 
 /** Words that end a body's name: after one, "and" starts another body. */
 const HEAD_WORD = new RegExp(`(?:${ORGANISATION_WORDS})$`, 'u');
@@ -154,11 +208,43 @@ function isAdjective(word: string): boolean {
   return tags.includes('Adjective') || tags.includes('Demonym');
 }
 
+/**
+ * The tagger's body whose words read as a person's name and say nothing of a
+ * body: an initial and a surname ("D Bell" of a team sheet), or a first name
+ * the lexicon knows and one or two more ("Zinedine Zidane", "Marat Safin").
+ * Bodies named like people are known bodies (known-bodies.ts) or carry a head word.
+ */
+function readsAsPersonsName(words: readonly string[]): boolean {
+  if (words.length < 2 || words.length > 3 || words.some((word) => HEAD.test(word) || !/^\p{Lu}/u.test(word))) return false;
+  if (words.length === 2 && /^\p{Lu}\.?$/u.test(words[0]!) && /^\p{Lu}\p{Ll}/u.test(words[1]!)) return true;
+  return lexiconTags(words[0]!).includes('FirstName') && words.slice(1).every((word) => /^\p{Lu}\p{Ll}/u.test(word) && !hasAnyTag(lexiconTags(word), ['Place', 'Country', 'City', 'Region', 'Organization']));
+}
+
 /** A place compromise's lexicon knows by the whole phrase ("South Carolina", "Hong Kong"). */
 function isPlace(phrase: string): boolean {
   const tags = lexiconTags(phrase.replace(/^the\s+/iu, ''));
   return hasAnyTag(tags, ['Place', 'Country', 'City', 'Region']) && !tags.includes('Organization');
 }
+
+/** A party's adjective before a chamber's name: "Republican Senate", "Democratic House of Representatives". */
+const PARTY_BEFORE_CHAMBER = /^(?:Republican|Democratic|Democrat|Labour|Conservative|Tory|Liberal|Socialist)(?:-(?:controlled|led|run))?\s+(?=(?:Senate|House|Congress|Parliament|Assembly|Legislature|Council)\b)/u;
+
+/** Days and months before a name: "Friday Ford Motor Company". */
+const DATE_BEFORE = /^(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)\s+)+(?=\p{Lu})/u;
+/** A name and a country after "of": "ABC of Australia", "Colorado State University of the US". */
+const COUNTRY_AFTER = /^(.+?)\s+of\s+(?:the\s+)?(\p{Lu}[\p{L}.]*(?:\s+\p{Lu}[\p{L}.]*)?)$/u;
+/** One of the words that make a name a body's. */
+const HEAD = new RegExp(`^(?:${ORGANISATION_WORDS})$`, 'u');
+/** A body's head word at the start of a name: "Sunday Times" is a paper, not a day and a paper. */
+const HEAD_START = new RegExp(`^(?:${ORGANISATION_WORDS})\\b`, 'u');
+/** "Office of the Prime Minister", "Ministry for the Environment": a body named after an office. */
+const OFFICE_OF = new RegExp(`^(?:\\p{Lu}[\\p{L}'’&-]*\\s+)?(?:${ORGANISATION_WORDS})\\s+(?:of|for)\\s+the\\s`, 'u');
+/** Offices that end a capitalised run when it names a post, not a body ("Democratic Speaker", "Ottawa New Democrat MP"). */
+const OFFICES = new Set(
+  `Leader Speaker Spokesperson Spokesman Spokeswoman MP MEP MSP MLA Sheriff Secretary Minister President Chairman Chairwoman
+  Chair Director Governor Mayor Senator Commissioner Chief Editor Correspondent Reporter Manager Coach Captain Ambassador Envoy
+  Officer Candidate Whip Deputy Premier Counsel Attorney Prosecutor Inspector Superintendent Constable Sergeant Commander`.split(/\s+/),
+);
 
 /**
  * `the Jewish Chronicle,` → `Jewish Chronicle`; lower-case runs ("Jewish
@@ -168,13 +254,45 @@ function isPlace(phrase: string): boolean {
 function cleanOrganisation(raw: string): string | undefined {
   let name = raw
     .replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N})]+$/gu, '')
+    // "Polaroids of": a name ends in a name's word, not in "of" or "and".
+    .replace(/(?:\s+(?:of|for|and|the|de|du|&))+$/u, '')
     // A possessive ends the name ("the BBC's"); inside one it is the name's own ("St. Mary's Hospital").
     .replace(/[’']s$/u, '')
     .trim();
   for (let first = /^(\p{Lu}\p{Ll}*)\s+/u.exec(name); first && SENTENCE_OPENERS.has(first[1]!.toLowerCase()); first = /^(\p{Lu}\p{Ll}*)\s+/u.exec(name)) {
     name = name.slice(first[0].length);
   }
-  const words = name.split(/\s+/);
+  // "Edinburgh South", "Glasgow Central": a constituency, a place.
+  const compass = /^(.+?)\s+(?:North|South|East|West|Central|North East|North West|South East|South West)$/u.exec(name);
+  if (compass && isPlace(compass[1]!)) return undefined;
+  // "Israel for Bayern Munich": a place before "for" is where someone plays or works, not a body's name.
+  const beforeFor = /^(.+?)\s+for\s/u.exec(name)?.[1];
+  if (beforeFor && isPlace(beforeFor)) return undefined;
+  // "Republican Senate", "Democratic House": the party that holds a chamber, not another body.
+  name = name.replace(PARTY_BEFORE_CHAMBER, '');
+  // "Friday Ford Motor Company": a day or a month before a body's name is when, not part of it.
+  // Not where the rest is one word: the "Sunday Telegraph" is a paper.
+  const undated = name.replace(DATE_BEFORE, '');
+  if (undated.includes(' ') && !HEAD_START.test(undated)) name = undated;
+  // "ABC of Australia", "University of Sheffield of the UK": a country after a body already named says where it is.
+  const where = COUNTRY_AFTER.exec(name);
+  if (where && (/^(?:U\.?S\.?A?|U\.?K\.?)$/u.test(where[2]!) || hasAnyTag(lexiconTags(where[2]!), ['Country', 'Place', 'Region']))) {
+    const acronym = /^[\p{Lu}\p{N}&]{2,}$/u.test(where[1]!);
+    if (acronym || /\s(?:of|for)\s/u.test(where[1]!) || /^[A-Z]{2,3}$/.test(where[2]!)) name = where[1]!;
+    // "Abderrahman Samba of Qatar": without a word that makes a body, someone or something from a country.
+    else if (!where[1]!.split(/\s+/).some((word) => HEAD.test(word))) return undefined;
+  }
+  let words = name.split(/\s+/);
+  // "Senate Majority Leader", "Democratic Speaker", "LA Sheriff": a title of office, not a body; a body's name before it stays ("Church of Scotland Minister").
+  // "Office of the Deputy Prime Minister" is a body whose name says whose office it is.
+  const office = (list: string[]) => OFFICES.has(list.at(-1)!) || list.slice(-2).join(' ') === 'Chief Executive';
+  if (words.length > 1 && office(words) && !OFFICE_OF.test(name)) {
+    while (words.length && office(words)) words.splice(words.slice(-2).join(' ') === 'Chief Executive' ? -2 : -1);
+    const body = words.join(' ');
+    if (!HEAD_WORD.test(body) && !/^(?:\p{Lu}[\p{L}'’&-]*\s+)*?(?:\p{Lu}[\p{L}'’&-]*)\s+of\s+/u.test(body)) return undefined;
+    name = body;
+    words = name.split(/\s+/);
+  }
   // "U.S. The President": a sentence ran into the next.
   if (words.slice(1).some((word) => SENTENCE_OPENERS.has(word.toLowerCase()) && /^\p{Lu}/u.test(word))) return undefined;
   // "Democratic party": a party's name as the copy writes it.

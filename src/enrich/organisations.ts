@@ -41,6 +41,8 @@ interface Found {
   mentions: Map<string, number>;
   /** Found only as bare initials so far (see `OrganisationHit.bareInitials`). */
   onlyInitials: boolean;
+  /** Found only in quotation marks so far (see `OrganisationHit.quoted`). */
+  onlyQuoted: boolean;
 }
 
 export function findOrganisations(
@@ -54,12 +56,23 @@ export function findOrganisations(
   const found = new Map<string, Found>();
   const entry = (name: string) => {
     const key = name.toLowerCase();
-    if (!found.has(key)) found.set(key, { name, forms: new Set(), mentions: new Map(), onlyInitials: true });
+    if (!found.has(key)) found.set(key, { name, forms: new Set(), mentions: new Map(), onlyInitials: true, onlyQuoted: true });
     return found.get(key)!;
   };
   const count = (organisation: Found, article: string) => organisation.mentions.set(article, (organisation.mentions.get(article) ?? 0) + 1);
 
   for (const added of settings.add) entry(added.name);
+  // Initials the text defines ("Georgian Tennis Federation (GFT)") are that body's wherever the dossier uses them, when every definition agrees.
+  const definitions = new Map<string, Set<string>>();
+  for (const article of articles) {
+    for (const hit of article.hits) {
+      if (!hit.initialsOf) continue;
+      const names = definitions.get(hit.name) ?? new Set<string>();
+      names.add(canonical.get(hit.initialsOf.toLowerCase()) ?? hit.initialsOf);
+      definitions.set(hit.name, names);
+    }
+  }
+  for (const [initials, names] of definitions) if (names.size === 1 && !canonical.has(initials.toLowerCase())) canonical.set(initials.toLowerCase(), [...names][0]!);
   for (const article of articles) {
     for (const hit of article.hits) {
       const lower = hit.name.toLowerCase();
@@ -67,7 +80,8 @@ export function findOrganisations(
       if (excluded.has(name.toLowerCase()) || excluded.has(lower)) continue;
       const organisation = entry(name);
       if (hit.name !== name) organisation.forms.add(hit.name);
-      if (!hit.bareInitials) organisation.onlyInitials = false;
+      if (!hit.bareInitials || name !== hit.name) organisation.onlyInitials = false;
+      if (!hit.quoted) organisation.onlyQuoted = false;
       count(organisation, article.id);
     }
   }
@@ -75,6 +89,7 @@ export function findOrganisations(
   for (const added of settings.add) {
     const organisation = entry(added.name);
     organisation.onlyInitials = false;
+    organisation.onlyQuoted = false;
     organisation.mentions.clear();
     const forms = [added.name, ...added.aliases];
     for (const article of articles) {
@@ -92,7 +107,7 @@ export function findOrganisations(
   foldAcronyms(found);
   foldOutlets(found);
   // Initials that nothing says are a body ("AST", "IQ") and that name no body of the dossier are left out.
-  for (const [key, organisation] of [...found]) if (organisation.onlyInitials) found.delete(key);
+  for (const [key, organisation] of [...found]) if (organisation.onlyInitials || organisation.onlyQuoted) found.delete(key);
   foldShorterNames(found);
 
   const warnings: Warning[] = Object.keys(settings.aliases)
@@ -161,19 +176,37 @@ function foldShorterNames(found: Map<string, Found>): void {
       found.delete(key);
     }
   }
+  // "Ford" where the same articles name the Ford Motor Company: a company's first word, before only words saying it is a company.
+  for (const [key, shorter] of [...found]) {
+    if (shorter.name.includes(' ')) continue;
+    const longer = [...found.values()].filter((other) => {
+      const words = other.name.split(' ');
+      return other !== shorter && words[0] === shorter.name && words.length > 1 && words.slice(1).every((word) => CORPORATE.has(word)) && [...shorter.mentions.keys()].every((article) => other.mentions.has(article));
+    });
+    if (longer.length === 1) {
+      fold(shorter, longer[0]!);
+      found.delete(key);
+    }
+  }
   // "United States Democratic Party" where the dossier also says "Democratic Party": a place before a body's name says where it is, not another body.
   for (const [key, longer] of [...found]) {
     const words = longer.name.split(' ');
-    for (let cut = 1; cut < words.length - 1; cut++) {
+    // A one-word body only after a country's initials: the "Texas Senate" is not the Senate, the "U.S. Senate" is.
+    for (let cut = 1; cut < words.length - (COUNTRY_INITIALS.test(words[0]!) ? 0 : 1); cut++) {
       const prefix = words.slice(0, cut).join(' ');
       const target = found.get(words.slice(cut).join(' ').toLowerCase());
-      if (!target || target === longer || !hasAnyTag(lexiconTags(prefix), ['Place', 'Country', 'City', 'Region', 'Demonym'])) continue;
+      if (!target || target === longer || !(COUNTRY_INITIALS.test(prefix) || hasAnyTag(lexiconTags(prefix), ['Place', 'Country', 'City', 'Region', 'Demonym']))) continue;
       fold(longer, target);
       found.delete(key);
       break;
     }
   }
 }
+
+/** Words after a company's first word that only say it is one: "Ford Motor Company", "Tesco plc". */
+const CORPORATE = new Set('Company Corporation Corp Co Inc Ltd Plc plc LLC Group Holdings Motor Motors Airways Airlines Records Studios Pictures Entertainment'.split(' '));
+/** A country's initials before a body's name: "U.S. Senate", "UK Parliament". */
+const COUNTRY_INITIALS = /^(?:U\.S\.|US|U\.K\.|UK|USA)$/u;
 
 /** `from`'s names and mentions become `into`'s. */
 function fold(from: Found, into: Found): void {
@@ -183,7 +216,7 @@ function fold(from: Found, into: Found): void {
 }
 
 /** The outlets of a broadcaster or a paper, which are the body itself: "BBC News", "BBC Radio" and "BBC" are one. */
-const OUTLET = /^(.+?)\s+(?:News|Radio|Television|TV|Online|World Service)$/u;
+const OUTLET = /^(.+?)\s+(?:News|Radio|Television|TV|Online|World Service)(?:\s+(?:One|Two|Three|Four|Five|Six|\d)(?:\s+Live)?)?$/u;
 
 function foldOutlets(found: Map<string, Found>): void {
   for (const [key, outlet] of [...found]) {

@@ -16,14 +16,18 @@ import {
   isFirstName,
   isKnownName,
   isNameWord,
+  isNotPersonWord,
   isOrdinaryWord,
   PARTICLES,
+  startsSentence,
   startsWithParticle,
   TITLES,
   type CleanName,
 } from './names.js';
 import { isRoleNoun } from './roles.js';
 import { capitalisedStretches, inStretches } from '../capitals.js';
+import { knownBodies } from '../known-bodies.js';
+import { worksIn } from '../organisation-hits.js';
 import { TakenCharacters } from '../spans.js';
 import { namesInParagraph } from '../tagger/index.js';
 import { FUNCTION_WORD_TAGS, hasAnyTag, PLACE_TAGS } from './tags.js';
@@ -39,13 +43,34 @@ export interface NameHit extends CleanName {
 
 /** A capitalised word, an initial, or a surname with its particles ("von der Leyen", "d'Estaing"). */
 const NAME_TOKEN = `(?:(?:(?:${PARTICLES})\\s+){0,2}(?:\\p{Lu}\\.|\\p{Lu}[\\p{L}'’-]*|(?:${PARTICLES})[-‑]\\p{Lu}[\\p{L}'’-]*|d['’]\\p{Lu}[\\p{L}-]*))`;
-/** Two to five such words in a row: where names are. */
-const CAPITALISED_RUN = new RegExp(`${NAME_TOKEN}(?:\\s+${NAME_TOKEN}){1,4}`, 'gu');
+/** Two to eight such words in a row: where names are, after a description of up to six ("Sitting Tongan Prime Minister Akilisi Pohiva"). */
+const CAPITALISED_RUN = new RegExp(`${NAME_TOKEN}(?:\\s+${NAME_TOKEN}){1,7}`, 'gu');
 const TOKEN = new RegExp(NAME_TOKEN, 'gu');
 /** A title and up to three capitalised words; the stop after a title only where the title is an abbreviation. */
 const TITLED_NAME = new RegExp(`\\b(${[...TITLES].join('|')})(\\.?)\\s+${NAME_TOKEN}(?:\\s+${NAME_TOKEN}){0,2}`, 'gu');
 /** What follows a name when nothing else says it is one. */
 const NAME_CONTEXT_AFTER = /^(?:’s|'s)?\s*(?:said|says|told|added|argued|insisted|warned|wrote|, who\b)/u;
+/** Words between an article and the role in an apposition: "Pohiva, the former prime minister". */
+const APPOSITION = /^,\s+(?:the|a|an|its|their)\s+(?:(?:former|then|current|new|late|acting|interim|outgoing|incoming|veteran|longtime|long-time)\s+)?(\p{L}[\p{Ll}-]*)(?:\s+(\p{Ll}[\p{Ll}-]*))?/u;
+
+/** ", the prime minister of Tonga": an apposition that says what the person before it is. */
+function appositionAfter(after: string): boolean {
+  const match = APPOSITION.exec(after);
+  return match !== null && (isRoleNoun(match[1]!) || (match[2] !== undefined && isRoleNoun(match[2])));
+}
+
+/** " of Qatar", " of the United States": after two name words, where someone is from ("Abderrahman Samba of Qatar"). */
+function fromCountry(after: string): boolean {
+  const place = /^\s+of\s+(?:the\s+)?(\p{Lu}[\p{L}]+(?:\s+\p{Lu}[\p{L}]+)?)/u.exec(after)?.[1];
+  return place !== undefined && lexiconTags(place).includes('Country');
+}
+
+/** "photojournalist", "colleague", "striker" just before a run of capitals: a role that names the person after it. */
+function roleBeforeRun(before: string): boolean {
+  const word = /(?:^|\s)(\p{Ll}[\p{Ll}-]+)\s+$/u.exec(before)?.[1];
+  return word !== undefined && !PLACE_PREPOSITIONS.has(word) && !hasAnyTag(lexiconTags(word), FUNCTION_WORD_TAGS) && isRoleNoun(word);
+}
+
 /** compromise tags of multi-word places and bodies ("Sri Lanka", "Beverly Hills"): never a name. */
 const NOT_PERSON_TAGS = [...PLACE_TAGS, 'SportsTeam', 'Company'];
 
@@ -93,9 +118,26 @@ function couldStartName(word: string): boolean {
  * from a known first name, after a role ("Prime Minister Manmohan Singh"), or
  * before "said". At most three words, the third only if it is itself a name.
  */
-function nameIn(words: RegExpMatchArray[], after: string, tagged: (index: number) => boolean): RegExpMatchArray[] | undefined {
+function nameIn(
+  words: RegExpMatchArray[],
+  after: string,
+  before: string,
+  tagged: (index: number) => boolean,
+  opensSentence: (index: number) => boolean,
+): RegExpMatchArray[] | undefined {
   const texts = words.map((word) => word[0]);
+  // Two or three words no lexicon knows as everyday ones, with a lower-case role before them ("photojournalist Ziad al-Sharabi") or an apposition after ("Akilisi Pohiva, the prime minister"): a name.
+  const plain = texts.length <= 3 && !texts.some((word) => isOrdinaryWord(word.replace(/[’']s$/u, ''))) && !isFirstName(texts[0]!);
+  if (plain && !texts.some((_, index) => tagged(index)) && (roleBeforeRun(before) || appositionAfter(after))) return words;
+  // A lower-case role before and a speech verb after outweigh the tagger's place: "spokeswoman Sujata Raisinghani told".
+  if (plain && texts.length === 2 && roleBeforeRun(before) && NAME_CONTEXT_AFTER.test(after)) return words;
+  // The tagger reads "Abderrahman Samba of Qatar" as a body; two name words and a country after "of" are someone from it.
+  if (plain && texts.length === 2 && fromCountry(after)) return words;
   let start = texts.findIndex((word, index) => index < texts.length - 1 && isFirstName(word));
+  // A word before the first name that the lexicon does not know and that describes no one is the name's first: "Hernan Dario Gomez", "L. Ron Hubbard".
+  // Not a sentence's first word, which is capitalised whatever it is ("Countryman Lawrence Cherono"), nor a place or a body the tagger reads ("Koszalin Piotr Jedlinski").
+  const unknown = (index: number) => !describes(texts[index]!) && lexiconTags(texts[index]!.replace(/\.$/u, '')).length === 0 && !isRoleNoun(texts[index]!);
+  if (start > 0 && unknown(start - 1) && !opensSentence(start - 1) && !tagged(start - 1)) start--;
   if (start < 0) {
     // A role word with two words after it, the first of which could start a name
     // ("Secretary Robin Cook", not "Deputy Prime Minister").
@@ -132,7 +174,9 @@ export function findNameHits(paragraphs: BodyParagraph[]): NameHit[] {
           const at = match.index + stretch[index]!.index!;
           return tagged.some((name) => name.type !== 'PER' && name.start <= at && at < name.end);
         };
-        const name = nameIn(stretch, stretchEnd === runEnd ? text.slice(runEnd, runEnd + 20) : '', bodyAt);
+            const stretchStart = match.index + stretch[0]!.index!;
+        const opensSentence = (index: number) => capitalSaysNothing(text, match.index + stretch[index]!.index!);
+        const name = nameIn(stretch, stretchEnd === runEnd ? text.slice(runEnd, runEnd + 50) : '', stretchStart === match.index ? text.slice(Math.max(0, match.index - 30), match.index) : '', bodyAt, opensSentence);
         if (name) found.push({ start: match.index + name[0]!.index!, end: match.index + name.at(-1)!.index! + name.at(-1)![0].length });
       }
     }
@@ -146,12 +190,15 @@ export function findNameHits(paragraphs: BodyParagraph[]): NameHit[] {
       // "General Election", "Chief Justice": a title before an ordinary word is not a person.
       if (count === 0 || (count === 1 && isOrdinaryWord(words[0]![0].replace(/[’']s$/u, '')) && !isKnownName(words[0]![0]))) continue;
       const last = words[count - 1]!;
+      // "a Sgt Pepper jacket", "Dr Martens boots": a title and one word before a noun name a thing.
+      if (count === 1 && !isPossessive(last[0]) && beforeANoun(text.slice(match.index + title!.length + stop!.length + last.index! + last[0].length, match.index + match[0].length + 30))) continue;
       found.push({ start: match.index, end: match.index + title!.length + stop!.length + last.index! + last[0].length });
     }
     // Romanised Chinese and Korean names: a family name, then a given name of two syllables joined by a hyphen ("Cheng Chung-tai", "Park Joo-ho").
     for (const match of text.matchAll(HYPHENATED_GIVEN_NAME)) {
       const syllables = [match[1]!, ...match[2]!.split('-')];
-      if (isOrdinaryWord(match[2]!) || syllables.some((syllable) => hasAnyTag(lexiconTags(syllable), PLACE_TAGS) || (syllable.length > 3 && isOrdinaryWord(syllable)))) continue;
+      // A short syllable after the hyphen may be an English word ("Kwok-hung"); the family name, the first syllable and a longer word are not ("Follow-up", "Prize-winner").
+      if (isOrdinaryWord(match[2]!) || syllables.some((syllable, index) => hasAnyTag(lexiconTags(syllable), PLACE_TAGS) || (syllable.length > (index < 2 ? 3 : 4) && isOrdinaryWord(syllable)))) continue;
       const before = NAME_BEFORE.exec(text.slice(Math.max(0, match.index - 40), match.index))?.[0] ?? '';
       const words = before.split(/\s+/).filter(Boolean);
       while (words.length && (isFunctionWord(words[0]!) || isOrdinaryWord(words[0]!) || isRoleNoun(words[0]!))) words.shift();
@@ -161,8 +208,11 @@ export function findNameHits(paragraphs: BodyParagraph[]): NameHit[] {
     // The tagger's people: names of two words or more, however the lexicon knows their words,
     // without the descriptions it may take in ("Ambassador", "Afghan", "Emeritus").
     const singles: { start: number; end: number }[] = [];
-    for (const name of tagged) {
-      if (name.type !== 'PER') continue;
+    for (const tagName of tagged) {
+      if (tagName.type !== 'PER') continue;
+      // A surname with its particle that the tagger left off: "Faisal" of "Faisal al-Thubhani", "Ali" of "Ali bin Tamim".
+      const particle = PARTICLE_SURNAME.exec(text.slice(tagName.end, tagName.end + 40));
+      const name = particle ? { ...tagName, end: tagName.end + particle[0].length, text: text.slice(tagName.start, tagName.end + particle[0].length) } : tagName;
       const words = [...name.text.matchAll(TOKEN)];
       if (words.length === 1 && words[0]![0] === name.text && plausibleSingle(name.text) && singleCue(text, name.start, name.end)) singles.push({ start: name.start, end: name.end });
       let first = 0;
@@ -172,12 +222,21 @@ export function findNameHits(paragraphs: BodyParagraph[]): NameHit[] {
       found.push({ start: name.start + words[first]!.index!, end: name.end });
     }
     const taken = new TakenCharacters(text.length);
+    // A body known by a name that reads as a person's ("Al Jazeera", "Morgan Stanley") is the body's; so is the title of a work ("the show Dragons' Den").
+    // Each span of two words or more is looked up on its own, not the whole paragraph: most paragraphs name few people.
+    for (const span of found) {
+      const words = text.slice(span.start, span.end);
+      if (!/\s/u.test(words)) continue;
+      const body = knownBodies(words)[0];
+      if (body && body.start === 0 && body.end === words.length) taken.take(span);
+    }
+    for (const work of worksIn(text)) taken.take(work);
     // Nothing from lines in capitals: a headline or a photo credit ("JIM WATSON/AFP").
     const shouted = /\p{Lu}{2}/u.test(text) ? capitalisedStretches(text) : [];
     for (const span of found) if (inStretches(shouted, span.start)) taken.take(span);
     for (const { start, end } of found.filter((span) => !notAPerson(text, span.start, span.end)).sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start)) {
       if (taken.overlaps({ start, end })) continue;
-      const clean = withoutLeadingDescription(cleanName(text.slice(start, end)));
+      const clean = withoutLeadingDescription(cleanName(text.slice(start, end)), capitalSaysNothing(text, start));
       if (!clean) continue;
       taken.take({ start, end });
       people.push({ ...clean, paragraph: paragraph.number, start, end });
@@ -199,8 +258,10 @@ export function findNameHits(paragraphs: BodyParagraph[]): NameHit[] {
  */
 function plausibleName(words: string[], after: string): boolean {
   const known = isFirstName(words[0]!) || AMBIGUOUS_FIRST_NAMES.has(words[0]!);
+  // After a first name, the last word may be one the lexicon knows as a body or a place: the tagger read the whole as a person's (Gerald Ford, George Washington).
+  const surnameLikePlace = (word: string, index: number) => known && index === words.length - 1 && index > 0 && !hasAnyTag(lexiconTags(word), FUNCTION_WORD_TAGS) && /^\p{Lu}\p{Ll}/u.test(word);
   const fits = (word: string, index: number) =>
-    isNameWord(word) || startsWithParticle(word.toLowerCase()) || (known && (index === 0 || !isFunctionWord(word)));
+    isNameWord(word) || startsWithParticle(word.toLowerCase()) || (known && (index === 0 || !isFunctionWord(word))) || surnameLikePlace(word, index);
   if (!words.every(fits)) return false;
   if (!known && isOrdinaryWord(words.at(-1)!)) return false;
   const next = /^\s+(\p{Lu}[\p{L}'’-]*)/u.exec(after)?.[1];
@@ -211,6 +272,20 @@ function plausibleName(words: string[], after: string): boolean {
 const HYPHENATED_GIVEN_NAME = /\b(\p{Lu}\p{Ll}{1,5})\s+(\p{Lu}\p{Ll}{0,5}-\p{L}\p{Ll}{0,5})\b(?!-)/gu;
 /** An English name before such a name is part of it: "Yolanda Yu Hoi-kwan", "Carrie Lam Cheng Yuet-ngor". */
 const NAME_BEFORE = /(?:\p{Lu}\p{Ll}+\s+){1,2}$/u;
+
+/** "jacket" after "Sgt Pepper": a lower-case noun that is no verb, adverb or function word. */
+function beforeANoun(after: string): boolean {
+  const next = /^\s+(\p{Ll}+)\b/u.exec(after)?.[1];
+  if (!next) return false;
+  const tags = lexiconTags(next);
+  // A word the lexicon lacks is a noun unless it ends as a verb or an adverb would ("jacket", not "tweeted").
+  if (tags.length === 0) return !/(?:ed|ing|s|ly)$/u.test(next);
+  return tags.includes('Noun') && !hasAnyTag(tags, ['Verb', 'Adverb', 'Date', 'Pronoun', 'Value', ...FUNCTION_WORD_TAGS]);
+}
+
+/** Words for kinds of body, just before a name: the name is the body's (organisation-hits.ts reads it so). */
+const BODY_NOUN_BEFORE =
+  /(?<![\p{L}-])(?:firm|company|band|club|agency|newspaper|magazine|broadcaster|channel|airline|bank|charity|retailer|website|startup|conglomerate|manufacturer|automaker|carmaker|group|network)\s+$/u;
 
 /** Words before a name that make it a storm's: storms are not people. */
 const STORM = /(?:Hurricane|Typhoon|Cyclone|Storm|Tropical Depression)\s+$/u;
@@ -223,16 +298,33 @@ const STORM = /(?:Hurricane|Typhoon|Cyclone|Storm|Tropical Depression)\s+$/u;
 function notAPerson(text: string, start: number, end: number): boolean {
   // A photo credit ("Jim Watson/AFP") names who took the picture, not someone in the story.
   if (STORM.test(text.slice(Math.max(0, start - 25), start)) || /^\/\p{Lu}/u.test(text.slice(end, end + 2))) return true;
+  // "law firm Sidley Austin", "the band Pearl Jam": the name of a body, however it reads.
+  if (BODY_NOUN_BEFORE.test(text.slice(Math.max(0, start - 20), start))) return true;
   const last = /([\p{L}'’-]+)$/u.exec(text.slice(start, end))?.[1] ?? '';
   if (lexiconTags(last).includes('Plural') && !isKnownName(last) && !isFirstName(text.slice(start, end).split(/\s+/)[0]!)) return true;
+  // "the Adler Planetarium", "the Warhol Factory": a person's name takes no article, a title or a role would stand between.
+  // Not with a first name, which says a person is meant, if only to describe something ("the Annie Oakley screen print", "the Simon Cowell seat").
+  const firstWord = /^\p{L}+/u.exec(text.slice(start))?.[0] ?? '';
+  if (/(?:^|[^\p{L}])[Tt]he\s+$/u.test(text.slice(Math.max(0, start - 5), start)) && !TITLES.has(firstWord) && !isFirstName(firstWord)) return true;
   const next = /^\s+["“]?(\p{Lu}[\p{L}'’-]*)/u.exec(text.slice(end, end + 30))?.[1];
-  return next !== undefined && !DATE_WORD.test(next) && (isOrdinaryWord(next) || /^\s+["“]/u.test(text.slice(end, end + 3)));
+  return next !== undefined && !DATE_WORD.test(next) && (isOrdinaryWord(next) || isNotPersonWord(next) || /^\s+["“]/u.test(text.slice(end, end + 3)));
 }
 
 /** A one-word name: a word that can be part of a name and is no everyday word, place or body ("Wiranto", not "Brexit" or "Paris"). */
 function plausibleSingle(word: string): boolean {
-  return word.length > 2 && isNameWord(word) && !isOrdinaryWord(word) && !/^\p{Lu}+$/u.test(word);
+  return word.length > 2 && isNameWord(word) && !isOrdinaryWord(word) && !/^\p{Lu}+$/u.test(word) && !isPluralOfWord(word);
 }
+
+/** "Authorities", "Prosecutors": the plural of an everyday word the lexicon knows in the singular. */
+function isPluralOfWord(word: string): boolean {
+  const singulars = [/ies$/u.test(word) ? word.replace(/ies$/u, 'y') : '', /(?:s|x|ch|sh)es$/u.test(word) ? word.slice(0, -2) : '', /[^s']s$/u.test(word) ? word.slice(0, -1) : ''];
+  return PLURAL_SUBJECTS.has(word) || singulars.some((singular) => singular !== '' && (isOrdinaryWord(singular) || isRoleNoun(singular.toLowerCase())) && !isKnownName(singular));
+}
+
+/** Plurals that open news sentences ("Authorities said") and that the lexicon does not know in the singular. */
+const PLURAL_SUBJECTS = new Set(
+  'Authorities Police Residents Witnesses Protesters Protestors Rescuers Troops Militants Rebels Lawmakers Legislators Firefighters Paramedics Medics Villagers Locals Survivors Relatives Mourners Fans Supporters Organisers Organizers'.split(' '),
+);
 
 /** Speech verbs after a name, and the start of an apposition: "Wiranto said", "Kauri, who scored". */
 const CUE_AFTER = /^(?:[’']s\s+\p{Ll}+\s+)?,?\s*(?:said|says|told|added|argued|insisted|warned|wrote|tweeted|announced|stated|explained|claimed|, who\b|, (?:a|an|the)\s+\p{Ll})/u;
@@ -250,6 +342,9 @@ function singleCue(text: string, start: number, end: number): boolean {
   return before !== undefined && (isRoleNoun(before) || before === 'named' || before === 'one');
 }
 
+/** A surname that starts with a particle, straight after a name: " al-Thubhani", " bin Tamim", " van Hooydonk". */
+const PARTICLE_SURNAME = new RegExp(`^\\s+(?:(?:${PARTICLES})[-‑]\\p{Lu}[\\p{L}'’-]*|(?:${PARTICLES})(?:\\s+(?:${PARTICLES}))?\\s+\\p{Lu}[\\p{L}'’-]*)(?![\\p{L}])`, 'u');
+
 /** Capitalised words that may follow a name: "Sanders Tuesday", "Blair January". */
 const DATE_WORD = /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)$/u;
 
@@ -260,11 +355,30 @@ function isDescription(word: string): boolean {
   return isRoleNoun(word) || ['Demonym', 'Adjective', 'Actor', 'Honorific'].some((tag) => tags.includes(tag));
 }
 
+/** Where a capitalised word unknown to the lexicon need not be a name: a sentence's start, or after "of" or "in" ("Mayor of Koszalin Piotr Jedlinski"). */
+function capitalSaysNothing(text: string, index: number): boolean {
+  const before = /(?:^|\s)(\p{Ll}+)\s+$/u.exec(text.slice(Math.max(0, index - 14), index))?.[1];
+  return startsSentence(text, index) || (before !== undefined && PLACE_PREPOSITIONS.has(before));
+}
+
 /** "Health Secretary John Reid", "Blairite Alan Milburn": the name starts at the first name. */
-function withoutLeadingDescription(clean: CleanName | undefined): CleanName | undefined {
+function withoutLeadingDescription(clean: CleanName | undefined, opensSentence: boolean): CleanName | undefined {
   if (!clean) return undefined;
   const words = clean.name.split(' ');
   if (words.length < 3) return clean;
   const first = words.findIndex((word, index) => index < words.length - 1 && isFirstName(word));
-  return first > 0 ? { ...clean, name: words.slice(first).join(' ') } : clean;
+  // Only descriptions go: "Hernan" of Hernan Dario Gomez, "L." of L. Ron Hubbard are the name's own.
+  // At a sentence's start, a capital says nothing: "Countryman Lawrence Cherono".
+  if (first <= 0 || !words.slice(0, first).every((word, index) => describes(word) || (index === 0 && opensSentence && lexiconTags(word).length === 0))) return clean;
+  return { ...clean, name: words.slice(first).join(' ') };
+}
+
+/** Nationalities as nouns that the lexicon does not know. */
+const NATIONALS = new Set(['Briton', 'Brit', 'Kiwi', 'Aussie', 'Scot', 'Swede', 'Dane', 'Finn', 'Pole', 'Serb', 'Croat', 'Turk', 'Kenyan']);
+
+/** A word before a first name that describes rather than names: a role, a nationality, an everyday word, "Blairite". */
+function describes(word: string): boolean {
+  if (/^\p{Lu}\.$/u.test(word)) return false;
+  // "Frenchman", "Briton", "Springboks": a nationality or a team before the name.
+  return isDescription(word) || isOrdinaryWord(word) || /(?:ite|ist|ian|ese|ish|ic|man|men|woman|women|[^s]s)$/u.test(word) || NATIONALS.has(word);
 }

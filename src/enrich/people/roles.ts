@@ -28,7 +28,9 @@ const ROLE_NOUNS = new Set(
   running-mate colleague ally rival opponent critic supporter backer veteran whip treasurer organiser organizer convenor
   presenter broadcaster producer actor actress singer star chef doctor surgeon nurse teacher student pupil father mother
   son daughter wife husband brother sister widow friend partner spokesmen representative delegate envoy negotiator
-  investigator detective inspector constable sergeant commander general colonel soldier pilot founder owner chairman ceo`.split(/\s+/),
+  investigator detective inspector constable sergeant commander general colonel soldier pilot founder owner chairman ceo
+  speaker sheriff premier coroner magistrate marshal provost warden emir sultan monarch viceroy lieutenant admiral corporal
+  superintendent attorney counsel prosecutor countryman countrywoman compatriot teammate team-mate`.split(/\s+/),
 );
 
 /** Nouns too general to describe anyone ("the man", "a great man"). */
