@@ -30,6 +30,7 @@ export async function renderPagedPdf(printHtml: string, dossier: Dossier, browse
   const page = (await layOutInParts(printHtml, dossier, browser, step)) ?? (await step('layout', () => pagedTab(browser, printHtml, timeout)));
   try {
     const hidden = (await page.evaluate(HIDDEN_WORDS)) as HiddenWords[];
+    await page.evaluate('dossierLinksToPages()');
     const pdf = await step('print', () => page.pdf({ preferCSSPageSize: true, printBackground: true, outline: true, tagged: true, timeout }));
     return { pdf: await step('finish', () => finishPdf(pdf, dossier, { headings: headingTexts(printHtml) })), warnings: hidden.map(hiddenWarning) };
   } finally {
