@@ -12,7 +12,7 @@ export type Format = (typeof FORMATS)[number];
 
 export type Paper = 'a4' | 'letter';
 
-/** `paged`: Paged.js; `browser`: Chromium's own layout; `auto`: Paged.js up to PAGED_LAYOUT_LIMIT articles. */
+/** `paged`: Paged.js; `browser`: Chromium's own layout; `auto`: Paged.js, at any length. */
 export type PrintLayout = 'auto' | 'paged' | 'browser';
 
 export type { StepTimer } from '../timing.js';

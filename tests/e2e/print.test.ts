@@ -5,8 +5,6 @@ import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { choosePrintLayout, PAGED_LAYOUT_LIMIT } from '../../src/render/pdf/layout.js';
-import type { Dossier } from '../../src/model.js';
 import { CORPUS, FIXTURES, runCli, runTool, tempDir } from '../helpers.js';
 import { contentsEntries, pdfPages } from '../pdf.js';
 
@@ -57,16 +55,48 @@ describe('a marked pack on US Letter paper', () => {
   });
 });
 
-describe('a dossier too long for the paged layout', () => {
-  const dossierOf = (articles: number) => ({ articles: Array.from({ length: articles }) }) as unknown as Dossier;
-
-  it('is laid out by Chromium itself over the limit, unless the user asks otherwise', () => {
-    expect(choosePrintLayout(dossierOf(PAGED_LAYOUT_LIMIT))).toBe('paged');
-    expect(choosePrintLayout(dossierOf(PAGED_LAYOUT_LIMIT + 1))).toBe('browser');
-    expect(choosePrintLayout(dossierOf(PAGED_LAYOUT_LIMIT + 1), 'paged')).toBe('paged');
-    expect(choosePrintLayout(dossierOf(3), 'browser')).toBe('browser');
+describe('a long dossier: 700 articles, more than the old limit of the full layout', () => {
+  // Up to 600 articles got the full layout; past that, Chromium's own, with no page-foot notes and no page numbers
+  // for people, chosen without being asked. Now every length gets the full layout, laid out in parts.
+  it('gives each article its page in the contents and each person every page they are on', async () => {
+    const input = await tempDir();
+    const towns = ['Arden', 'Belmont', 'Carrow', 'Dunmore', 'Elmstead', 'Fenwick', 'Garston', 'Holbeck'];
+    for (let index = 1; index <= 700; index++) {
+      const town = towns[index % towns.length]!;
+      const paragraphs = Array.from({ length: 1 + (index % 4) * 3 }, (_, paragraph) => `Councillors in ${town} met for the ${paragraph + 1}th time this year to discuss item ${index}, the bypass, the library and the bus station, and agreed to meet again.`);
+      // One person in every 50th article, late in it, so that their pages are spread through the book.
+      if (index % 50 === 0) paragraphs.push(`The inspector, Marjorie Quentall, said the work on item ${index} was late.`);
+      await writeFile(path.join(input, `${String(index).padStart(3, '0')}.txt`), `${town} council meeting ${index}\n\n${paragraphs.join('\n\n')}\n`);
+    }
+    const out = await tempDir();
+    const result = await runCli(['--input', input, '--out', out, '--formats', 'pdf,json']);
+    expect(result.code, result.stderr).toBe(0);
+    const { readFile } = await import('node:fs/promises');
+    const json = JSON.parse(await readFile(path.join(out, 'dossier.json'), 'utf8'));
+    expect(json.warnings).toEqual([]);
+    const pages = await pdfPages(path.join(out, 'dossier.pdf'));
+    const articles = contentsEntries(pages).filter((entry) => entry.number !== undefined);
+    expect(articles.map((entry) => entry.number)).toEqual(Array.from({ length: 700 }, (_, index) => index + 1));
+    for (const entry of articles) {
+      expect(pages[entry.page - 1], `${entry.number}. ${entry.title}`).toMatch(new RegExp(`ARTICLE ${entry.number}\\b`));
+      expect(pages[entry.page - 2], `${entry.number}. ${entry.title}`).not.toMatch(new RegExp(`ARTICLE ${entry.number}\\b`));
+      // The running head names the article in force at the top of its first page.
+      expect(pages[entry.page - 1]!.split('\n')[0], `${entry.number}. ${entry.title}`).toContain(`council meeting ${entry.number}`);
+    }
+    pages.slice(1).forEach((page, index) => expect(page).toMatch(new RegExp(`Page ${index + 2} of ${pages.length}`)));
+    // The people page lists the pages she is on, and each is one of hers.
+    const people = pages.join('\n').match(/Marjorie Quentall[\s\S]{0,200}?Pages ([\d–, \n]+)/);
+    expect(people, 'her entry and its pages').toBeTruthy();
+    const listed = people![1]!.replace(/\s+/g, ' ').split(',').flatMap((range) => {
+      const [from, to] = range.trim().split('–').map(Number);
+      return Array.from({ length: (to ?? from!) - from! + 1 }, (_, offset) => from! + offset);
+    });
+    expect(listed).toHaveLength(14);
+    for (const page of listed) expect(pages[page - 1], `page ${page}`).toMatch(/Quentall/);
   });
+});
 
+describe("Chromium's own layout, when asked for (--print-layout browser)", () => {
   it('still numbers every page, carries the marking and has a bookmark per article', async () => {
     const input = await tempDir();
     const { readFile } = await import('node:fs/promises');
