@@ -47,6 +47,8 @@ export type Gender = 'man' | 'woman' | undefined;
 
 /** The "person" a form stands for when it may be any of several, or someone the list does not hold. */
 export const UNSURE = '';
+/** What a surname no one's form holds matches: somebody, not known who. */
+const UNSURE_IDS = new Set([UNSURE]);
 
 /**
  * Capitalised words that may stand before a name without being part of it
@@ -66,41 +68,87 @@ const BEFORE_NAMES = new Set(
 /** Words after a name that are part of it. */
 const AFTER_NAMES = new Set(['jr', 'sr', 'jnr', 'snr', 'mp', 'mep', 'qc', 'kc', 'obe', 'mbe', 'cbe', 'ii', 'iii']);
 
+/** The gender a person's forms say, from a title before them ("Mrs", "Lord"), if they agree. */
+function addForm(forms: Map<string, Set<string>>, keys: string[], id: string, gender: Gender): Gender {
+  const key = keys.join(' ');
+  const ids = forms.get(key) ?? new Set<string>();
+  ids.add(id);
+  forms.set(key, ids);
+  if (MEN.has(keys[0]!)) return gender === 'woman' ? undefined : 'man';
+  if (WOMEN.has(keys[0]!)) return gender === 'man' ? undefined : 'woman';
+  return gender;
+}
+
+/**
+ * What every article's matcher knows of the dossier's people, made once:
+ * each one by their full name (should the people list have missed their
+ * mention in an article), and their surnames. Made per article, it cost
+ * every article a pass over every person: a thousand articles took 16 s.
+ */
+export class KnownNames {
+  readonly forms = new Map<string, Set<string>>();
+  readonly genders = new Map<string, Gender>();
+  readonly surnames = new Set<string>();
+  readonly longest: number = 1;
+  readonly keys = new Map<string, string[]>();
+
+  constructor(people: readonly Person[]) {
+    for (const person of people) {
+      const keys = tokens(person.name).map((token) => token.key);
+      this.keys.set(person.id, keys);
+      if (keys.length > 1) {
+        this.longest = Math.max(this.longest, keys.length);
+        this.genders.set(person.id, addForm(this.forms, keys, person.id, undefined));
+      }
+      const last = keys.at(-1);
+      if (last && last.length > 2) this.surnames.add(last);
+    }
+  }
+}
+
 export class NameMatcher {
   private readonly forms = new Map<string, Set<string>>();
   private readonly longest: number;
-  readonly genders = new Map<string, Gender>();
+  private readonly genders = new Map<string, Gender>();
 
   /**
-   * `people` are those the article mentions, by any of their forms;
-   * `others` are known only by their full name, should the people list have
-   * missed their mention here.
+   * `people` are those the article mentions, by any of their forms; the
+   * dossier's `known` people (all of them, by default these) by their full name.
    */
-  constructor(people: readonly Person[], others: readonly Person[] = []) {
-    let longest = 1;
-    for (const person of [...people, ...others]) {
+  constructor(
+    people: readonly Person[],
+    private readonly known: KnownNames = new KnownNames(people),
+  ) {
+    let longest = known.longest;
+    for (const person of people) {
       let gender: Gender;
-      const forms = people.includes(person) ? [person.name, ...person.aliases] : tokens(person.name).length > 1 ? [person.name] : [];
-      for (const form of forms) {
-        const keys = tokens(form).map((token) => token.key);
+      for (const form of [person.name, ...person.aliases]) {
+        const keys = form === person.name ? (known.keys.get(person.id) ?? tokens(form).map((token) => token.key)) : tokens(form).map((token) => token.key);
         if (keys.length === 0) continue;
         longest = Math.max(longest, keys.length);
-        const key = keys.join(' ');
-        const ids = this.forms.get(key) ?? new Set<string>();
-        ids.add(person.id);
-        this.forms.set(key, ids);
-        if (MEN.has(keys[0]!)) gender = gender === 'woman' ? undefined : 'man';
-        if (WOMEN.has(keys[0]!)) gender = gender === 'man' ? undefined : 'woman';
+        gender = addForm(this.forms, keys, person.id, gender);
       }
       this.genders.set(person.id, gender);
     }
-    // A surname the list has not made anyone's form ("Mugabe", with Robert and Grace Mugabe listed) names
-    // someone, but not who: it matches nobody (UNSURE), so it can only stop a guess.
-    for (const person of [...people, ...others]) {
-      const last = tokens(person.name).at(-1);
-      if (last && last.key.length > 2 && !this.forms.has(last.key)) this.forms.set(last.key, new Set([UNSURE]));
-    }
     this.longest = longest;
+  }
+
+  /** The gender a person's forms say here, or their full name says. */
+  gender(person: string): Gender {
+    return this.genders.has(person) ? this.genders.get(person) : this.known.genders.get(person);
+  }
+
+  /**
+   * The people a form names: the article's people by any of their forms and
+   * the dossier's by their full names. A surname the list has not made
+   * anyone's form ("Mugabe", with Robert and Grace Mugabe listed) names
+   * someone, but not who: it matches nobody (UNSURE), so it can only stop a guess.
+   */
+  private named(key: string): Set<string> | undefined {
+    const here = this.forms.get(key);
+    const known = this.known.forms.get(key);
+    if (here && known) return new Set([...here, ...known]);
+    return here ?? known ?? (this.known.surnames.has(key) ? UNSURE_IDS : undefined);
   }
 
   /** Every known form in the text, longest first at each word, not overlapping. */
@@ -113,7 +161,7 @@ export class NameMatcher {
         // A name is written without a stop or comma inside it ("Smith, Jones" is two words, not "Smith Jones").
         if (run.some((word, at) => at > 0 && /[,;:]/u.test(text.slice(run[at - 1]!.end, word.start)))) continue;
         if (run.slice(0, -1).some((word) => word.possessive)) continue;
-        const ids = this.forms.get(run.map((word) => word.key).join(' '));
+        const ids = this.named(run.map((word) => word.key).join(' '));
         // Written as a name: "Day" is Doris Day, "day" is a day.
         if (!ids || !/^\p{Lu}/u.test(text[run[0]!.start]!)) continue;
         const last = run.at(-1)!;

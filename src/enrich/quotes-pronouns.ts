@@ -121,13 +121,13 @@ export function pronounPerson(window: Window, pronoun: 'he' | 'she'): string | u
         found.add(UNSURE);
         continue;
       }
-      const gender = window.names.genders.get(match.people[0]!);
+      const gender = window.names.gender(match.people[0]!);
       if (gender === undefined || gender === wanted) found.add(match.people[0]!);
     }
     if (!own) {
       for (const quote of sentence.quotes) {
         const speaker = window.speakers.get(quote.quotation);
-        if (speaker?.kind === 'person' && window.names.genders.get(speaker.person!) !== (wanted === 'man' ? 'woman' : 'man')) found.add(speaker.person!);
+        if (speaker?.kind === 'person' && window.names.gender(speaker.person!) !== (wanted === 'man' ? 'woman' : 'man')) found.add(speaker.person!);
         // The last one quoted is someone the list does not hold: "he" is most likely them, so nobody is named.
         if (speaker?.kind === 'named') found.add(UNSURE);
       }

@@ -9,7 +9,7 @@ import type { Organisation, Person, Quote, QuoteSpeaker } from '../model.js';
 import type { BodyParagraph } from './paragraphs.js';
 import { around, attributionAfter, attributionBefore, hasSpeechVerb, saidOutright, type Phrase } from './quotes-grammar.js';
 import { findQuotations, type Quotation, type QuotedPart } from './quotes-marks.js';
-import { NameMatcher, UNSURE } from './quotes-names.js';
+import { KnownNames, NameMatcher, UNSURE } from './quotes-names.js';
 import { antecedent, pronounPerson, type Window } from './quotes-pronouns.js';
 import { QUOTE, sentencesOf, wordCount, type Sentence } from './quotes-sentences.js';
 
@@ -44,11 +44,19 @@ export function findQuotes(articles: readonly QuotedArticle[], people: readonly 
   const roles = index(people.map((person) => ({ id: person.id, forms: person.roles.map((role) => role.text) })));
   const bodies = index(organisations.map((organisation) => ({ id: organisation.id, forms: [organisation.name, ...organisation.aliases] })));
   const quotes: Omit<Quote, 'id'>[] = [];
+  const known = new KnownNames(people);
+  // Who each article mentions, read once: asked of every person for every article, it grew as their product.
+  const presentIn = new Map<string, Person[]>();
+  for (const person of people) {
+    for (const article of new Set(person.mentions.map((mention) => mention.article))) {
+      const present = presentIn.get(article) ?? [];
+      present.push(person);
+      presentIn.set(article, present);
+    }
+  }
   for (const article of articles) {
-    const here = (person: Person) => person.mentions.some((mention) => mention.article === article.id);
-    const present = people.filter(here);
-    const names = new NameMatcher(present, people.filter((person) => !here(person)));
-    quotes.push(...articleQuotes(article, names, { roles, bodies, present: new Set(present.map((person) => person.id)) }));
+    const present = presentIn.get(article.id) ?? [];
+    quotes.push(...articleQuotes(article, new NameMatcher(present, known), { roles, bodies, present: new Set(present.map((person) => person.id)) }));
   }
   return quotes.map((quote, at) => ({ id: quoteId(at), ...quote }));
 }
