@@ -55,19 +55,29 @@ describe('a marked pack on US Letter paper', () => {
   });
 });
 
+/**
+ * A folder of `count` invented council meetings, article N with `paragraphs(N)` paragraphs
+ * and, where `last(N)` gives one, a last paragraph of its own.
+ */
+async function councilMeetings(count: number, paragraphs: (index: number) => number, last: (index: number) => string | undefined = () => undefined): Promise<string> {
+  const input = await tempDir();
+  const towns = ['Arden', 'Belmont', 'Carrow', 'Dunmore', 'Elmstead', 'Fenwick', 'Garston', 'Holbeck'];
+  for (let index = 1; index <= count; index++) {
+    const town = towns[index % towns.length]!;
+    const body = Array.from({ length: paragraphs(index) }, (_, paragraph) => `Councillors in ${town} met for the ${paragraph + 1}th time this year to discuss item ${index}, the bypass, the library and the bus station, and agreed to meet again.`);
+    const extra = last(index);
+    if (extra) body.push(extra);
+    await writeFile(path.join(input, `${String(index).padStart(String(count).length, '0')}.txt`), `${town} council meeting ${index}\n\n${body.join('\n\n')}\n`);
+  }
+  return input;
+}
+
 describe('a long dossier: 700 articles, more than the old limit of the full layout', () => {
   // Up to 600 articles got the full layout; past that, Chromium's own, with no page-foot notes and no page numbers
   // for people, chosen without being asked. Now every length gets the full layout, laid out in parts.
   it('gives each article its page in the contents and each person every page they are on', async () => {
-    const input = await tempDir();
-    const towns = ['Arden', 'Belmont', 'Carrow', 'Dunmore', 'Elmstead', 'Fenwick', 'Garston', 'Holbeck'];
-    for (let index = 1; index <= 700; index++) {
-      const town = towns[index % towns.length]!;
-      const paragraphs = Array.from({ length: 1 + (index % 4) * 3 }, (_, paragraph) => `Councillors in ${town} met for the ${paragraph + 1}th time this year to discuss item ${index}, the bypass, the library and the bus station, and agreed to meet again.`);
-      // One person in every 50th article, late in it, so that their pages are spread through the book.
-      if (index % 50 === 0) paragraphs.push(`The inspector, Marjorie Quentall, said the work on item ${index} was late.`);
-      await writeFile(path.join(input, `${String(index).padStart(3, '0')}.txt`), `${town} council meeting ${index}\n\n${paragraphs.join('\n\n')}\n`);
-    }
+    // One person in every 50th article, late in it, so that their pages are spread through the book.
+    const input = await councilMeetings(700, (index) => 1 + (index % 4) * 3, (index) => (index % 50 === 0 ? `The inspector, Marjorie Quentall, said the work on item ${index} was late.` : undefined));
     const out = await tempDir();
     const result = await runCli(['--input', input, '--out', out, '--formats', 'pdf,json']);
     expect(result.code, result.stderr).toBe(0);
@@ -123,14 +133,8 @@ describe("Chromium's own layout, when asked for (--print-layout browser)", () =>
   });
 
   it('gives each article its page in the contents, over several contents pages', async () => {
-    const input = await tempDir();
-    const towns = ['Arden', 'Belmont', 'Carrow', 'Dunmore', 'Elmstead', 'Fenwick', 'Garston', 'Holbeck'];
-    for (let index = 1; index <= 64; index++) {
-      const town = towns[index % towns.length]!;
-      // Articles of different lengths, so that they start on pages that do not follow a pattern.
-      const paragraphs = Array.from({ length: 2 + (index % 5) * 8 }, (_, paragraph) => `Councillors in ${town} met for the ${paragraph + 1}th time this year to discuss item ${index}, the bypass, the library and the bus station, and agreed to meet again.`);
-      await writeFile(path.join(input, `${String(index).padStart(2, '0')}.txt`), `${town} council meeting ${index}\n\n${paragraphs.join('\n\n')}\n`);
-    }
+    // Articles of different lengths, so that they start on pages that do not follow a pattern.
+    const input = await councilMeetings(64, (index) => 2 + (index % 5) * 8);
     const out = await tempDir();
     const result = await runCli(['--input', input, '--out', out, '--formats', 'pdf', '--print-layout', 'browser']);
     expect(result.code, result.stderr).toBe(0);
