@@ -174,7 +174,8 @@ describe('a part of the pack Paged.js cannot lay out', () => {
     const out = await tempDir();
     const result = await runCli(['--input', input, '--out', out, '--formats', 'pdf,html', '--templates', templates]);
     expect(result.code).not.toBe(0);
-    expect(result.stderr).toMatch(/print layout left out part of "Chronology"(?:, "About this dossier")?: .*taller than a page/);
+    // The large type loses the rest of its own part, or of the part after it, whose pages it took.
+    expect(result.stderr).toMatch(/print layout left out part of "(?:Chronology|About this dossier)"(?:, "About this dossier")?: .*taller than a page/);
     expect(existsSync(path.join(out, 'dossier.pdf'))).toBe(false);
     expect(existsSync(path.join(out, 'dossier.html'))).toBe(true);
   });

@@ -28,6 +28,8 @@ interface LaidOutPart {
   html: string;
   body: string;
   pagesElement: string;
+  /** The parts whose lines the layout repeated. */
+  repeated: string[];
 }
 
 const LAID_OUT_PART = `(function () {
@@ -114,9 +116,9 @@ function partSettings(index: number, known?: { offset: number; pages: Map<string
 }
 
 async function layOutPart(browser: Browser, html: string, timeout: number): Promise<LaidOutPart> {
-  const page = await pagedTab(browser, html, timeout);
+  const { page, repeated } = await pagedTab(browser, html, timeout);
   try {
-    return (await page.evaluate(LAID_OUT_PART)) as LaidOutPart;
+    return { ...((await page.evaluate(LAID_OUT_PART)) as LaidOutPart), repeated };
   } finally {
     await page.close();
   }
@@ -158,7 +160,12 @@ function joinedDocument(parts: LaidOutPart[]): string {
  * joined pages, ready to print; or nothing when the dossier is better laid
  * out whole (it fits in one part, or its pages could not be cut apart).
  */
-export async function layOutInParts(printHtml: string, dossier: Dossier, browser: Browser, step: ReturnType<typeof timer>): Promise<Page | undefined> {
+export async function layOutInParts(
+  printHtml: string,
+  dossier: Dossier,
+  browser: Browser,
+  step: ReturnType<typeof timer>,
+): Promise<{ page: Page; repeated: string[] } | undefined> {
   const document = printUnits(printHtml);
   if (!document || document.units.reduce((letters, unit) => letters + unit.letters, 0) < 2 * PART_LETTERS) return undefined;
   const timeout = printTimeout(dossier);
@@ -173,7 +180,7 @@ export async function layOutInParts(printHtml: string, dossier: Dossier, browser
       await page.setContent(joinedDocument(laidOut), { waitUntil: 'load', timeout });
       await page.evaluate(`${PAGE_NUMBERS}\n${JOIN_PAGES}(${total})`);
     });
-    return page;
+    return { page, repeated: laidOut.flatMap((part) => part.repeated) };
   } catch (error) {
     await page.close();
     throw error;

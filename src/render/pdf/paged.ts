@@ -7,7 +7,7 @@ import { finishPdf, headingTexts } from './finish.js';
 import { printTimeout } from './layout.js';
 import { layOutInParts } from './paged-parts.js';
 import { pagedTab } from './paged-tab.js';
-import { HIDDEN_WORDS, type HiddenWords } from './print-document.js';
+import { HIDDEN_WORDS, repeatedPartsWarning, type HiddenWords } from './print-document.js';
 
 /**
  * Words the layout hid are printed nowhere: the PDF is still written, since
@@ -27,12 +27,12 @@ function hiddenWarning(hidden: HiddenWords): Warning {
 export async function renderPagedPdf(printHtml: string, dossier: Dossier, browser: Browser, onStep?: StepTimer): Promise<{ pdf: Uint8Array; warnings: Warning[] }> {
   const step = timer(onStep ?? (() => {}));
   const timeout = printTimeout(dossier);
-  const page = (await layOutInParts(printHtml, dossier, browser, step)) ?? (await step('layout', () => pagedTab(browser, printHtml, timeout)));
+  const { page, repeated } = (await layOutInParts(printHtml, dossier, browser, step)) ?? (await step('layout', () => pagedTab(browser, printHtml, timeout)));
   try {
     const hidden = (await page.evaluate(HIDDEN_WORDS)) as HiddenWords[];
     await page.evaluate('dossierLinksToPages()');
     const pdf = await step('print', () => page.pdf({ preferCSSPageSize: true, printBackground: true, outline: true, tagged: true, timeout }));
-    return { pdf: await step('finish', () => finishPdf(pdf, dossier, { headings: headingTexts(printHtml) })), warnings: hidden.map(hiddenWarning) };
+    return { pdf: await step('finish', () => finishPdf(pdf, dossier, { headings: headingTexts(printHtml) })), warnings: [...(repeated.length ? [repeatedPartsWarning(repeated)] : []), ...hidden.map(hiddenWarning)] };
   } finally {
     await page.close();
   }

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import type { Dossier } from '../../model.js';
+import type { Dossier, Warning } from '../../model.js';
 import type { Paper } from '../writer.js';
 import type { Templates } from '../view/templates.js';
 import { dossierView } from '../view/dossier-view.js';
@@ -186,7 +186,7 @@ const HIDDEN_LINES = `function dossierHiddenLines() {
   window.Paged.registerHandlers(HiddenLines);
 }`;
 
-/** Set by the page after the layout: the parts (their `data-section` names) that lost text in it. */
+/** Set by the page after the layout: the parts (their `data-section` names) that lost text in it, and those that only repeat some. */
 export const LOST_PARTS_KEY = '__dossierLostParts';
 
 /**
@@ -196,7 +196,9 @@ export const LOST_PARTS_KEY = '__dossierLostParts';
  * the PDF would print without a word. Each part of the dossier (an article,
  * a section) has its text read before the layout and from its pages after
  * it, in order (Paged.js marks every piece of a split element with the same
- * data-ref): a part whose text is not the same fails the build. Left out on
+ * data-ref): a part that lost any of its text fails the build; one that
+ * only repeats some (Paged.js lays a stretch of a long list out twice) is
+ * printed with a warning. Left out on
  * both sides: notes (Paged.js moves them to the page's foot), table heads
  * (repeated on each page a table spans) and page lists (filled in during
  * the layout).
@@ -215,16 +217,24 @@ function dossierParts() {
     return { id: part.id, name: part.getAttribute('data-section'), text: dossierText(part) };
   });
 }
+/* Whether every character of the part's text is in what was laid out, in order: only repeated, nothing lost. */
+function dossierAllThere(source, laidOut) {
+  var at = 0;
+  for (var index = 0; index < laidOut.length && at < source.length; index++) if (laidOut[index] === source[at]) at++;
+  return at === source.length;
+}
 function dossierLostParts(parts) {
   var pages = document.querySelector('.pagedjs_pages');
-  return parts.filter(function (part) {
+  var lost = [], repeated = [];
+  parts.forEach(function (part) {
     var first = pages && pages.querySelector('[id="' + CSS.escape(part.id) + '"]');
-    if (!first) return true;
     var text = '';
-    pages.querySelectorAll('[data-ref="' + first.getAttribute('data-ref') + '"]').forEach(function (piece) { text += dossierText(piece); });
-    if (text !== part.text) { var i = 0; while (i < text.length && text[i] === part.text[i]) i++; console.log('LOST', text.length, part.text.length, JSON.stringify(part.text.slice(i - 80, i + 80)), JSON.stringify(text.slice(i - 80, i + 80))); }
-    return text !== part.text;
-  }).map(function (part) { return part.name; });
+    if (first) pages.querySelectorAll('[data-ref="' + first.getAttribute('data-ref') + '"]').forEach(function (piece) { text += dossierText(piece); });
+    if (text === part.text) return;
+    if (first && text.length > part.text.length && dossierAllThere(part.text, text)) repeated.push(part.name);
+    else lost.push(part.name);
+  });
+  return { lost: lost, repeated: repeated };
 }`;
 
 /** Words the layout left past a page's foot, where they do not print. */
@@ -280,6 +290,22 @@ export const HIDDEN_WORDS = `(function () {
 /** Digits to hold room for: up to five pages an article, never fewer than three digits. */
 function pageDigits(dossier: Dossier): number {
   return Math.max(3, String(dossier.articles.length * 5 + 50).length);
+}
+
+/** What the page says of the parts whose text the layout changed. */
+export interface ChangedParts {
+  lost: string[];
+  repeated: string[];
+}
+
+/** The warning for parts the layout printed whole but with lines repeated. */
+export function repeatedPartsWarning(repeated: string[]): Warning {
+  return {
+    file: 'dossier.pdf',
+    message:
+      `the print layout repeats some lines of ${repeated.map((name) => `“${name}”`).join(', ')} (a fault of Paged.js with long lists split over pages): nothing is missing, ` +
+      'but a reader will find a stretch twice. The HTML page and the EPUB have it once.',
+  };
 }
 
 /** The error for parts of the dossier the layout left out. */
