@@ -34,10 +34,7 @@ interface LaidOutPart {
 
 const LAID_OUT_PART = `(function () {
   function startTag(element) { var html = element.cloneNode(false).outerHTML; return html.slice(0, html.lastIndexOf('</')); }
-  var known = window.dossierKnownPages, offset = window.dossierPageOffset;
-  window.dossierKnownPages = undefined; window.dossierPageOffset = 0;
-  var ids = Array.from(dossierPagesOfIds());
-  window.dossierKnownPages = known; window.dossierPageOffset = offset;
+  var ids = Array.from(dossierOwnPages(0));
   // Each style element's own text (a rule's cssText loses shorthands that use var()), and the rules Paged.js added to it.
   var styles = Array.from(document.styleSheets).filter(function (sheet) { return !sheet.disabled; }).map(function (sheet) {
     var text = sheet.ownerNode ? sheet.ownerNode.textContent : '';
@@ -206,14 +203,16 @@ async function layOutAll(browser: Browser, document: PrintDocumentUnits, parts: 
       }
     }),
   );
+  const known = new Map<string, number>();
+  let offset = 0;
+  const learn = (part: LaidOutPart) => {
+    for (const [id, page] of part.ids) if (!known.has(id)) known.set(id, page + offset);
+    offset += part.pages.length;
+  };
+  laidOut.slice(0, together).forEach(learn);
   for (let index = together; index < parts.length; index++) {
-    const known = new Map<string, number>();
-    let offset = 0;
-    for (const part of laidOut.slice(0, index)) {
-      for (const [id, page] of part.ids) if (!known.has(id)) known.set(id, page + offset);
-      offset += part.pages.length;
-    }
     laidOut[index] = await layOutPart(browser, partDocument(document, parts[index]!, partSettings(index, { offset, pages: known })), timeout);
+    learn(laidOut[index]!);
   }
   return laidOut;
 }

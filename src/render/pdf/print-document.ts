@@ -55,14 +55,19 @@ export const PAGE_NUMBERS = `function dossierPlaceholders(digits) {
 function dossierStartPage(element, number) {
   return element.hasAttribute('data-split-to') && element.textContent.trim() === '' ? Number(number) + 1 : Number(number);
 }
-/* Each id's page, from the pages laid out so far (and, in a part of a long dossier, those of the parts before it). */
-function dossierPagesOfIds() {
-  var pageOf = new Map(window.dossierKnownPages ? Object.entries(window.dossierKnownPages) : []);
-  var offset = window.dossierPageOffset || 0;
+/* Each id's page in this document's pages, numbered from offset + 1. */
+function dossierOwnPages(offset) {
+  var pageOf = new Map();
   document.querySelectorAll('.pagedjs_page').forEach(function (page) {
     var number = Number(page.getAttribute('data-page-number')) + offset;
     page.querySelectorAll('[id]').forEach(function (element) { if (!pageOf.has(element.id)) pageOf.set(element.id, dossierStartPage(element, number)); });
   });
+  return pageOf;
+}
+/* Each id's page, from the pages laid out so far (and, in a part of a long dossier, those of the parts before it). */
+function dossierPagesOfIds() {
+  var pageOf = new Map(window.dossierKnownPages ? Object.entries(window.dossierKnownPages) : []);
+  dossierOwnPages(window.dossierPageOffset || 0).forEach(function (page, id) { if (!pageOf.has(id)) pageOf.set(id, page); });
   return pageOf;
 }
 /*

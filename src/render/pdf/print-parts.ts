@@ -20,6 +20,8 @@ export interface PrintUnit {
   wrapper?: PrintWrapper;
   /** It is the first in its wrapper. */
   first: boolean;
+  /** Its element with nothing in it, to ask Chromium where the pages break. */
+  empty: string;
   /** Its letters, to size the parts. */
   letters: number;
   /** It holds a list of every page something is on (the people): laid out once the pages it lists are known. */
@@ -47,8 +49,7 @@ function headEnd(html: string): number {
 }
 
 function startTag(element: Element): string {
-  const shallow = element.cloneNode(false) as Element;
-  const html = shallow.outerHTML;
+  const html = (element.cloneNode(false) as Element).outerHTML;
   return html.slice(0, html.length - `</${element.localName}>`.length);
 }
 
@@ -64,6 +65,7 @@ export function printUnits(html: string): PrintDocumentUnits | undefined {
   const units: PrintUnit[] = [];
   const unit = (element: Element, wrapper?: PrintWrapper, first = true): PrintUnit => ({
     html: element.outerHTML,
+    empty: (element.cloneNode(false) as Element).outerHTML,
     wrapper,
     first,
     letters: (element.textContent ?? '').replace(/\s+/g, '').length,
@@ -100,19 +102,13 @@ function stylesOnly(head: string): string {
   return head.replace(/<script\b[^>]*>[\s\S]*?<\/script\s*>/gi, '');
 }
 
-function shallow(html: string): string {
-  const { document } = parseHTML(`<!DOCTYPE html><html><body>${html.slice(0, html.indexOf('>') + 1)}</body></html>`);
-  const element = document.body.firstElementChild;
-  return element ? element.outerHTML : '';
-}
-
 /**
  * A document holding each unit's element, empty, inside its wrapper: enough
  * for Chromium to say, from the stylesheets a user may have changed, which
  * units start a page (`break-before`, or the unit before ends one).
  */
 export function breaksDocument(document: PrintDocumentUnits): string {
-  const body = inWrappers(document.units, (unit, index) => shallow(unit.html).replace(/^<([a-z0-9-]+)/i, `<$1 data-unit="${index}"`));
+  const body = inWrappers(document.units, (unit, index) => unit.empty.replace(/^<([a-z0-9-]+)/i, `<$1 data-unit="${index}"`));
   return `${stylesOnly(document.head)}${document.bodyStart}${body}</body></html>`;
 }
 
