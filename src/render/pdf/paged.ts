@@ -18,7 +18,7 @@ function hiddenWarning(hidden: HiddenWords): Warning {
     file: 'dossier.pdf',
     message:
       `page ${hidden.page}${hidden.part ? ` (“${hidden.part}”)` : ''}: the print layout hid the last lines of the page from “${hidden.words}” on: ` +
-      'a note at the foot of the page took their room after the page was laid out (a fault of Paged.js). The HTML page and the EPUB have them; ' +
+      'Paged.js put more on the page than it holds (type too large for the page, or a note at its foot that took their room). The HTML page and the EPUB have them; ' +
       '--print-layout browser prints them, with notes after each article.',
   };
 }
