@@ -28,7 +28,7 @@ import { parseOptions, USAGE, UsageError, type BenchOptions } from './bench/opti
 import { formatMs, formatRatio, formatScalingTable, formatTable, MIB, scalingRows, type ScalingRow } from './bench/report.js';
 import { attempt, build, freshDir, log, problems } from './bench/session.js';
 import { overlappingStages, stageTimes } from './bench/stages.js';
-import { formatTargets, linearityTarget, memoryTarget, ratioTarget, type Target } from './bench/targets.js';
+import { formatTargets, linearityTarget, memoryTarget, processMemoryTarget, ratioTarget, type Target } from './bench/targets.js';
 import { findChromium, toolVersion } from './bench/tools.js';
 
 const WITHOUT_PDF = ['html', 'epub', 'md', 'json'];
@@ -54,7 +54,7 @@ interface CorpusSummary {
 
 /** The input folder for each size: the first N articles of the corpus. */
 async function inputSets(options: BenchOptions, work: string): Promise<{ sets: Map<number, InputSet>; corpus: CorpusSummary }> {
-  const wanted = Math.max(...options.sizes, options.pdfSize ?? 0);
+  const wanted = Math.max(...options.sizes, ...options.pdfSizes);
   let dir = options.corpus ? path.resolve(options.corpus) : undefined;
   if (!dir) {
     dir = await freshDir(path.join(work, 'generated-corpus'));
@@ -65,7 +65,7 @@ async function inputSets(options: BenchOptions, work: string): Promise<{ sets: M
   if (corpus.articles.length === 0) throw new Error(`no article files (.txt .md .html) in ${dir}.`);
   log(`${corpus.articles.length} distinct articles in ${dir}${corpus.duplicates ? ` (${corpus.duplicates} exact duplicates left out)` : ''}`);
   const sets = new Map<number, InputSet>();
-  for (const size of new Set([...options.sizes, ...(options.pdfSize ? [options.pdfSize] : [])])) {
+  for (const size of new Set([...options.sizes, ...options.pdfSizes])) {
     const articles = corpus.articles.slice(0, size);
     if (articles.length < size) log(`size ${size}: the corpus has only ${articles.length} distinct articles; using all of them`);
     const setDir = await freshDir(path.join(work, `input-${size}`));
@@ -120,7 +120,8 @@ interface Results {
   comparisonSize: number;
   ours?: BuildRun;
   pandoc?: PandocComparison;
-  pdf?: PdfComparison;
+  /** One PDF build per size of --pdf-sizes, each beside Chromium printing the same articles. */
+  pdfs: PdfComparison[];
   seeds?: SeedsComparison;
   /** `--watch` on a copy of the seeds, HTML only: each edit from the save to the rewritten page. */
   watch?: WatchFigures;
@@ -154,7 +155,8 @@ async function bench(options: BenchOptions, work: string): Promise<number> {
   const comparisonSize = [...options.sizes].reverse().find((size) => size <= TARGET_SIZE) ?? options.sizes[0]!;
   const ours = runs.find((run) => run.label === String(comparisonSize));
   const pandocRun = environment.pandoc ? await attempt('pandoc', () => comparePandoc(sets.get(comparisonSize)!, work)) : undefined;
-  const pdf = options.pdfSize ? await comparePdf(sets.get(options.pdfSize)!, chromium, pandocRun, environment.pandoc !== null, work) : undefined;
+  const pdfs: PdfComparison[] = [];
+  for (const size of options.pdfSizes) pdfs.push(await comparePdf(sets.get(size)!, chromium, pandocRun, environment.pandoc !== null, work));
   const savedPages = options.savedPages ? await attempt('saved pages', () => compareSavedPages(work, options.savedPages!)) : undefined;
 
   const results: Results = {
@@ -166,18 +168,19 @@ async function bench(options: BenchOptions, work: string): Promise<number> {
     comparisonSize,
     ...(ours ? { ours } : {}),
     ...(pandocRun ? { pandoc: pandocRun } : {}),
-    ...(pdf ? { pdf } : {}),
+    pdfs,
     ...(seeds ? { seeds } : {}),
     ...(watch ? { watch } : {}),
     ...(savedPages ? { savedPages } : {}),
   };
   const rows = scalingRows(runs);
-  const targets = targetsOf(results, rows);
-  process.stdout.write(`${reportText(results, rows, targets).join('\n')}\n`);
+  const pdfRows = scalingRows(pdfs.flatMap((pdf) => (pdf.ours ? [pdf.ours] : [])));
+  const targets = targetsOf(results, rows, pdfRows);
+  process.stdout.write(`${reportText(results, rows, pdfRows, targets).join('\n')}\n`);
 
   const json = path.resolve(options.json);
   await mkdir(path.dirname(json), { recursive: true });
-  await writeFile(json, `${JSON.stringify(figuresOf(results, rows, targets), null, 2)}\n`);
+  await writeFile(json, `${JSON.stringify(figuresOf(results, rows, pdfRows, targets), null, 2)}\n`);
   log(`figures written to ${path.relative(process.cwd(), json) || json}`);
   return problems.length ? 1 : 0;
 }
@@ -187,30 +190,43 @@ const pandocRatio = (results: Results) => (results.ours && results.pandoc ? resu
 /** "pandoc's" HTML is what Chromium prints as the PDF floor, or a plain page without pandoc. */
 const floorName = (results: Results) => (results.environment.pandoc ? "pandoc's" : 'plain');
 
+/** The sizes the PDF targets are stated for (each needs its size in --pdf-sizes). */
+const PDF_TARGET_SIZES = [300, 1000, 2000];
+/** The full print layout against Chromium printing the same articles. */
+const PDF_BAR = 3;
+
 /** The issue's targets against this run's figures. */
-function targetsOf(results: Results, rows: ScalingRow[]): Target[] {
-  const { comparisonSize, options, pdf, seeds } = results;
+function targetsOf(results: Results, rows: ScalingRow[], pdfRows: ScalingRow[]): Target[] {
+  const { comparisonSize, options, pdfs, seeds } = results;
   const sizeNote = (size: number) => (size === TARGET_SIZE ? undefined : `the target is for ${TARGET_SIZE} articles`);
-  const atComparison = [results.ours, pdf?.size === comparisonSize ? pdf.ours : undefined].filter((run) => run !== undefined);
+  const pdfRuns = pdfs.flatMap((pdf) => (pdf.ours ? [pdf.ours] : []));
+  const noPdf = options.pdfSizes.length ? undefined : '--no-pdf';
   return [
     withNote(
       ratioTarget(
         `${comparisonSize} articles to HTML+EPUB+JSON+md, all enrichment, vs pandoc HTML+EPUB`,
         pandocRatio(results),
-        1,
-        true,
+        0.5,
+        false,
         results.environment.pandoc ? undefined : 'pandoc not installed',
       ),
       sizeNote(comparisonSize),
     ),
-    withNote(
-      ratioTarget(`${options.pdfSize ?? TARGET_SIZE} articles to PDF vs Chromium printing ${floorName(results)} HTML`, pdf?.ratio, 2, false, options.pdfSize ? undefined : '--no-pdf'),
-      sizeNote(options.pdfSize ?? TARGET_SIZE),
+    ...PDF_TARGET_SIZES.map((size) =>
+      ratioTarget(
+        `${size} articles to PDF, full print layout, vs Chromium printing ${floorName(results)} HTML`,
+        pdfs.find((pdf) => pdf.size === size)?.ratio,
+        PDF_BAR,
+        false,
+        noPdf ?? (options.pdfSizes.includes(size) ? undefined : `${size} is not in --pdf-sizes`),
+      ),
     ),
+    withNote(linearityTarget(`PDF about linear in articles (${pdfRuns.map((run) => run.articles).join(', ')})`, pdfRows), noPdf),
+    withNote(processMemoryTarget('peak memory of every process of the PDF builds, Node and Chromium', pdfRuns), noPdf),
     ratioTarget('seeds, all five outputs, vs Chromium starting and printing one line', seeds?.ratio, 1.5, false, options.seeds ? undefined : '--no-seeds'),
     watchTarget(results.watch, options.seeds),
     ...savedPagesTargets(results.savedPages, options.savedPages !== undefined),
-    withNote(memoryTarget(`peak memory of the Node process, ${comparisonSize} articles`, atComparison), sizeNote(comparisonSize)),
+    withNote(memoryTarget(`peak memory of the Node process, ${comparisonSize} articles`, results.ours ? [results.ours] : []), sizeNote(comparisonSize)),
     linearityTarget(`every stage about linear in articles (${results.runs.map((run) => run.articles).join(', ')})`, rows),
   ];
 }
@@ -266,8 +282,9 @@ async function watchSeeds(work: string): Promise<WatchFigures> {
 }
 
 /** The printed report, line by line. */
-function reportText(results: Results, rows: ScalingRow[], targets: Target[]): string[] {
-  const { environment, options, comparisonSize, ours, pandoc: pandocRun, pdf, seeds } = results;
+function reportText(results: Results, rows: ScalingRow[], pdfRows: ScalingRow[], targets: Target[]): string[] {
+  const { environment, options, comparisonSize, ours, pandoc: pandocRun, pdfs, seeds } = results;
+  const pdfRuns = pdfs.flatMap((pdf) => (pdf.ours ? [pdf.ours] : []));
   const overlapping = [...new Set(results.runs.flatMap(overlappingStages))];
   return [
     `dossier bench, ${results.date}: Node ${process.version}, ${environment.cpus} CPUs, ${environment.chromium?.version ?? 'no Chromium'}, ${environment.pandoc ?? 'no pandoc'}`,
@@ -280,6 +297,14 @@ function reportText(results: Results, rows: ScalingRow[], targets: Target[]): st
     ...(overlapping.length ? [`${overlapping.join(', ')} ran side by side: their times overlap, so they add up to more than the wall time.`] : []),
     'Peak RSS is the Node process only; Chromium runs in processes of its own.',
     '',
+    ...(pdfRuns.length
+      ? [
+          'The PDF: one build per size of --pdf-sizes, the full print layout (page-foot notes, page numbers, running heads)',
+          formatScalingTable(pdfRuns, pdfRows),
+          `peak of any Chromium process: ${pdfRuns.map((run) => `${run.label}: ${formatMiB(chromiumPeak(run))}`).join(', ')}`,
+          '',
+        ]
+      : []),
     'Side by side (same articles, same run; wall time from start to exit)',
     formatTable(
       ['comparison', 'ours', 'theirs', 'ratio'],
@@ -291,9 +316,9 @@ function reportText(results: Results, rows: ScalingRow[], targets: Target[]): st
               pandocRun?.totalMs,
             )
           : skippedRow(`${comparisonSize} articles: html,epub,md,json vs pandoc HTML + EPUB`, 'pandoc is not installed'),
-        options.pdfSize
-          ? comparisonRow(`${options.pdfSize} articles: pdf vs Chromium printing ${floorName(results)} HTML`, pdf?.ours?.wallMs, pdf?.chromiumPrintMs)
-          : skippedRow('pdf vs Chromium printing HTML', '--no-pdf'),
+        ...(pdfs.length
+          ? pdfs.map((pdf) => comparisonRow(`${pdf.size} articles: pdf vs Chromium printing ${floorName(results)} HTML`, pdf.ours?.wallMs, pdf.chromiumPrintMs))
+          : [skippedRow('pdf vs Chromium printing HTML', '--no-pdf')]),
         options.seeds
           ? comparisonRow(`seeds: all five formats vs Chromium printing one line (best of ${SHORT_RUN_REPEATS})`, seeds?.best?.wallMs, seeds?.chromiumBestMs)
           : skippedRow('seeds: all five formats vs Chromium printing one line', '--no-seeds'),
@@ -309,8 +334,8 @@ function reportText(results: Results, rows: ScalingRow[], targets: Target[]): st
 }
 
 /** Everything, for the JSON file. */
-function figuresOf(results: Results, rows: ScalingRow[], targets: Target[]) {
-  const { pdf, seeds } = results;
+function figuresOf(results: Results, rows: ScalingRow[], pdfRows: ScalingRow[], targets: Target[]) {
+  const { pdfs, seeds } = results;
   return {
     date: results.date,
     environment: results.environment,
@@ -323,7 +348,7 @@ function figuresOf(results: Results, rows: ScalingRow[], targets: Target[]) {
       pandoc: results.pandoc ? { htmlMs: results.pandoc.htmlMs, epubMs: results.pandoc.epubMs, totalMs: results.pandoc.totalMs } : null,
       ratio: pandocRatio(results),
     },
-    pdf: pdf ? { ...pdf, ours: pdf.ours && withStages(pdf.ours) } : null,
+    pdf: { builds: pdfs.map((pdf) => ({ ...pdf, ours: pdf.ours && withStages(pdf.ours) })), rows: pdfRows },
     seeds: seeds ? { ...seeds, ours: seeds.ours.map(withStages), best: seeds.best && withStages(seeds.best) } : null,
     watch: results.watch ?? null,
     savedPages: results.savedPages ?? null,
@@ -340,6 +365,12 @@ function withStages(run: BuildRun) {
 function withNote(target: Target, note: string | undefined): Target {
   if (!note || target.result === 'SKIP') return target;
   return { ...target, note: target.note ? `${target.note}; ${note}` : note };
+}
+
+/** The highest peak of the build's Chromium processes. */
+function chromiumPeak(run: BuildRun): number | undefined {
+  const peaks = run.processPeaks.filter((peak) => /chrom/i.test(peak.name)).map((peak) => peak.peakBytes);
+  return peaks.length ? Math.max(...peaks) : undefined;
 }
 
 function formatMiB(bytes: number | undefined): string {

@@ -1,4 +1,5 @@
 // What the benchmark measures, as passed between its processes and written to the JSON file.
+import type { ProcessPeak } from './process-memory.js';
 
 /** What the parent asks the build runner to build. */
 export interface BuildRequest {
@@ -41,6 +42,8 @@ export interface BuildRun extends BuildFigures {
   formats: string[];
   /** Spawn to exit, as measured by the parent. */
   wallMs: number;
+  /** Each process's peak resident memory, the build's Node process and Chromium's among them, highest first. */
+  processPeaks: ProcessPeak[];
 }
 
 /** A stage's time in one build; a step names the stage it is part of. */

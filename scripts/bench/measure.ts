@@ -4,6 +4,7 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BuildFigures, BuildRequest, BuildRun, JsdomReadFigures, WatchFigures } from './figures.js';
+import { watchProcessMemory, type ProcessPeak } from './process-memory.js';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -13,6 +14,8 @@ export interface TimedProcess {
   signal: NodeJS.Signals | null;
   stdout: string;
   stderr: string;
+  /** The process's and each of its children's peak resident memory, highest first. */
+  processPeaks: ProcessPeak[];
 }
 
 const BENCH_RUNNERS = ['run-build.ts', 'watch-rebuild.ts', 'read-jsdom.ts'].map((name) => path.join(ROOT, 'scripts', 'bench', name));
@@ -40,7 +43,7 @@ async function runRunner<T>(runner: string, label: string, request: object): Pro
     const how = result.signal ? `was killed by ${result.signal}` : `exited with ${result.code}`;
     throw new Error(`${label} ${how}:\n${tail(result.stderr || result.stdout)}`);
   }
-  return { ...(JSON.parse(line) as T), wallMs: result.ms };
+  return { ...(JSON.parse(line) as T), wallMs: result.ms, processPeaks: result.processPeaks };
 }
 
 /** One watch session on a copy of the seeds: HTML rebuilds after edits (see watch-rebuild.ts). */
@@ -58,6 +61,8 @@ export function timeProcess(command: string, args: readonly string[], options: {
   return new Promise((resolve, reject) => {
     const started = performance.now();
     const child = spawn(command, args, { cwd: options.cwd ?? ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    const memory = child.pid === undefined ? undefined : watchProcessMemory(child.pid);
+    let processPeaks: ProcessPeak[] = [];
     let ms = 0;
     const stdout: Buffer[] = [];
     const stderr: Buffer[] = [];
@@ -66,10 +71,11 @@ export function timeProcess(command: string, args: readonly string[], options: {
     child.on('error', reject);
     child.on('exit', () => {
       ms = performance.now() - started;
+      processPeaks = memory?.stop() ?? [];
     });
     // 'close' comes after 'exit', once the output is all read.
     child.on('close', (code, signal) => {
-      resolve({ ms, code, signal, stdout: Buffer.concat(stdout).toString('utf8'), stderr: Buffer.concat(stderr).toString('utf8') });
+      resolve({ ms, code, signal, stdout: Buffer.concat(stdout).toString('utf8'), stderr: Buffer.concat(stderr).toString('utf8'), processPeaks });
     });
   });
 }
@@ -81,6 +87,6 @@ export function tail(text: string, lines = 15): string {
 
 /** One build in a fresh Node process (see run-build.ts). */
 export async function runBuild(label: string, request: BuildRequest): Promise<BuildRun> {
-  const figures = await runRunner<BuildFigures & { wallMs: number }>('run-build.js', `the build of ${label}`, request);
+  const figures = await runRunner<BuildFigures & { wallMs: number; processPeaks: ProcessPeak[] }>('run-build.js', `the build of ${label}`, request);
   return { label, formats: request.formats, ...figures };
 }

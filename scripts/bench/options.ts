@@ -2,14 +2,15 @@
 import { statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 
-export const USAGE = `Usage: npm run bench -- [--corpus DIR] [--sizes 250,500,1000,2000] [--pdf-size N | --no-pdf]
+export const USAGE = `Usage: npm run bench -- [--corpus DIR] [--sizes 250,500,1000,2000] [--pdf-sizes LIST | --no-pdf]
                         [--no-seeds] [--saved-pages N | --no-saved-pages] [--json FILE] [--keep DIR]
 
   --corpus DIR   folder of articles (.txt .md .html), read recursively; files are taken
                  in turn from each top-level folder, so every size mixes the topics
                  (default: a generated corpus of invented news text, the same every run)
   --sizes LIST   how many articles to build, comma-separated (default: 250,500,1000,2000)
-  --pdf-size N   how many articles to build as a PDF (default: 1000)
+  --pdf-sizes LIST  how many articles to build as a PDF, each beside Chromium printing
+                 the same articles (default: 250,300,500,1000,2000; --pdf-size N for one)
   --no-pdf       no PDF builds (they take minutes at 1,000 articles)
   --no-seeds     skip the seeds/ build and the Chromium start-up it is compared with
   --saved-pages N  how many generated saved web pages to read on one thread and in
@@ -24,8 +25,8 @@ pandoc (HTML and EPUB 3) when it is installed, and Chromium printing a plain pag
 export interface BenchOptions {
   corpus?: string;
   sizes: number[];
-  /** Undefined when no PDF is to be built. */
-  pdfSize?: number;
+  /** The sizes built as a PDF, smallest first; empty when no PDF is to be built. */
+  pdfSizes: number[];
   seeds: boolean;
   /** How many generated saved pages to read with DOSSIER_READ_THREADS=0 and with reading threads; undefined: none. */
   savedPages?: number;
@@ -53,6 +54,7 @@ export function parseOptions(argv: string[]): BenchOptions | 'help' {
         corpus: { type: 'string' },
         sizes: { type: 'string' },
         'pdf-size': { type: 'string' },
+        'pdf-sizes': { type: 'string' },
         'no-pdf': { type: 'boolean' },
         'no-seeds': { type: 'boolean' },
         'saved-pages': { type: 'string' },
@@ -68,9 +70,12 @@ export function parseOptions(argv: string[]): BenchOptions | 'help' {
     throw new UsageError((error as Error).message);
   }
   if (values.help) return 'help';
-  if (values['no-pdf'] && values['pdf-size'] !== undefined) throw new UsageError('--pdf-size and --no-pdf: choose one.');
+  const pdfList = values['pdf-sizes'] ?? values['pdf-size'];
+  if (values['pdf-sizes'] !== undefined && values['pdf-size'] !== undefined) throw new UsageError('--pdf-size and --pdf-sizes: choose one.');
+  if (values['no-pdf'] && pdfList !== undefined) throw new UsageError(`${values['pdf-sizes'] ? '--pdf-sizes' : '--pdf-size'} and --no-pdf: choose one.`);
   if (values['no-saved-pages'] && values['saved-pages'] !== undefined) throw new UsageError('--saved-pages and --no-saved-pages: choose one.');
-  const sizes = [...new Set((values.sizes ?? '250,500,1000,2000').split(',').map((size) => count(size, '--sizes')))].sort((a, b) => a - b);
+  const sizeList = (text: string, flag: string) => [...new Set(text.split(',').map((size) => count(size, flag)))].sort((a, b) => a - b);
+  const sizes = sizeList(values.sizes ?? '250,500,1000,2000', '--sizes');
   if (values.corpus !== undefined) {
     const info = statSync(values.corpus, { throwIfNoEntry: false });
     if (!info) throw new UsageError(`--corpus: ${values.corpus} does not exist.`);
@@ -79,7 +84,7 @@ export function parseOptions(argv: string[]): BenchOptions | 'help' {
   return {
     ...(values.corpus !== undefined ? { corpus: values.corpus } : {}),
     sizes,
-    ...(values['no-pdf'] ? {} : { pdfSize: count(values['pdf-size'] ?? '1000', '--pdf-size') }),
+    pdfSizes: values['no-pdf'] ? [] : sizeList(pdfList ?? '250,300,500,1000,2000', values['pdf-size'] !== undefined ? '--pdf-size' : '--pdf-sizes'),
     seeds: !values['no-seeds'],
     ...(values['no-saved-pages'] ? {} : { savedPages: count(values['saved-pages'] ?? '36', '--saved-pages') }),
     json: values.json ?? 'out/bench.json',

@@ -1,5 +1,6 @@
 // The issue's targets, each checked against what this run measured.
 // Ratios, not absolute times: both sides are measured in the same run.
+import type { ProcessPeak } from './process-memory.js';
 import { formatRatio, formatTable, MIB, type ScalingRow } from './report.js';
 
 export interface Target {
@@ -39,6 +40,23 @@ export function memoryTarget(target: string, builds: readonly { label: string; p
     bar,
     result: highest.peakRssBytes < MEMORY_BAR_BYTES ? 'PASS' : 'MISS',
     ...(builds.length > 1 ? { note: `in the build "${highest.label}"` } : {}),
+  };
+}
+
+/** The highest peak of any one process of the builds given (the build's Node process, each of Chromium's), against the same bar. */
+export function processMemoryTarget(target: string, builds: readonly { label: string; processPeaks: readonly ProcessPeak[] }[]): Target {
+  const bar = `< ${MEMORY_BAR_BYTES / MIB} MiB each`;
+  const peaks = builds.flatMap((build) => build.processPeaks.map((peak) => ({ ...peak, label: build.label })));
+  if (peaks.length === 0) return { target, measured: '–', bar, result: 'SKIP', note: 'not measured (needs /proc)' };
+  const highest = peaks.reduce((a, b) => (b.peakBytes > a.peakBytes ? b : a));
+  const value = highest.peakBytes / MIB;
+  return {
+    target,
+    value,
+    measured: `${Math.round(value)} MiB`,
+    bar,
+    result: highest.peakBytes < MEMORY_BAR_BYTES ? 'PASS' : 'MISS',
+    note: `${highest.name}, in the build "${highest.label}"`,
   };
 }
 

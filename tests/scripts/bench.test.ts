@@ -11,7 +11,16 @@ const BENCH = path.join(ROOT, 'scripts', 'bench.ts');
 interface BenchFigures {
   corpus: { source: string; distinctArticles: number };
   scaling: {
-    builds: { label: string; articles: number; wallMs: number; buildMs: number; peakRssBytes: number; stages: { name: string; ms: number }[]; failed: unknown[] }[];
+    builds: {
+      label: string;
+      articles: number;
+      wallMs: number;
+      buildMs: number;
+      peakRssBytes: number;
+      processPeaks: { name: string; peakBytes: number }[];
+      stages: { name: string; ms: number }[];
+      failed: unknown[];
+    }[];
     rows: { label: string; values: (number | null)[] }[];
   };
   targets: { target: string; result: string }[];
@@ -50,9 +59,12 @@ describe('npm run bench on 10 generated articles', () => {
     expect(build!.buildMs).toBeGreaterThan(0);
     expect(build!.wallMs).toBeGreaterThan(build!.buildMs);
     expect(build!.peakRssBytes).toBeGreaterThan(10 * 1024 * 1024);
+    // Read from /proc by the parent while the build ran: the build's own Node process among them.
+    expect(build!.processPeaks.find((peak) => /node/.test(peak.name))?.peakBytes).toBeGreaterThan(10 * 1024 * 1024);
     expect(build!.stages.map((stage) => stage.name)).toEqual(expect.arrayContaining(['read', 'normalise', 'enrich', 'render html']));
     expect(figures.scaling.rows.find((row) => row.label === 'total (wall)')?.values).toEqual([build!.wallMs]);
-    expect(figures.targets).toHaveLength(8);
+    expect(figures.targets).toHaveLength(12);
+    expect(figures.targets.filter((target) => /PDF/.test(target.target)).map((target) => target.result)).toEqual(['SKIP', 'SKIP', 'SKIP', 'SKIP', 'SKIP']);
     // Saved pages, read on one thread, in threads and by jsdom and Readability: all measured (no figure judged).
     expect(figures.savedPages).toMatchObject({
       pages: 2,
