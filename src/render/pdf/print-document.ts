@@ -191,6 +191,83 @@ const HIDDEN_LINES = `function dossierHiddenLines() {
   window.Paged.registerHandlers(HiddenLines);
 }`;
 
+/** Pages kept in the document behind the one being laid out: Paged.js looks back at the page before at most. */
+const PAGES_KEPT = 3;
+
+/**
+ * Paged.js checks each page for overflow by asking Chromium for the page's
+ * size, and Chromium restyles and measures the whole document for it: the
+ * more pages laid out, the slower each new one, so a long article (one part
+ * that cannot be cut) took time growing with the square of its length. Each
+ * finished page is taken out of the document a few pages later, and all are
+ * put back, in order, once the layout is done: every page then costs the same.
+ */
+const DETACHED_PAGES = `function dossierDetachPages() {
+  var detached = [];
+  class DetachedPages extends window.Paged.Handler {
+    afterPageLayout(pageElement, page, breakToken, chunker) {
+      var old = chunker.pages[chunker.pages.length - 1 - ${PAGES_KEPT}];
+      if (old && old.element && old.element.parentNode) {
+        detached.push(old.element);
+        old.element.parentNode.removeChild(old.element);
+      }
+    }
+  }
+  window.Paged.registerHandlers(DetachedPages);
+  window.dossierAttachPages = function () {
+    var pages = document.querySelector('.pagedjs_pages');
+    var fragment = document.createDocumentFragment();
+    detached.forEach(function (element) { fragment.appendChild(element); });
+    if (pages) pages.insertBefore(fragment, pages.firstChild);
+    detached = [];
+  };
+}`;
+
+/**
+ * Two look-ups Paged.js makes for every page take time in proportion to the
+ * article, so a long one cost the square of its length: a page's break token
+ * is compared with the earlier ones by its node's place among its siblings,
+ * counted from the first (thousands, in an article's body), and a laid-out
+ * element is found again in the source by a query of the whole source. Both
+ * are answered from an index instead, made once: the source does not change
+ * while it is laid out.
+ */
+const QUICK_LOOKUPS = `function dossierQuickLookups() {
+  var places = new WeakMap();
+  function placeAmongSiblings(node) {
+    var parent = node.parentElement;
+    var known = places.get(parent);
+    if (!known || known.count !== parent.childNodes.length) {
+      known = { count: parent.childNodes.length, of: new Map() };
+      parent.childNodes.forEach(function (child, index) { known.of.set(child, index); });
+      places.set(parent, known);
+    }
+    var place = known.of.get(node);
+    return place === undefined ? -1 : place;
+  }
+  function quickerToJSON(hash) {
+    if (!this.node) return {};
+    var node;
+    if (this.node.nodeType === 1 && this.node.dataset.ref) node = this.node.dataset.ref;
+    else if (hash) node = this.node.parentElement.dataset.ref;
+    return JSON.stringify({ node: node, index: this.node.parentElement ? placeAmongSiblings(this.node) : 0, offset: this.offset });
+  }
+  class QuickLookups extends window.Paged.Handler {
+    beforePageLayout(page, content, breakToken) {
+      if (content && !content.indexOfRefs) {
+        var refs = {};
+        content.querySelectorAll('[data-ref]').forEach(function (element) { refs[element.getAttribute('data-ref')] = element; });
+        content.indexOfRefs = refs;
+      }
+      if (breakToken) {
+        var prototype = Object.getPrototypeOf(breakToken);
+        if (prototype.toJSON !== quickerToJSON) prototype.toJSON = quickerToJSON;
+      }
+    }
+  }
+  window.Paged.registerHandlers(QuickLookups);
+}`;
+
 /** Set by the page after the layout: the parts (their `data-section` names) that lost text in it, and those that only repeat some. */
 export const LOST_PARTS_KEY = '__dossierLostParts';
 
@@ -330,9 +407,9 @@ export async function renderPrintHtml(dossier: Dossier, templates: Templates, pa
     css,
     printCss,
     pagedConfig:
-      `${STEADY_CLOCK}\n${LONG_TEXT}\n${PAGE_NUMBERS}\n${PAGE_LISTS}\n${HIDDEN_LINES}\n${LOST_PARTS}\nvar dossierPartsBefore;\n` +
-      `window.PagedConfig = { auto: true, before: function () { dossierCutLongText(); dossierPartsBefore = dossierParts(); dossierPlaceholders(${pageDigits(dossier)}); dossierPageLists(); dossierHiddenLines(); }, ` +
-      `after: function () { dossierPageNumbers(); window.${LOST_PARTS_KEY} = dossierLostParts(dossierPartsBefore); window.${LAID_OUT} = true; } };`,
+      `${STEADY_CLOCK}\n${LONG_TEXT}\n${PAGE_NUMBERS}\n${PAGE_LISTS}\n${HIDDEN_LINES}\n${DETACHED_PAGES}\n${QUICK_LOOKUPS}\n${LOST_PARTS}\nvar dossierPartsBefore;\n` +
+      `window.PagedConfig = { auto: true, before: function () { dossierCutLongText(); dossierPartsBefore = dossierParts(); dossierPlaceholders(${pageDigits(dossier)}); dossierPageLists(); dossierHiddenLines(); dossierDetachPages(); dossierQuickLookups(); }, ` +
+      `after: function () { dossierAttachPages(); dossierPageNumbers(); window.${LOST_PARTS_KEY} = dossierLostParts(dossierPartsBefore); window.${LAID_OUT} = true; } };`,
     // Inside a <script>, "</script" would end it early.
     pagedjs: pagedjs.replace(/<\/script/gi, '<\\/script'),
   });
