@@ -1,5 +1,6 @@
 // Reading a printed dossier back with poppler, page by page, as a reader
-// would turn its pages.
+// would turn its pages, and its links with the PDF reader.
+import { PdfName, PdfRef, PdfString, type PdfDict, type PdfFile } from '../src/render/pdf/pdf-file.js';
 import { runTool } from './helpers.js';
 
 /** The text of each page, in order. */
@@ -43,4 +44,24 @@ export function contentsEntries(pages: string[]): ContentsEntry[] {
     }
   }
   return entries;
+}
+
+/** Each link annotation of each page: the page (from 0) it goes to, or the URI it opens. */
+export function pdfLinks(file: PdfFile): { from: number; to?: number; uri?: string }[] {
+  const pages = file.pages();
+  const index = new Map(pages.map((num, at) => [num, at]));
+  const named = file.destinationPages();
+  return pages.flatMap((num, from) => {
+    const annotations = file.resolve(file.dict(new PdfRef(num))!.get('Annots') ?? null);
+    return (Array.isArray(annotations) ? annotations : []).map((annotation) => {
+      const dict = file.dict(annotation) as PdfDict;
+      const action = file.dict(dict.get('A'));
+      if (action && (action.get('S') as PdfName).raw === 'URI') return { from, uri: (action.get('URI') as PdfString).bytes };
+      const dest = file.resolve(dict.get('Dest') ?? action?.get('D') ?? null);
+      if (Array.isArray(dest) && dest[0] instanceof PdfRef) return { from, to: index.get(dest[0].num) };
+      if (dest instanceof PdfName) return { from, to: named.get(dest.raw) };
+      if (dest instanceof PdfString) return { from, to: named.get(dest.text()) };
+      return { from };
+    });
+  });
 }

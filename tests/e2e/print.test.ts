@@ -6,7 +6,8 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CORPUS, FIXTURES, runCli, runTool, tempDir } from '../helpers.js';
-import { contentsEntries, pdfPages } from '../pdf.js';
+import { PdfFile } from '../../src/render/pdf/pdf-file.js';
+import { contentsEntries, pdfLinks, pdfPages } from '../pdf.js';
 
 describe.skipIf(!existsSync(path.join(CORPUS, 'story')))('a larger dossier: the BBC story cluster', () => {
   it('gives every article the page it starts on, in the contents and the bookmarks', async () => {
@@ -103,6 +104,13 @@ describe('a long dossier: 700 articles, more than the old limit of the full layo
     });
     expect(listed).toHaveLength(14);
     for (const page of listed) expect(pages[page - 1], `page ${page}`).toMatch(/Quentall/);
+    // Printed in runs of pages and joined: every link still goes to a page of the file, none out of it.
+    const links = pdfLinks(new PdfFile(await readFile(path.join(out, 'dossier.pdf'))));
+    expect(links.length).toBeGreaterThan(700);
+    expect(links.filter((link) => link.to === undefined || link.to >= pages.length)).toEqual([]);
+    // Each contents line goes to its article's first page.
+    const contentsLinks = links.filter((link) => link.from < articles[0]!.page - 1 && link.to! >= articles[0]!.page - 1);
+    expect(contentsLinks.map((link) => link.to! + 1)).toEqual(expect.arrayContaining(articles.map((entry) => entry.page)));
   });
 });
 

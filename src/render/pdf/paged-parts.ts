@@ -1,23 +1,22 @@
 // The full print layout of a long dossier, part by part: Paged.js lays out
 // each part (print-parts.ts) in a tab of its own, two at a time on a machine
-// with the cores for it, and the laid-out pages are then joined into one
-// document that Chromium prints once. Each part is as quick to lay out as a
+// with the cores for it, and the laid-out pages are then joined into runs
+// that Chromium prints (print-runs.ts). Each part is as quick to lay out as a
 // short dossier, so the layout costs the same per page at any length.
 import os from 'node:os';
-import type { Browser, Page } from 'puppeteer';
+import type { Browser } from 'puppeteer';
 import type { Dossier } from '../../model.js';
 import { offlinePage } from '../browser.js';
 import type { timer } from '../../timing.js';
 import { printTimeout } from './layout.js';
 import { pagedTab } from './paged-tab.js';
-import { PAGE_NUMBERS } from './print-document.js';
 import { PAGE_STARTS, breaksDocument, partDocument, printParts, printUnits, type PrintDocumentUnits, type PrintPart } from './print-parts.js';
 
 /** Letters of text in a part: a few dozen pages, where Paged.js is still quick. */
 const PART_LETTERS = 60_000;
 
 /** What a laid-out part gives the joined document. */
-interface LaidOutPart {
+export interface LaidOutPart {
   /** Each page, as Paged.js left it. */
   pages: string[];
   /** The page (of this part, from 1) of each id in it. */
@@ -58,38 +57,6 @@ const LAID_OUT_PART = `(function () {
     html: startTag(document.documentElement), body: startTag(document.body), pagesElement: startTag(pagesElement),
   };
 })()`;
-
-/**
- * In the joined document: pages numbered through, only the first a first
- * page, right and left by their number. A part's named strings (the running
- * heads) start empty until the part sets them, where the whole document
- * would have carried them over from the page before: they are carried.
- */
-const JOIN_PAGES = `(function (total) {
-  var pages = Array.from(document.querySelectorAll('.pagedjs_pages > .pagedjs_page'));
-  var carried = {}, setInPart = {}, part;
-  pages.forEach(function (page, index) {
-    var number = index + 1;
-    page.id = 'page-' + number;
-    page.setAttribute('data-page-number', String(number));
-    if (index) page.classList.remove('pagedjs_first_page');
-    page.classList.toggle('pagedjs_right_page', number % 2 === 1);
-    page.classList.toggle('pagedjs_left_page', number % 2 === 0);
-    if (page.getAttribute('data-part') !== part) { part = page.getAttribute('data-part'); setInPart = {}; }
-    var names = Array.from(page.style).filter(function (property) { return property.indexOf('--pagedjs-string-') === 0; });
-    names.forEach(function (property) {
-      var name = property.replace(/^--pagedjs-string-(first-except|first|last|start)-/, '');
-      var value = page.style.getPropertyValue(property);
-      if (value.trim() !== '""') setInPart[name] = true;
-      else if (!setInPart[name] && carried[name] !== undefined) page.style.setProperty(property, carried[name]);
-    });
-    names.forEach(function (property) {
-      if (property.indexOf('--pagedjs-string-last-') === 0) carried[property.slice('--pagedjs-string-last-'.length)] = page.style.getPropertyValue(property);
-    });
-  });
-  document.querySelector('.pagedjs_pages').style.setProperty('--pagedjs-page-count', String(total));
-  dossierPageNumbers();
-})`;
 
 /** Math.random's state for part `index`: far enough along one sequence that no two parts draw the same ids. */
 function partSeed(index: number): number {
@@ -132,37 +99,17 @@ async function pageStarts(browser: Browser, html: string, timeout: number): Prom
   }
 }
 
-/** The joined document's head and body, and its pages marked with the part they came from. */
-function joinedDocument(parts: LaidOutPart[]): string {
-  const sheets = new Map<string, Set<string>>();
-  let offset = 0;
-  const pages: string[] = [];
-  parts.forEach((part, index) => {
-    for (const sheet of part.styles) {
-      const added = sheets.get(sheet.text) ?? new Set<string>();
-      sheets.set(sheet.text, added);
-      // Paged.js keys some rules (counters reset on a page) to a page's number: number them through.
-      for (const rule of sheet.added) added.add(rule.replace(/\[data-page-number="(\d+)"\]/g, (_, number: string) => `[data-page-number="${Number(number) + offset}"]`));
-    }
-    for (const page of part.pages) pages.push(page.replace(/^<div\b/, `<div data-part="${index}"`));
-    offset += part.pages.length;
-  });
-  const styles = [...sheets].map(([text, added]) => `<style>${[text, ...added].join('\n').replace(/<\/style/gi, '<\\/style')}</style>`);
-  const [first] = parts;
-  return `<!DOCTYPE html>${first!.html}<head><meta charset="utf-8">${styles.join('')}</head>${first!.body}${first!.pagesElement}${pages.join('')}</div></body></html>`;
-}
-
 /**
- * Lays out the print document part by part and returns a tab holding the
- * joined pages, ready to print; or nothing when the dossier is better laid
- * out whole (it fits in one part, or its pages could not be cut apart).
+ * Lays out the print document part by part; or nothing when the dossier is
+ * better laid out whole (it fits in one part, or its pages could not be cut
+ * apart).
  */
 export async function layOutInParts(
   printHtml: string,
   dossier: Dossier,
   browser: Browser,
   step: ReturnType<typeof timer>,
-): Promise<{ page: Page; repeated: string[] } | undefined> {
+): Promise<{ parts: LaidOutPart[]; repeated: string[] } | undefined> {
   const document = printUnits(printHtml);
   if (!document || document.units.reduce((letters, unit) => letters + unit.letters, 0) < 2 * PART_LETTERS) return undefined;
   const timeout = printTimeout(dossier);
@@ -170,18 +117,7 @@ export async function layOutInParts(
   const parts = printParts(document, starts, PART_LETTERS);
   if (!parts) return undefined;
   const laidOut = await step('layout', () => layOutAll(browser, document, parts, timeout));
-  const total = laidOut.reduce((pages, part) => pages + part.pages.length, 0);
-  const page = await offlinePage(browser, { javaScript: true });
-  try {
-    await step('join', async () => {
-      await page.setContent(joinedDocument(laidOut), { waitUntil: 'load', timeout });
-      await page.evaluate(`${PAGE_NUMBERS}\n${JOIN_PAGES}(${total})`);
-    });
-    return { page, repeated: laidOut.flatMap((part) => part.repeated) };
-  } catch (error) {
-    await page.close();
-    throw error;
-  }
+  return { parts: laidOut, repeated: laidOut.flatMap((part) => part.repeated) };
 }
 
 /**

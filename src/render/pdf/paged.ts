@@ -1,13 +1,17 @@
 // The full print layout: Chromium prints the print document once Paged.js
-// has laid it out into pages, whole, or part by part for a long dossier.
-import type { Browser } from 'puppeteer';
+// has laid it out into pages, whole, or part by part for a long dossier and
+// then in runs of a few hundred pages, joined into one file.
+import type { Browser, Page } from 'puppeteer';
 import type { Dossier, Warning } from '../../model.js';
 import { timer, type StepTimer } from '../../timing.js';
 import { finishPdf, headingTexts } from './finish.js';
 import { printTimeout } from './layout.js';
 import { layOutInParts } from './paged-parts.js';
 import { pagedTab } from './paged-tab.js';
+import { PdfFile, PdfLayoutError } from './pdf-file.js';
+import { LINK_PREFIX, mergePdfs } from './pdf-merge.js';
 import { HIDDEN_WORDS, repeatedPartsWarning, type HiddenWords } from './print-document.js';
+import { eachRun, pageRuns, type PageRun } from './print-runs.js';
 
 /**
  * Words the layout hid are printed nowhere: the PDF is still written, since
@@ -23,17 +27,53 @@ function hiddenWarning(hidden: HiddenWords): Warning {
   };
 }
 
+/** A laid-out tab printed: the words it hides, and its PDF. Links to pages of other runs go to LINK_PREFIX when `runs` > 1. */
+async function printTab(page: Page, runs: number, timeout: number): Promise<{ hidden: HiddenWords[]; pdf: Uint8Array }> {
+  const hidden = (await page.evaluate(HIDDEN_WORDS)) as HiddenWords[];
+  await page.evaluate(`dossierLinksToPages(${runs > 1 ? JSON.stringify(LINK_PREFIX) : ''})`);
+  const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true, outline: true, tagged: true, timeout });
+  return { hidden, pdf };
+}
+
+/** The runs' PDFs joined; nothing when one is laid out otherwise than pdf-file.ts reads (cross-reference streams). */
+function joinedRuns(printed: { pdf: Uint8Array }[]): Uint8Array | undefined {
+  try {
+    return mergePdfs(printed.map((run) => new PdfFile(Buffer.from(run.pdf.buffer, run.pdf.byteOffset, run.pdf.byteLength))));
+  } catch (error) {
+    if (error instanceof PdfLayoutError) return undefined;
+    throw error;
+  }
+}
+
 /** Prints the print document once Paged.js has laid it out. */
 export async function renderPagedPdf(printHtml: string, dossier: Dossier, browser: Browser, onStep?: StepTimer): Promise<{ pdf: Uint8Array; warnings: Warning[] }> {
   const step = timer(onStep ?? (() => {}));
   const timeout = printTimeout(dossier);
-  const { page, repeated } = (await layOutInParts(printHtml, dossier, browser, step)) ?? (await step('layout', () => pagedTab(browser, printHtml, timeout)));
-  try {
-    const hidden = (await page.evaluate(HIDDEN_WORDS)) as HiddenWords[];
-    await page.evaluate('dossierLinksToPages()');
-    const pdf = await step('print', () => page.pdf({ preferCSSPageSize: true, printBackground: true, outline: true, tagged: true, timeout }));
-    return { pdf: await step('finish', () => finishPdf(pdf, dossier, { headings: headingTexts(printHtml) })), warnings: [...(repeated.length ? [repeatedPartsWarning(repeated)] : []), ...hidden.map(hiddenWarning)] };
-  } finally {
-    await page.close();
+  const inParts = await layOutInParts(printHtml, dossier, browser, step);
+  let printed: { hidden: HiddenWords[]; pdf: Uint8Array }[];
+  let repeated: string[];
+  let pdf: Uint8Array;
+  if (inParts) {
+    repeated = inParts.repeated;
+    const printRuns = (runs: PageRun[]) => step('print', () => eachRun(browser, inParts.parts, runs, timeout, (page) => printTab(page, runs.length, timeout)));
+    printed = await printRuns(pageRuns(inParts.parts));
+    const joined = printed.length > 1 ? await step('join runs', async () => joinedRuns(printed)) : printed[0]!.pdf;
+    if (joined) pdf = joined;
+    else {
+      // Runs this reader cannot join: printed again in one.
+      printed = await printRuns(pageRuns(inParts.parts, Number.POSITIVE_INFINITY));
+      pdf = printed[0]!.pdf;
+    }
+  } else {
+    const tab = await step('layout', () => pagedTab(browser, printHtml, timeout));
+    repeated = tab.repeated;
+    try {
+      printed = [await step('print', () => printTab(tab.page, 1, timeout))];
+      pdf = printed[0]!.pdf;
+    } finally {
+      await tab.page.close();
+    }
   }
+  const warnings = [...(repeated.length ? [repeatedPartsWarning(repeated)] : []), ...printed.flatMap((run) => run.hidden.map(hiddenWarning))];
+  return { pdf: await step('finish', () => finishPdf(pdf, dossier, { headings: headingTexts(printHtml) })), warnings };
 }

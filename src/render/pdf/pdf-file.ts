@@ -67,6 +67,11 @@ export class PdfFile {
     this.trailer = new Parser(this.text, trailer + 7).value() as PdfDict;
   }
 
+  /** Every object the xref table lists, in file order. */
+  objectNumbers(): number[] {
+    return [...this.offsets].sort((a, b) => a[1] - b[1]).map(([num]) => num);
+  }
+
   get size(): number {
     return Number(this.trailer.get('Size'));
   }

@@ -58,7 +58,8 @@ function dossierStartPage(element, number) {
 /* Each id's page in this document's pages, numbered from offset + 1. */
 function dossierOwnPages(offset) {
   var pageOf = new Map();
-  document.querySelectorAll('.pagedjs_page').forEach(function (page) {
+  // Pages laid out earlier may be out of the document for now (DETACHED_PAGES).
+  (window.dossierDetachedPages || []).concat(Array.from(document.querySelectorAll('.pagedjs_page'))).forEach(function (page) {
     var number = Number(page.getAttribute('data-page-number')) + offset;
     page.querySelectorAll('[id]').forEach(function (element) { if (!pageOf.has(element.id)) pageOf.set(element.id, dossierStartPage(element, number)); });
   });
@@ -76,12 +77,15 @@ function dossierPagesOfIds() {
  * thousand mentions, notes and page lists pointing at as many spans made the
  * printing of a long dossier four times slower; the pages are far fewer.
  */
-function dossierLinksToPages() {
+/* A page in another run of pages (print-runs.ts) is linked to as elsewhere + its number, made a link to it when the runs are joined. */
+function dossierLinksToPages(elsewhere) {
   var pageIds = new Map();
   document.querySelectorAll('.pagedjs_page').forEach(function (page) { pageIds.set(page.getAttribute('data-page-number'), page.id); });
   document.querySelectorAll('.pagedjs_pages a[href^="#"][data-target-page]').forEach(function (link) {
-    var id = pageIds.get(link.getAttribute('data-target-page'));
+    var target = link.getAttribute('data-target-page');
+    var id = pageIds.get(target);
     if (id) link.setAttribute('href', '#' + id);
+    else if (elsewhere) link.setAttribute('href', elsewhere + target);
   });
 }
 function dossierPageNumbers() {
@@ -203,7 +207,7 @@ const PAGES_KEPT = 3;
  * put back, in order, once the layout is done: every page then costs the same.
  */
 const DETACHED_PAGES = `function dossierDetachPages() {
-  var detached = [];
+  var detached = window.dossierDetachedPages = [];
   class DetachedPages extends window.Paged.Handler {
     afterPageLayout(pageElement, page, breakToken, chunker) {
       var old = chunker.pages[chunker.pages.length - 1 - ${PAGES_KEPT}];
@@ -219,7 +223,7 @@ const DETACHED_PAGES = `function dossierDetachPages() {
     var fragment = document.createDocumentFragment();
     detached.forEach(function (element) { fragment.appendChild(element); });
     if (pages) pages.insertBefore(fragment, pages.firstChild);
-    detached = [];
+    detached = window.dossierDetachedPages = [];
   };
 }`;
 
