@@ -18,6 +18,8 @@ export interface Target {
 export const LINEAR_GROWTH_BAR = 1.15;
 /** Stages shorter than this at the largest size are mostly noise, so they are not judged on growth. */
 const GROWTH_MIN_MS = 100;
+/** Nor are stages that take less than this at any size. */
+const GROWTH_FLOOR_MS = 10;
 export const MEMORY_BAR_BYTES = 1.5 * 1024 * MIB;
 
 export function ratioTarget(target: string, ratio: number | undefined, bar: number, strict: boolean, skipped?: string): Target {
@@ -63,9 +65,11 @@ export function processMemoryTarget(target: string, builds: readonly { label: st
 /** The stage (or total) whose cost grows fastest with the number of articles. */
 export function linearityTarget(target: string, rows: readonly ScalingRow[]): Target {
   const bar = `n^k (fit), k ≤ ${LINEAR_GROWTH_BAR}`;
-  const judged = rows.filter(
-    (row) => row.unit === 'ms' && row.growth !== undefined && Math.max(...row.values.map((value) => value ?? 0)) >= GROWTH_MIN_MS,
-  );
+  // A stage of a few milliseconds at some size (waiting for a Chromium that was already up) has no growth worth the name.
+  const judged = rows.filter((row) => {
+    const values = row.values.filter((value) => value !== undefined);
+    return row.unit === 'ms' && row.growth !== undefined && Math.max(...values) >= GROWTH_MIN_MS && Math.min(...values) >= GROWTH_FLOOR_MS;
+  });
   if (judged.length === 0) return { target, measured: '–', bar, result: 'SKIP', note: `needs two sizes with stages of ${GROWTH_MIN_MS} ms or more` };
   const worst = judged.reduce((a, b) => (b.growth! > a.growth! ? b : a));
   return {
