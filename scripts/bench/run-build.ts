@@ -4,6 +4,7 @@
 // bundled by esbuild first, as `npm run build` runs the command (see bundleRunner).
 // Prints one JSON line (a BuildFigures) to stdout; exits 1 when build() throws.
 import { browserSession } from '../../src/render/browser-session.js';
+import { startCoverThread } from '../../src/render/epub/cover-thread.js';
 import type { Format } from '../../src/render/writer.js';
 import type { BuildFigures, BuildRequest, StageFigure } from './figures.js';
 
@@ -13,6 +14,8 @@ if (request.readThreads !== undefined) process.env.DOSSIER_READ_THREADS = String
 // As the command does: Chromium boots, for a PDF, while Node loads the pipeline.
 const browser = browserSession();
 if (request.formats.includes('pdf')) browser.start();
+// And the EPUB's cover thread starts, as the command starts it.
+if (request.formats.includes('epub')) startCoverThread();
 // Loaded here rather than imported at the top so that loading the pipeline counts as start-up.
 const { build } = await import('../../src/build.js');
 
