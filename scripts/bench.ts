@@ -9,11 +9,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
+  compareColdEpub,
   comparePandoc,
   comparePdf,
   compareSavedPages,
   compareSeeds,
   SHORT_RUN_REPEATS,
+  type ColdEpubComparison,
   type InputSet,
   type PandocComparison,
   type PdfComparison,
@@ -123,6 +125,8 @@ interface Results {
   /** One PDF build per size of --pdf-sizes, each beside Chromium printing the same articles. */
   pdfs: PdfComparison[];
   seeds?: SeedsComparison;
+  /** The seeds to EPUB with no kept cover, against md,json with the cover drawn after. */
+  coldEpub?: ColdEpubComparison;
   /** `--watch` on a copy of the seeds, HTML only: each edit from the save to the rewritten page. */
   watch?: WatchFigures;
   /** Generated saved pages read on one thread, in reading threads and by jsdom and Readability. */
@@ -139,6 +143,7 @@ async function bench(options: BenchOptions, work: string): Promise<number> {
   const { sets, corpus } = await inputSets(options, work);
   // The seeds go first: their repeated short builds also warm the disk caches and tsx's compile cache.
   const seeds = options.seeds ? await compareSeeds(chromium, work) : undefined;
+  const coldEpub = options.seeds ? await attempt('cold epub', () => compareColdEpub(work)) : undefined;
   const watch = options.seeds ? await attempt('watch session', () => watchSeeds(work)) : undefined;
   if (!seeds) {
     // Untimed, so that the first timed build does not pay for what the seeds would have warmed.
@@ -170,6 +175,7 @@ async function bench(options: BenchOptions, work: string): Promise<number> {
     ...(pandocRun ? { pandoc: pandocRun } : {}),
     pdfs,
     ...(seeds ? { seeds } : {}),
+    ...(coldEpub ? { coldEpub } : {}),
     ...(watch ? { watch } : {}),
     ...(savedPages ? { savedPages } : {}),
   };
@@ -322,6 +328,13 @@ function reportText(results: Results, rows: ScalingRow[], pdfRows: ScalingRow[],
         options.seeds
           ? comparisonRow(`seeds: all five formats vs Chromium printing one line (best of ${SHORT_RUN_REPEATS})`, seeds?.best?.wallMs, seeds?.chromiumBestMs)
           : skippedRow('seeds: all five formats vs Chromium printing one line', '--no-seeds'),
+        options.seeds
+          ? comparisonRow(
+              `seeds: epub, no kept cover, vs md,json then the cover drawn after it (${formatMaybe(results.coldEpub?.coverMs)}), best of ${SHORT_RUN_REPEATS}`,
+              results.coldEpub?.bestEpubMs,
+              results.coldEpub?.bestReferenceMs,
+            )
+          : skippedRow('seeds: cold epub vs md,json then the cover', '--no-seeds'),
         ...savedPagesRows(results.savedPages, options.savedPages),
       ],
       ['left', 'right', 'right', 'right'],
@@ -350,6 +363,7 @@ function figuresOf(results: Results, rows: ScalingRow[], pdfRows: ScalingRow[], 
     },
     pdf: { builds: pdfs.map((pdf) => ({ ...pdf, ours: pdf.ours && withStages(pdf.ours) })), rows: pdfRows },
     seeds: seeds ? { ...seeds, ours: seeds.ours.map(withStages), best: seeds.best && withStages(seeds.best) } : null,
+    coldEpub: results.coldEpub ? { ...results.coldEpub, epub: results.coldEpub.epub.map(withStages), reference: results.coldEpub.reference.map(withStages) } : null,
     watch: results.watch ?? null,
     savedPages: results.savedPages ?? null,
     targets,

@@ -27,7 +27,7 @@ else
   fi
 fi
 rm -rf "$outdir"
-external=(puppeteer pdfjs-dist @rowanmanning/feed-parser @resvg/resvg-js jsdom @mozilla/readability pagedjs epub-gen-memory nunjucks iconv-lite)
+external=(puppeteer pdfjs-dist @rowanmanning/feed-parser @resvg/resvg-js jsdom @mozilla/readability pagedjs nunjucks iconv-lite)
 node_modules/.bin/esbuild "${entries[@]}" cover-worker=src/render/epub/cover-worker.ts html-worker=src/read/html-worker.ts --bundle --splitting --platform=node --format=esm --target=node20 \
   "${external[@]/#/--external:}" --outdir="$outdir" --log-level=warning \
   --banner:js="import { createRequire as __bundleRequire } from 'node:module'; const require = __bundleRequire(import.meta.url);"

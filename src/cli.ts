@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { BuildResult, Reporter } from './build.js';
 import { browserSession, type BrowserSession } from './render/browser-session.js';
+import { startCoverThread } from './render/epub/cover-thread.js';
 // writer.ts holds only names and types: `--help` and argument errors answer without loading the pipeline.
 import { FORMATS, type Format, type Paper, type PrintLayout } from './render/writer.js';
 import { READING_ORDERS, type ReadingOrder } from './model.js';
@@ -169,6 +170,8 @@ export async function main(argv: string[]): Promise<number> {
   // Chromium boots in its own process while Node loads the pipeline.
   const browser = browserSession();
   if (options.formats.includes('pdf') && !options.watch) browser.start();
+  // So does the thread that draws the EPUB's cover, which loads satori and the fonts meanwhile.
+  if (options.formats.includes('epub')) startCoverThread();
   try {
     return await buildOnce(options, started, browser);
   } finally {

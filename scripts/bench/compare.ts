@@ -4,7 +4,7 @@ import { rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pandocMarkdown, plainHtml, type CorpusArticle } from './corpus.js';
 import type { BuildRun } from './figures.js';
-import { ROOT, runJsdomRead } from './measure.js';
+import { forgetKeptCovers, ROOT, runJsdomRead } from './measure.js';
 import { formatMs } from './report.js';
 import { writeSavedPages } from './saved-pages.js';
 import { attempt, build, freshDir, log } from './session.js';
@@ -52,6 +52,52 @@ export async function compareSeeds(chromium: string | undefined, work: string): 
     chromiumOneLineMs,
     ...(chromiumBestMs !== undefined ? { chromiumBestMs } : {}),
     ...(best && chromiumBestMs ? { ratio: best.wallMs / chromiumBestMs } : {}),
+  };
+}
+
+export interface ColdEpubComparison {
+  /** The seeds to EPUB alone, no cover picture kept from an earlier build. */
+  epub: BuildRun[];
+  /** The seeds to markdown and JSON, then the EPUB's cover drawn after the build in the same process: nothing overlaps the cover. */
+  reference: BuildRun[];
+  bestEpubMs?: number;
+  bestReferenceMs?: number;
+  /** The cover alone, in the reference's best run. */
+  coverMs?: number;
+  ratio?: number;
+}
+
+/**
+ * (5) A cold EPUB build of the seeds against the same build without the book
+ * (md,json) followed by drawing the cover, which is what the EPUB adds that
+ * takes long: the cover's thread, satori, fonts, layout, painting. At or
+ * under 1, the book and its cover cost no more than the cover drawn alone;
+ * the cover is hidden behind reading and enrichment. Interleaved, best of
+ * three each, every one cold.
+ */
+export async function compareColdEpub(work: string): Promise<ColdEpubComparison> {
+  const seeds = path.join(ROOT, 'seeds');
+  const epub: BuildRun[] = [];
+  const reference: BuildRun[] = [];
+  for (let round = 1; round <= SHORT_RUN_REPEATS; round++) {
+    const of = `(${round} of ${SHORT_RUN_REPEATS})`;
+    await forgetKeptCovers();
+    const book = await build(`seeds, cold epub ${of}`, { input: seeds, out: await freshDir(path.join(work, 'out-cold-epub')), formats: ['epub'] });
+    if (book) epub.push(book);
+    await forgetKeptCovers();
+    const without = await build(`seeds, md,json then the cover ${of}`, { input: seeds, out: await freshDir(path.join(work, 'out-cold-epub-reference')), formats: ['md', 'json'], coverAfter: true });
+    if (without) reference.push(without);
+  }
+  await forgetKeptCovers();
+  const bestOf = (runs: BuildRun[]) => (runs.length ? runs.reduce((a, b) => (b.wallMs < a.wallMs ? b : a)) : undefined);
+  const bestEpub = bestOf(epub);
+  const bestReference = bestOf(reference);
+  return {
+    epub,
+    reference,
+    ...(bestEpub ? { bestEpubMs: bestEpub.wallMs } : {}),
+    ...(bestReference ? { bestReferenceMs: bestReference.wallMs, ...(bestReference.coverMs !== undefined ? { coverMs: bestReference.coverMs } : {}) } : {}),
+    ...(bestEpub && bestReference ? { ratio: bestEpub.wallMs / bestReference.wallMs } : {}),
   };
 }
 

@@ -8,6 +8,8 @@ export interface BuildRequest {
   formats: string[];
   /** DOSSIER_READ_THREADS for the build: 0 reads every saved page on the main thread. */
   readThreads?: number;
+  /** After the build, draw the EPUB's cover from its dossier, in a thread started only then: the cover's cost when nothing overlaps it. */
+  coverAfter?: boolean;
 }
 
 /** One `reporter.stage()` call, or a `reporter.step()` (a part of a stage, such as `enrich people`). */
@@ -34,6 +36,8 @@ export interface BuildFigures {
   /** The Node process's peak resident set; Chromium's processes are not in it. */
   peakRssBytes: number;
   failed: { format: string; message: string }[];
+  /** With `coverAfter`: the cover drawn after the build, from starting its thread to the picture. */
+  coverMs?: number;
 }
 
 /** A build as the parent saw it. */

@@ -1,6 +1,7 @@
 // Timing processes from spawn to exit: our builds (through the runner) and the
 // tools we compare them with.
 import { spawn } from 'node:child_process';
+import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BuildFigures, BuildRequest, BuildRun, JsdomReadFigures, WatchFigures } from './figures.js';
@@ -33,6 +34,14 @@ function bundleRunners(): Promise<string> {
     return RUNNER_BUNDLE;
   })();
   return bundled;
+}
+
+/**
+ * Empties the folder where the bundled runner keeps finished cover pictures
+ * (src/render/epub/cover-cache.ts), so that the next build draws its cover cold.
+ */
+export async function forgetKeptCovers(): Promise<void> {
+  await rm(path.join(await bundleRunners(), 'covers'), { recursive: true, force: true });
 }
 
 /** Runs a bundled runner with a JSON request; its last line of output is its JSON answer. */

@@ -4,6 +4,8 @@
 // bundled by esbuild first, as `npm run build` runs the command (see bundleRunner).
 // Prints one JSON line (a BuildFigures) to stdout; exits 1 when build() throws.
 import { browserSession } from '../../src/render/browser-session.js';
+import { startCoverThread } from '../../src/render/epub/cover-thread.js';
+import type { Dossier } from '../../src/model.js';
 import type { Format } from '../../src/render/writer.js';
 import type { BuildFigures, BuildRequest, StageFigure } from './figures.js';
 
@@ -13,6 +15,8 @@ if (request.readThreads !== undefined) process.env.DOSSIER_READ_THREADS = String
 // As the command does: Chromium boots, for a PDF, while Node loads the pipeline.
 const browser = browserSession();
 if (request.formats.includes('pdf')) browser.start();
+// And the EPUB's cover thread starts, as the command starts it.
+if (request.formats.includes('epub')) startCoverThread();
 // Loaded here rather than imported at the top so that loading the pipeline counts as start-up.
 const { build } = await import('../../src/build.js');
 
@@ -39,6 +43,7 @@ const result = await build({
 });
 const buildMs = performance.now() - started;
 await browser.close();
+const coverMs = request.coverAfter ? await drawCoverAfter(result.dossier) : undefined;
 
 const figures: BuildFigures = {
   articles: result.dossier.articles.length,
@@ -51,5 +56,16 @@ const figures: BuildFigures = {
   // maxRSS is in kilobytes.
   peakRssBytes: process.resourceUsage().maxRSS * 1024,
   failed: result.failed,
+  ...(coverMs === undefined ? {} : { coverMs }),
 };
 process.stdout.write(`${JSON.stringify(figures)}\n`);
+
+/** The EPUB's cover of the dossier built, drawn with nothing else running: its thread started, satori and the fonts loaded, the page set and painted. */
+async function drawCoverAfter(dossier: Dossier): Promise<number> {
+  const [{ prepareCover, renderCover }, { Templates }] = await Promise.all([import('../../src/render/epub/cover.js'), import('../../src/render/view/templates.js')]);
+  const from = performance.now();
+  const templates = new Templates();
+  prepareCover(templates);
+  await renderCover(dossier, templates);
+  return performance.now() - from;
+}

@@ -138,6 +138,13 @@ describe('who is involved and where the articles repeat each other', () => {
 });
 
 describe('dossier.epub', () => {
+  it('stores its pictures as they are, compressed already, and deflates its text', async () => {
+    const methods = zipMethods(await readFile(path.join(out, 'dossier.epub')));
+    expect(methods.get('OEBPS/images/picture-1.png')).toBe(STORED);
+    expect(methods.get('mimetype')).toBe(STORED);
+    for (const [name, method] of methods) if (/\.(xhtml|opf|ncx|css)$/.test(name)) expect(method, name).toBe(DEFLATED);
+  });
+
   it('has a cover, landmarks, a contents entry per article and accessibility metadata', async () => {
     const JSZip = (await import('jszip')).default;
     const zip = await JSZip.loadAsync(await readFile(path.join(out, 'dossier.epub')));
@@ -349,3 +356,19 @@ describe('dossier.html', () => {
     expect(html).toContain('Ken Livingstone’s Rich Jews Letter: Full Text');
   });
 });
+
+const STORED = 0;
+const DEFLATED = 8;
+
+/** Each entry's compression method, from the zip's central directory. */
+function zipMethods(zip: Buffer): Map<string, number> {
+  const methods = new Map<string, number>();
+  const end = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  let at = zip.readUInt32LE(end + 16);
+  for (let entry = 0; entry < zip.readUInt16LE(end + 10); entry++) {
+    const nameLength = zip.readUInt16LE(at + 28);
+    methods.set(zip.toString('utf8', at + 46, at + 46 + nameLength), zip.readUInt16LE(at + 10));
+    at += 46 + nameLength + zip.readUInt16LE(at + 30) + zip.readUInt16LE(at + 32);
+  }
+  return methods;
+}

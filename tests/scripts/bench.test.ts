@@ -25,6 +25,7 @@ interface BenchFigures {
   };
   targets: { target: string; result: string }[];
   savedPages: { pages: number } | null;
+  coldEpub: { ratio?: number } | null;
   problems: string[];
 }
 
@@ -75,6 +76,8 @@ describe('npm run bench on 10 generated articles', () => {
     });
     // --no-seeds: no watch session either.
     expect(figures.targets.find((target: { target: string }) => /--watch/.test(target.target))).toMatchObject({ result: 'SKIP', note: '--no-seeds' });
+    // Nor the cold EPUB of the seeds.
+    expect(figures.coldEpub).toBeNull();
     expect(figures.problems).toEqual([]);
   });
 

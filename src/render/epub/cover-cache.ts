@@ -28,6 +28,15 @@ export function cachedCover(dir: string, key: string): Uint8Array | undefined {
   }
 }
 
+/** Whether the folder keeps any picture: a build may then find its own there and draw nothing. */
+export function hasKeptCovers(dir: string): boolean {
+  try {
+    return readdirSync(dir).some((name) => name.endsWith('.png'));
+  } catch {
+    return false;
+  }
+}
+
 /** Keeps a picture; a folder that cannot be written only means no picture is kept. */
 export function keepCover(dir: string, key: string, png: Uint8Array): void {
   try {

@@ -5,7 +5,7 @@
 // outlines; resvg paints it and the PNG is written (cover-png.ts).
 import os from 'node:os';
 import type { Font } from 'satori';
-import { cachedCover, coverKey, keepCover } from './cover-cache.js';
+import { cachedCover, coverKey, hasKeptCovers, keepCover } from './cover-cache.js';
 import { coverFonts, installedFaces } from './cover-fonts.js';
 import { encodePng, rasterise } from './cover-png.js';
 import { coverTree, type CoverNode } from './cover-tree.js';
@@ -56,7 +56,7 @@ async function coverPage(html: string): Promise<Page> {
   return { root, fonts, missing };
 }
 
-// satori (most of this thread's code) loads only when a page is to be set, so a picture kept from an earlier build needs none of it.
+// satori is most of this thread's code: it loads when the warm-up asks for it or a page is to be set.
 let satoriModule: Promise<typeof import('satori')> | undefined;
 const loadSatori = () => (satoriModule ??= import('satori'));
 
@@ -76,27 +76,47 @@ async function pageSvg({ root, fonts }: Page, width: number, height: number): Pr
   return svg;
 }
 
+/** Letters, figures and marks most covers are set in: the sample page sets each in every face the cover uses. */
+const SAMPLE = 'The quick brown fox jumps over the lazy dog; THE QUICK BROWN FOX JUMPS OVER THE LAZY DOG: 0123456789, 1 January 2026 (“a–z”)?';
+
+let warmed: string | undefined;
+let realPage = false;
+
+/** A page is on its way: a warm-up not yet at its sample page leaves it out, as the real one does the same and more. */
+export function pageComing(): void {
+  realPage = true;
+}
+
 /**
- * Loads what drawing needs before the first page comes. The list of fonts
- * and, given the template's stylesheet, the font files it names: work the
- * cover needs anyway, kept picture or not. When a core is free, also
- * satori, resvg and the fonts parsed, and a page like a cover set, which
- * makes the real one about 0.1 s quicker; on a busy machine that work would
- * only take CPU from the build, and a kept picture needs none of it.
+ * Loads what drawing needs before the first page comes, while the main
+ * thread reads and enriches the articles: the list of fonts and, given the
+ * template's stylesheet, the font files it names, satori and resvg loaded
+ * and the fonts parsed (satori keeps them parsed by their data, which
+ * cover-fonts.ts reads once). A cold page needs all of that, so it is done
+ * whether or not a core is free, unless pictures are kept from earlier
+ * builds (`cache`), one of which may be this page's. With a free core, also a page like the cover,
+ * which compiles satori's layout code: the real page then takes about a
+ * third of its cold time (some 0.2 s less), but the sample costs as much
+ * CPU as it saves, so on a busy machine it would only slow the build.
  */
-export async function warmUp(css?: string): Promise<void> {
+export async function warmUp(css?: string, cache?: string): Promise<void> {
   await installedFaces();
-  if (css === undefined) return;
+  if (css === undefined || css === warmed) return;
+  warmed = css;
   const { fonts } = await coverFonts(css, '');
   const [load = 0] = os.loadavg();
-  if (fonts.length === 0 || load >= os.availableParallelism()) return;
+  const coreFree = load < os.availableParallelism();
+  // With pictures kept from earlier builds, this one may need no drawing: then only a free core loads satori early.
+  if (fonts.length === 0 || (!coreFree && cache !== undefined && hasKeptCovers(cache))) return;
   const { default: satori } = await loadSatori();
   rasterise('<svg xmlns="http://www.w3.org/2000/svg" width="1" height="1"/>', 1);
-  // satori parses the fonts once, for this page and the ones after it.
   await satori({ type: 'div', props: {} }, { width: 1, height: 1, fonts });
+  if (realPage || !coreFree) return;
   await coverSvg(
-    `<html><head><style>${css}</style></head><body class="title-medium"><section class="cover"><p class="marking">Marking</p><p class="kicker">Kicker</p><h1 class="cover-title">A title on a page like the cover</h1><p class="subtitle">Its subtitle</p><dl class="facts"><div><dt>Fact</dt><dd>Its value, 1,234</dd></div></dl></section></body></html>`,
-    400,
-    640,
+    `<html><head><style>${css}</style></head><body class="title-medium"><section class="cover"><p class="marking">${SAMPLE}</p><p class="kicker">${SAMPLE}</p><h1 class="cover-title">${SAMPLE}</h1><p class="subtitle">${SAMPLE}</p><dl class="facts"><div><dt>${SAMPLE}</dt><dd>${SAMPLE}</dd></div></dl></section></body></html>`,
+    PAGE_SAMPLE.width,
+    PAGE_SAMPLE.height,
   );
 }
+
+const PAGE_SAMPLE = { width: 800, height: 1280 };

@@ -1,18 +1,18 @@
-// The thread the cover picture is drawn in (cover.ts starts it): the fonts
-// (and satori and resvg, when a core is free) load here while the main thread
-// reads and enriches the articles, and the picture is drawn while it writes
-// the book's chapters.
+// The thread the cover picture is drawn in (cover-thread.ts starts it): the
+// fonts, satori and resvg load here while the main thread loads the pipeline
+// and reads and enriches the articles, and the picture is drawn while it
+// writes the book's chapters.
 import { parentPort } from 'node:worker_threads';
-import { drawCover, warmUp, type CoverRequest } from './cover-draw.js';
+import { drawCover, pageComing, warmUp, type CoverRequest } from './cover-draw.js';
 
-const ready = warmUp().catch(() => {
-  // Whatever failed fails again, with its message, when a page comes.
-});
+// One warm-up after another, and a page after them all. Whatever failed fails again, with its message, when a page comes.
+let warming = warmUp().catch(() => {});
 
-parentPort!.on('message', async ({ id, request, css }: { id?: number; request?: CoverRequest; css?: string }) => {
-  await ready;
-  // The template's stylesheet, before its page: a page like it is drawn meanwhile.
-  if (!request) return void warmUp(css).catch(() => {});
+parentPort!.on('message', async ({ id, request, css, cache }: { id?: number; request?: CoverRequest; css?: string; cache?: string }) => {
+  // The template's stylesheet, before its page.
+  if (!request) return void (warming = warming.then(() => warmUp(css, cache)).catch(() => {}));
+  pageComing();
+  await warming;
   try {
     parentPort!.postMessage({ id, picture: await drawCover(request) });
   } catch (error) {

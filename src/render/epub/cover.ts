@@ -2,20 +2,20 @@
 // a 1600 × 2560 PNG of templates/cover-image.njk.
 //
 // No browser draws it, but satori (cover-draw.ts), in a thread of its own
-// (cover-worker.ts): a build that makes an EPUB starts the thread first
-// (prepareCover), so that the fonts (and satori, when a core is free) load
-// while the articles are read and enriched, and the picture is drawn while
-// the book's chapters are written. The same dossier and fonts give the same
-// bytes; from the bundle, a picture once drawn is kept (cover-cache.ts).
+// (cover-thread.ts, cover-worker.ts): the command starts the thread first,
+// and a build that makes an EPUB sends it the template's stylesheet
+// (prepareCover), so that satori, resvg and the fonts load while the
+// articles are read and enriched; the page is sent as soon as the writer
+// starts and drawn while the book's chapters are written. The same dossier
+// and fonts give the same bytes; from the bundle, a picture once drawn is
+// kept (cover-cache.ts).
 //
 // Everything from articles and settings reaches the page through Nunjucks,
 // which escapes it, and the page can only draw text and boxes: nothing in it
 // is fetched or run, and no input is ever more than text on the picture.
 import { fileURLToPath } from 'node:url';
-import type { Worker } from 'node:worker_threads';
 import type { Dossier, Warning } from '../../model.js';
-import { startWorker } from '../../threads.js';
-import type { CoverPicture, CoverRequest } from './cover-draw.js';
+import { drawInThread, sendCoverStylesheet, startCoverThread } from './cover-thread.js';
 import type { Templates } from '../view/templates.js';
 import { dossierView } from '../view/dossier-view.js';
 
@@ -25,9 +25,12 @@ export const PAGE = { width: 800, height: 1280, scale: 2 };
 /** Finished pictures are kept beside the bundled command (node_modules/.cache/dossier/covers/); from the sources (tests), none are. */
 const CACHE = import.meta.url.endsWith('.ts') ? undefined : fileURLToPath(new URL('./covers/', import.meta.url));
 
-/** The cover picture, with a warning for any character no installed font has (the writer reports it). */
-export async function renderCover(dossier: Dossier, templates: Templates): Promise<{ png: Uint8Array; warnings: Warning[] }> {
-  prepareCover(thread ? undefined : templates);
+/**
+ * The cover picture, with a warning for any character no installed font has
+ * (the writer reports it). `sent` settles once the page is in the drawing
+ * thread's hands, so that the writer loads the book's libraries only then.
+ */
+export async function renderCover(dossier: Dossier, templates: Templates, sent?: () => void): Promise<{ png: Uint8Array; warnings: Warning[] }> {
   const css = await templates.file('dossier.css');
   // The articles without their text, which a cover does not show and which takes long to render for a big dossier.
   const articles = dossier.articles.map((article) => ({ ...article, content: { type: 'root' as const, children: [] } }));
@@ -42,7 +45,9 @@ export async function renderCover(dossier: Dossier, templates: Templates): Promi
     width: PAGE.width,
     height: PAGE.height,
   });
-  const { png, missing } = await draw({ html, ...PAGE, ...(CACHE === undefined ? {} : { cache: CACHE }) });
+  const drawing = drawInThread({ html, ...PAGE, ...(CACHE === undefined ? {} : { cache: CACHE }) });
+  sent?.();
+  const { png, missing } = await drawing;
   const warnings =
     missing.length > 0 ? [{ file: 'dossier.epub', message: `no font installed here has ${missing.join(' ')}: the cover picture shows empty boxes for them.` }] : [];
   return { png, warnings };
@@ -57,59 +62,18 @@ function rootRule(css: string): string {
   return match ? `:root {${match[1]}}` : '';
 }
 
-// ---------------------------------------------------------------------------
-// The drawing thread: one per process, kept for the next build of a watch
-// session, and never what keeps the process running when nothing is asked of it.
-
-type Reply = { picture: CoverPicture; error?: undefined } | { error: string; picture?: undefined };
-
-let thread: { worker: Worker; pending: Map<number, (reply: Reply) => void> } | undefined;
-let requests = 0;
-
 /**
- * Starts the drawing thread (once per process): satori and the fonts start
- * loading now, those the templates' cover names among them.
+ * Starts the drawing thread (once per process) and sends it the stylesheet
+ * of the templates' cover, so that it reads and parses the fonts it names.
  */
-export function prepareCover(templates?: Templates): void {
-  if (templates) {
-    Promise.all([templates.file('dossier.css'), templates.file(TEMPLATE)]).then(([css, template]) => {
-      // The template's <style>, without its Nunjucks.
-      const style = (/<style>([\s\S]*?)<\/style>/.exec(template)?.[1] ?? '')
-        .replace(/\{\{\s*cssVariables\s*\|\s*safe\s*\}\}/, rootRule(css))
-        .replace(/\{\{\s*(width|height)\s*\}\}/g, (_, side: 'width' | 'height') => String(PAGE[side]))
-        .replace(/\{[{%#][\s\S]*?[}%#]\}/g, '');
-      thread?.worker.postMessage({ css: style });
-    }, () => undefined);
-  }
-  if (thread) return;
-  const worker = startWorker(import.meta.url, 'cover-worker');
-  worker.unref();
-  const pending = new Map<number, (reply: Reply) => void>();
-  const fail = (message: string) => {
-    if (thread?.worker === worker) thread = undefined;
-    for (const settle of pending.values()) settle({ error: message });
-    pending.clear();
-  };
-  worker.on('message', ({ id, ...reply }: Reply & { id: number }) => {
-    pending.get(id)?.(reply);
-    pending.delete(id);
-    if (pending.size === 0) worker.unref();
-  });
-  worker.on('error', (error) => fail(`the cover's drawing thread failed: ${error.message}`));
-  worker.on('exit', (code) => fail(`the cover's drawing thread stopped (exit code ${code})`));
-  thread = { worker, pending };
-}
-
-async function draw(request: CoverRequest): Promise<CoverPicture> {
-  prepareCover();
-  const { worker, pending } = thread!;
-  const id = ++requests;
-  const reply = await new Promise<Reply>((resolve) => {
-    pending.set(id, resolve);
-    // While a picture is being drawn, the process waits for it.
-    worker.ref();
-    worker.postMessage({ id, request });
-  });
-  if (reply.error !== undefined) throw new Error(reply.error);
-  return { png: new Uint8Array(reply.picture.png), missing: reply.picture.missing };
+export function prepareCover(templates: Templates): void {
+  startCoverThread();
+  Promise.all([templates.file('dossier.css'), templates.file(TEMPLATE)]).then(([css, template]) => {
+    // The template's <style>, without its Nunjucks.
+    const style = (/<style>([\s\S]*?)<\/style>/.exec(template)?.[1] ?? '')
+      .replace(/\{\{\s*cssVariables\s*\|\s*safe\s*\}\}/, rootRule(css))
+      .replace(/\{\{\s*(width|height)\s*\}\}/g, (_, side: 'width' | 'height') => String(PAGE[side]))
+      .replace(/\{[{%#][\s\S]*?[}%#]\}/g, '');
+    sendCoverStylesheet(style, CACHE);
+  }, () => undefined);
 }
