@@ -22,7 +22,7 @@ import { visit } from 'unist-util-visit';
 type Point = NonNullable<Root['position']>['start'];
 
 /** About how long a piece is; a cut is made at the first place allowed after it. */
-export const PIECE_LENGTH = 64 * 1024;
+export const PIECE_LENGTH = 16 * 1024;
 
 export interface Piece {
   /** Where the piece starts in the text, in UTF-16 units as micromark counts them. */
@@ -47,18 +47,41 @@ const LONG_HTML: [RegExp, RegExp][] = [
 /** A line that may define a link reference or a footnote, in any container: its label. */
 const DEFINITION = /^(?:[ \t]*(?:>|(?:[-+*]|\d{1,9}[.)])(?=[ \t])))*[ \t]*\[(\^?)((?:[^[\]\\\r\n]|\\.){1,999})\]:/;
 
-/** The text in pieces (one, when it is short or has nowhere to cut), and the labels of the definitions it may hold. */
+/**
+ * The text in pieces (one, when it is short or has nowhere to cut), and the
+ * labels of the definitions it may hold. Every piece is parsed after the
+ * labels' preamble, so a piece is made at least four times its length: the
+ * preamble adds at most a quarter to the work, however many there are.
+ */
 export function markdownPieces(text: string, length = PIECE_LENGTH): { pieces: Piece[]; labels: string[] } {
   if (text.length <= length) return { pieces: [{ offset: 0, line: 1, text }], labels: [] };
+  const { cuts, labels } = placesToCut(text);
+  const least = Math.max(length, 4 * definitionsPreamble(labels).length);
   const pieces: Piece[] = [];
+  let from = { offset: 0, line: 1 };
+  for (const cut of cuts) {
+    if (cut.offset - from.offset < least || text.length - cut.offset < least / 2) continue;
+    pieces.push({ ...from, text: text.slice(from.offset, cut.offset) });
+    from = cut;
+  }
+  pieces.push({ ...from, text: text.slice(from.offset) });
+  return { pieces, labels: pieces.length > 1 ? labels : [] };
+}
+
+/** The definitions, with a dummy address each, that tell a piece which labels the text defines; a blank line ends them. */
+export function definitionsPreamble(labels: string[]): string {
+  return labels.length ? `${labels.map((label) => `[${label}]: #\n`).join('')}\n` : '';
+}
+
+/** Every place the text may be cut, and the labels of the definitions it may hold. */
+function placesToCut(text: string): { cuts: { offset: number; line: number }[]; labels: string[] } {
+  const cuts: { offset: number; line: number }[] = [];
   const labels = new Set<string>();
-  let pieceStart = 0;
-  let pieceLine = 1;
   let state: { fence: string } | { htmlEnd: RegExp } | undefined;
   let previousBlank = false;
   let line = 1;
   let start = 0;
-  // Front matter is the piece's first lines: a blank line in it is no place to cut.
+  // Front matter is the first piece's first lines: a blank line in it is no place to cut.
   const frontMatter = /^---[ \t]*(?:\r\n|\r|\n)[\s\S]*?(?:\r\n|\r|\n)(?:---|\.\.\.)[ \t]*(?:\r\n|\r|\n|$)/.exec(text);
   if (frontMatter) {
     start = frontMatter[0].length;
@@ -67,20 +90,9 @@ export function markdownPieces(text: string, length = PIECE_LENGTH): { pieces: P
   LINE_ENDING.lastIndex = start;
   while (start < text.length) {
     const ending = LINE_ENDING.exec(text);
-    const end = ending ? ending.index : text.length;
-    const content = text.slice(start, end);
-    if (
-      !state &&
-      previousBlank &&
-      start - pieceStart >= length &&
-      content !== '' &&
-      content[0] !== ' ' &&
-      content[0] !== '\t' &&
-      !LIST_MARKER.test(content)
-    ) {
-      pieces.push({ offset: pieceStart, line: pieceLine, text: text.slice(pieceStart, start) });
-      pieceStart = start;
-      pieceLine = line;
+    const content = text.slice(start, ending ? ending.index : text.length);
+    if (!state && previousBlank && content !== '' && content[0] !== ' ' && content[0] !== '\t' && !LIST_MARKER.test(content)) {
+      cuts.push({ offset: start, line });
     }
     state = follow(state, content);
     if (!state) {
@@ -92,8 +104,7 @@ export function markdownPieces(text: string, length = PIECE_LENGTH): { pieces: P
     start = ending.index + ending[0].length;
     line++;
   }
-  pieces.push({ offset: pieceStart, line: pieceLine, text: text.slice(pieceStart) });
-  return { pieces, labels: pieces.length > 1 ? [...labels] : [] };
+  return { cuts, labels: [...labels] };
 }
 
 /** Whether, after this line, the text is inside fenced code or a long HTML block. */
@@ -122,7 +133,7 @@ function follow(state: { fence: string } | { htmlEnd: RegExp } | undefined, line
 export function parseInPieces(text: string, parse: (text: string) => Root, length = PIECE_LENGTH): Root {
   const { pieces, labels } = markdownPieces(text, length);
   if (pieces.length === 1) return parse(text);
-  const preamble = labels.map((label) => `[${label}]: #\n`).join('') + (labels.length ? '\n' : '');
+  const preamble = definitionsPreamble(labels);
   const preambleLines = labels.length ? labels.length + 1 : 0;
   const tree: Root = { type: 'root', children: [], position: { start: { line: 1, column: 1, offset: 0 }, end: endOf(text) } };
   for (const piece of pieces) {
