@@ -1,27 +1,32 @@
 // Body paragraphs as the enrichments see them: numbered in reading order
 // (the number in the anchor `<article id>-p<n>`), with their text and a way
-// to put a node at a character offset of that text.
-import type { Paragraph, PhrasingContent, Root } from 'mdast';
+// to put a node at a character offset of that text. A table's cell is one:
+// its text is phrasing as a paragraph's is, and a date or a name in it
+// belongs in the chronology and the people as much as one in a paragraph.
+import type { Paragraph, PhrasingContent, Root, TableCell } from 'mdast';
 import { visit } from 'unist-util-visit';
 
+/** A block of text with an anchor of its own. */
+export type TextBlock = Paragraph | TableCell;
+
 export interface BodyParagraph {
-  node: Paragraph;
+  node: TextBlock;
   /** 1-based, in reading order. */
   number: number;
   /** The paragraph's text; a line break counts as one space. */
   text: string;
 }
 
-/** Every paragraph of text: top level, in quotations and in list items. */
+/** Every paragraph of text: top level, in quotations and in list items, and every table cell. */
 export function bodyParagraphs(tree: Root): BodyParagraph[] {
   const paragraphs: BodyParagraph[] = [];
-  visit(tree, 'paragraph', (node) => {
-    paragraphs.push({ node, number: paragraphs.length + 1, text: paragraphText(node) });
+  visit(tree, (node) => {
+    if (node.type === 'paragraph' || node.type === 'tableCell') paragraphs.push({ node, number: paragraphs.length + 1, text: paragraphText(node) });
   });
   return paragraphs;
 }
 
-export function paragraphText(node: Paragraph): string {
+export function paragraphText(node: TextBlock): string {
   let text = '';
   visit(node, (child) => {
     if (child.type === 'text' || child.type === 'inlineCode') text += child.value;
@@ -34,7 +39,7 @@ export function paragraphText(node: Paragraph): string {
  * Puts `inserted` at character `offset` of the paragraph, splitting the text
  * node there. An offset inside a link or emphasis inserts after that element.
  */
-export function insertAtOffset(paragraph: Paragraph, offset: number, inserted: PhrasingContent): void {
+export function insertAtOffset(paragraph: TextBlock, offset: number, inserted: PhrasingContent): void {
   let position = 0;
   const children = paragraph.children;
   for (let index = 0; index < children.length; index++) {
@@ -73,7 +78,7 @@ function inlineLength(node: PhrasingContent): number {
  * left alone too. `wrap` is called in the order
  * of the ranges' starts, only for the ranges wrapped.
  */
-export function wrapRanges(paragraph: Paragraph, ranges: { start: number; end: number; wrap: (text: string) => PhrasingContent }[]): void {
+export function wrapRanges(paragraph: TextBlock, ranges: { start: number; end: number; wrap: (text: string) => PhrasingContent }[]): void {
   const order = [...ranges].sort((a, b) => a.start - b.start);
   const children: PhrasingContent[] = [];
   let position = 0;

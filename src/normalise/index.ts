@@ -4,6 +4,7 @@
 import type { Nodes, Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { unified } from 'unified';
+import { visit } from 'unist-util-visit';
 import { VFile } from 'vfile';
 import type { ArticleOverride } from '../config.js';
 import { directionOf, languageFromScript } from '../language.js';
@@ -95,6 +96,11 @@ export function normalise(read: ReadArticle, warnings: Warning[], options: Norma
   for (const message of file.messages) {
     warnings.push({ file: read.file, ...(message.line ? { line: message.line } : {}), message: message.reason });
   }
+  // Where each node stood in the file served the warnings above; every later copy of the tree
+  // (the annotated content, the typeset one, each writer's HTML tree) would carry it, three objects a node.
+  visit(body, (node) => {
+    delete node.position;
+  });
 
   const { headline, publication, byline, deck, relatedLinks, kicker } = file.data;
   const override = options.override ?? {};

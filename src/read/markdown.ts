@@ -11,6 +11,7 @@ import type { ReadArticle, StatedMeta, Warning } from '../model.js';
 import { limitArticleDepth } from './depth.js';
 import { statedMeta } from './front-matter.js';
 import { capContainerDepth } from './markdown-depth.js';
+import { parseInPieces } from './markdown-pieces.js';
 import { picture } from './pictures.js';
 
 const parser = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm);
@@ -19,7 +20,7 @@ export function readMarkdown(text: string, file: string, warnings: Warning[], ro
   const context = { root, file, warnings };
   // Depth is bounded before micromark (superlinear in nesting) and again on its tree, before anything recurses over it.
   const capped = capContainerDepth(text);
-  const tree = parser.parse(capped.text) as Root;
+  const tree = parseInPieces(capped.text, (text) => parser.parse(text) as Root);
   limitArticleDepth(tree, file, warnings, capped.capped);
   let meta: StatedMeta = {};
 

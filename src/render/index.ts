@@ -85,7 +85,16 @@ export async function render(dossier: Dossier, options: RenderOptions): Promise<
   // What Chromium waits for is made before the other formats take the processor.
   const first = writers.filter((writer) => !writer.reportsWarnings);
   await Promise.all(first.map((writer) => writer.prepare?.(planned, context).catch(() => undefined)));
-  await Promise.all(first.map((writer) => run(writer, planned)));
+  // Chromium prints beside Node's writers, but those take turns: on one thread, side by side, they would only
+  // interleave, and hold each one's working trees (a long article's hast, its HTML) at once.
+  const printing = first.filter((writer) => WRITERS[writer.format].needsBrowser);
+  const inNode = first.filter((writer) => !WRITERS[writer.format].needsBrowser);
+  await Promise.all([
+    ...printing.map((writer) => run(writer, planned)),
+    (async () => {
+      for (const writer of inNode) await run(writer, planned);
+    })(),
+  ]);
   const final: Dossier = { ...planned, warnings: [...planned.warnings, ...warnings] };
   await Promise.all(writers.filter((writer) => writer.reportsWarnings).map((writer) => run(writer, final)));
 

@@ -1,6 +1,6 @@
 // Every link inside the dossier leads to an element that is there: dates and
 // shared passages in tight and loose lists, nested lists, quotations and
-// saved pages' lists, tables, captions and quotations, and lists flattened for depth, linked from the chronology and the notes, in the HTML
+// saved pages' lists, tables, captions and quotations, markdown tables, and lists flattened for depth, linked from the chronology and the notes, in the HTML
 // page and across the EPUB's chapters (EPUBCheck RSC-012).
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -48,6 +48,21 @@ The council agreed the timetable for the new bypass on Tuesday after a long deba
 <blockquote><p>On 20 November 2026 the new junction is tested with the traffic lights switched on, the engineers wrote.</p></blockquote>
 <p>Drivers are asked to follow the signed diversions, and buses will keep to their timetables throughout.</p></article></body></html>`,
   );
+  // A markdown table whose cells give dates, one in its header row.
+  await writeFile(
+    path.join(input, 'closures.md'),
+    `# Road closures for the bypass listed
+
+The council listed the road closures for the bypass on Thursday, with the dates each road shuts.
+
+| Road | Closure (from 1 February 2027) |
+| --- | --- |
+| Mill Lane | Shut on 15 March 2027 for a week. |
+| Church Street | Shut on 22 May 2027, the council said. |
+
+Drivers should allow more time for their journeys while the roads are shut.
+`,
+  );
   // A list nested deeper than the reader keeps: its deepest items are flattened into one, each paragraph keeping its anchor.
   const deep = Array.from({ length: 30 }, (_, level) => `${'  '.repeat(level)}- Item ${level} is due on ${(level % 28) + 1} March 2025, the council said.`);
   await writeFile(path.join(input, 'deep.md'), `# Dates in a deeply nested list\n\nThe council set out its dates in a deeply nested list on Tuesday evening, as below.\n\n${deep.join('\n')}\n`);
@@ -64,13 +79,24 @@ describe('links to anchors in lists and quotations', () => {
     // The chronology links to the items' paragraphs, and the notes to the shared passage in the other article.
     expect(targets.filter((target) => /-p\d+$/.test(target)).length).toBeGreaterThan(4);
     expect(targets.filter((target) => !ids.has(target))).toEqual([]);
-    // The dates in the saved page's caption and quotation are in the chronology, linked to where they are.
-    // (A table's cells are not paragraphs: the chronology does not look in them, so nothing links to a cell.)
-    const json = JSON.parse(await readFile(path.join(out, 'dossier.json'), 'utf8')) as { articles: { id: string; file: string }[]; chronology: { date: string; article: string; paragraph?: number }[] };
+    // The dates in the saved page's table, caption and quotation are in the chronology, linked to where they are.
+    const json = JSON.parse(await readFile(path.join(out, 'dossier.json'), 'utf8')) as { articles: { id: string; file: string }[]; chronology: { date: string; article: string; paragraph?: number; sentence: string }[] };
     const table = json.articles.find((article) => article.file === 'table.html')!.id;
     const dated = json.chronology.filter((entry) => entry.article === table && entry.paragraph !== undefined).map((entry) => entry.date);
     expect(dated).toEqual(expect.arrayContaining(['2026-04-02', '2026-11-20']));
     for (const entry of json.chronology.filter((entry) => entry.article === table && entry.paragraph !== undefined)) expect(targets).toContain(`${table}-p${entry.paragraph}`);
+    // A table cell is a paragraph of its own: its dates, with the cell's sentence, linked to the cell.
+    expect(dated).toEqual(expect.arrayContaining(['2026-10-12', '2027-01-04']));
+    const closures = json.articles.find((article) => article.file === 'closures.md')!.id;
+    const inCells = json.chronology.filter((entry) => entry.article === closures && entry.paragraph !== undefined);
+    expect(inCells.map((entry) => [entry.date, entry.sentence])).toEqual(
+      expect.arrayContaining([
+        ['2027-02-01', 'Closure (from 1 February 2027)'],
+        ['2027-03-15', 'Shut on 15 March 2027 for a week.'],
+        ['2027-05-22', 'Shut on 22 May 2027, the council said.'],
+      ]),
+    );
+    for (const entry of inCells) expect(targets).toContain(`${closures}-p${entry.paragraph}`);
   });
 
   it('lead to an element of the EPUB chapter they name, and EPUBCheck passes', async () => {

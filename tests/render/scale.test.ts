@@ -38,6 +38,23 @@ describe('writers at scale', () => {
     expect(articleBodyHtml(normal, { headlineLevel: 1, idPrefix: 'a', format: 'epub' })).toBe('<p>One.</p>');
   });
 
+  it('turns a long body into the same HTML slice by slice as whole', () => {
+    const blocks: RootContent[] = [];
+    for (let index = 0; index < 3_000; index++) {
+      blocks.push({ type: 'heading', depth: 2, children: [{ type: 'text', value: `Part ${index}` }] });
+      blocks.push({ type: 'paragraph', children: [{ type: 'text', value: 'He said "yes" -- ' }, { type: 'emphasis', children: [{ type: 'text', value: 'twice' }] }] });
+      blocks.push({ type: 'list', ordered: false, spread: false, children: [{ type: 'listItem', spread: false, children: [{ type: 'paragraph', children: [{ type: 'text', value: 'an item' }] }] }] });
+    }
+    const sliced = enrich([{ id: 'a-long', file: 'long.md', format: 'markdown', title: 'Long', titleDerived: false, relatedLinks: [], body: { type: 'root', children: blocks }, words: 1 }]);
+    // A definition (which prints nothing) makes the body one that is converted whole.
+    const definition: RootContent = { type: 'definition', identifier: 'x', label: 'x', url: 'https://example.com/', title: null };
+    const whole = enrich([{ id: 'a-long', file: 'long.md', format: 'markdown', title: 'Long', titleDerived: false, relatedLinks: [], body: { type: 'root', children: [...blocks, definition] }, words: 1 }]);
+    for (const format of ['html', 'print'] as const) {
+      const options = { headlineLevel: 2, idPrefix: 'a-long', format };
+      expect(articleBodyHtml(sliced.articles[0]!.content, options)).toBe(articleBodyHtml(whole.articles[0]!.content, options));
+    }
+  });
+
   it('writes the EPUB of an article of 50,000 headings, each listed in the contents', async () => {
     const book = await renderEpub(dossier, templates);
     const { default: JSZip } = await import('jszip');

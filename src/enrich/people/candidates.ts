@@ -164,6 +164,16 @@ export function findNameHits(paragraphs: BodyParagraph[]): NameHit[] {
     const { text } = paragraph;
     const found: { start: number; end: number }[] = [];
     const tagged = namesInParagraph(paragraph);
+    // Where the tagger read a body or a place, marked once: asked of every stretch, a search of all its names
+    // took time in the square of a long paragraph's length.
+    let bodies: Uint8Array | undefined;
+    const inBody = (at: number) => {
+      if (!bodies) {
+        bodies = new Uint8Array(text.length);
+        for (const name of tagged) if (name.type !== 'PER') bodies.fill(1, name.start, name.end);
+      }
+      return bodies[at] === 1;
+    };
     for (const match of text.matchAll(CAPITALISED_RUN)) {
       const all = [...match[0].matchAll(TOKEN)];
       const runEnd = match.index + match[0].length;
@@ -172,7 +182,7 @@ export function findNameHits(paragraphs: BodyParagraph[]): NameHit[] {
         // Before "said", two capitalised words are a name unless the tagger reads them as a body or a place ("Emergency Management said").
         const bodyAt = (index: number) => {
           const at = match.index + stretch[index]!.index!;
-          return tagged.some((name) => name.type !== 'PER' && name.start <= at && at < name.end);
+          return inBody(at);
         };
             const stretchStart = match.index + stretch[0]!.index!;
         const opensSentence = (index: number) => capitalSaysNothing(text, match.index + stretch[index]!.index!);

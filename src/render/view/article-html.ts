@@ -2,7 +2,7 @@
 // (HTML page, PDF, EPUB) takes. Sanitising here means no input can become
 // active content in any of them.
 import type { Element, ElementContent, Root as HastRoot } from 'hast';
-import type { ListItem, Root } from 'mdast';
+import type { ListItem, Root, RootContent } from 'mdast';
 import rehypeSanitize, { defaultSchema, type Options as SanitizeSchema } from 'rehype-sanitize';
 import rehypeStringify from 'rehype-stringify';
 import type { Handlers, State } from 'mdast-util-to-hast';
@@ -10,7 +10,7 @@ import remarkRehype, { defaultHandlers } from 'remark-rehype';
 import { readFileSync, statSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { unified } from 'unified';
-import { SKIP, visit } from 'unist-util-visit';
+import { EXIT, SKIP, visit } from 'unist-util-visit';
 import type { PersonMark } from '../../enrich/people/link-mentions.js';
 import type { PictureData } from '../../read/pictures.js';
 import { typesetTree } from './typography.js';
@@ -224,12 +224,22 @@ export interface ArticleHtmlOptions {
 }
 
 export function articleBodyHtml(body: Root, options: ArticleHtmlOptions): string {
-  const prefix = `${options.idPrefix}-`;
   const pictures = new Map<string, PictureData>();
   visit(body, 'image', (node) => {
     if (node.data?.picture) pictures.set(node.url, node.data.picture);
   });
-  const processor = unified()
+  const processor = bodyProcessor(options, pictures);
+  const typeset = typesetBody(body);
+  const slices = blockSlices(typeset);
+  if (!slices) return processor.stringify(processor.runSync(typeset) as HastRoot);
+  // remark-rehype puts a line between a root's blocks; a wide EPUB body is grouped as rehypeGroupWideBody groups it.
+  const parts = slices.map((children) => processor.stringify(processor.runSync({ type: 'root', children }) as HastRoot));
+  return options.format === 'epub' ? parts.map((part) => `<div class="body-part">${part}</div>`).join('\n') : parts.join('\n');
+}
+
+function bodyProcessor(options: ArticleHtmlOptions, pictures: Map<string, PictureData>) {
+  const prefix = `${options.idPrefix}-`;
+  return unified()
     .use(remarkRehype, {
       clobberPrefix: prefix,
       footnoteLabel: 'Notes',
@@ -245,8 +255,34 @@ export function articleBodyHtml(body: Root, options: ArticleHtmlOptions): string
     .use(options.format === 'epub' ? rehypeEpubNoteList : () => undefined)
     .use(options.format === 'epub' ? rehypeGroupWideBody : () => undefined)
     .use(rehypeStringify);
-  const hast = processor.runSync(typesetBody(body));
-  return processor.stringify(hast as HastRoot);
+}
+
+/** Blocks a long body is turned into HTML at a time, at the fewest. */
+const SLICE_BLOCKS = 500;
+
+/** What refers across a body: notes and definitions are gathered from the whole tree, so such a body is converted whole. */
+const WHOLE_BODY_NODES = new Set(['definition', 'footnoteDefinition', 'footnoteReference', 'linkReference', 'imageReference']);
+
+/**
+ * A long body's blocks in slices of about the square root of their number
+ * (at least SLICE_BLOCKS), each converted on its own: converted whole, its
+ * hast tree, the sanitised copy and its HTML were all held at once, hundreds
+ * of megabytes for 50,000 headings. Undefined for a body of ordinary length,
+ * or one with notes or references.
+ */
+function blockSlices(body: Root): RootContent[][] | undefined {
+  if (body.children.length <= 2 * SLICE_BLOCKS) return undefined;
+  let whole = false;
+  visit(body, (node) => {
+    if (!WHOLE_BODY_NODES.has(node.type)) return undefined;
+    whole = true;
+    return EXIT;
+  });
+  if (whole) return undefined;
+  const size = Math.max(SLICE_BLOCKS, Math.ceil(Math.sqrt(body.children.length)));
+  const slices: RootContent[][] = [];
+  for (let start = 0; start < body.children.length; start += size) slices.push(body.children.slice(start, start + size));
+  return slices;
 }
 
 /** Typeset bodies, so that the HTML page, the PDF and the EPUB typeset each article once. */
