@@ -4,6 +4,7 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { LONG_PARAGRAPH_LIMIT } from '../../src/render/pdf/print-document.js';
 import { runCli, runTool, tempDir } from '../helpers.js';
 
 let out: string;
@@ -74,5 +75,22 @@ describe('awkward but valid input', () => {
     await runTool('java', ['-jar', '/usr/share/java/epubcheck.jar', path.join(out, 'dossier.epub'), '--json', report]);
     const checked = JSON.parse(await readFile(report, 'utf8'));
     expect(checked.messages.filter((message: { severity: string }) => !['INFO', 'USAGE'].includes(message.severity))).toEqual([]);
+  });
+});
+
+describe('a paragraph longer than the print layout sets whole', () => {
+  // Paged.js walks a split block from its start for every page: a paragraph of a few hundred pages never finished.
+  it('is printed in pieces, every sentence of it and what follows, with a warning naming the file', async () => {
+    const folder = await tempDir();
+    const sentences = Math.ceil(LONG_PARAGRAPH_LIMIT / SENTENCE.length) + 100;
+    await writeFile(path.join(folder, 'report.txt'), `A report of one paragraph\n\n${SENTENCE.repeat(sentences).trim()}\n\nThe end of the report.\n`);
+    const output = await tempDir();
+    const result = await runCli(['--input', folder, '--out', output, '--formats', 'pdf,json']);
+    expect(result.code, result.stderr).toBe(0);
+    const text = (await runTool('pdftotext', [path.join(output, 'dossier.pdf'), '-'])).stdout;
+    expect(text.split('about the bridge.').length - 1).toBe(sentences);
+    expect(text).toContain('The end of the report.');
+    const built = JSON.parse(await readFile(path.join(output, 'dossier.json'), 'utf8')) as { warnings: { file: string; message: string }[] };
+    expect(built.warnings).toEqual([{ file: 'report.txt', message: expect.stringMatching(/^a paragraph of over 300,000 characters is printed in pieces of about a page/) }]);
   });
 });

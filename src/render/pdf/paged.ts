@@ -10,7 +10,9 @@ import { layOutInParts } from './paged-parts.js';
 import { pagedTab } from './paged-tab.js';
 import { PdfFile, PdfLayoutError } from './pdf-file.js';
 import { LINK_PREFIX, mergePdfs } from './pdf-merge.js';
-import { HIDDEN_WORDS, repeatedPartsWarning, type HiddenWords } from './print-document.js';
+import type { Nodes } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import { HIDDEN_WORDS, LONG_PARAGRAPH_LIMIT, repeatedPartsWarning, type HiddenWords } from './print-document.js';
 import { eachRun, pageRuns, type PageRun } from './print-runs.js';
 
 /**
@@ -25,6 +27,28 @@ function hiddenWarning(hidden: HiddenWords): Warning {
       'Paged.js put more on the page than it holds (type too large for the page, or a note at its foot that took their room). The HTML page and the EPUB have them; ' +
       '--print-layout browser prints them, with notes after each article.',
   };
+}
+
+/** Paragraphs in `node` longer than the print layout sets whole. */
+function longParagraphs(node: Nodes): number {
+  if (node.type === 'paragraph') return toString(node).length > LONG_PARAGRAPH_LIMIT ? 1 : 0;
+  return 'children' in node ? node.children.reduce((count: number, child: Nodes) => count + longParagraphs(child), 0) : 0;
+}
+
+/** Articles whose paragraphs of many pages are printed in pieces (print-document.ts). */
+function longParagraphWarnings(dossier: Dossier): Warning[] {
+  return dossier.articles.flatMap((article) => {
+    const count = longParagraphs(article.body);
+    if (!count) return [];
+    return [
+      {
+        file: article.file,
+        message:
+          `${count === 1 ? 'a paragraph' : `${count} paragraphs`} of over ${LONG_PARAGRAPH_LIMIT.toLocaleString('en-GB')} characters ${count === 1 ? 'is' : 'are'} printed in pieces of about a page, ` +
+          'each starting a new line, so that the print layout takes time in proportion to the length (the HTML page and the EPUB set it whole). Break it into paragraphs to print it as one would read it.',
+      },
+    ];
+  });
 }
 
 /** A laid-out tab printed: the words it hides, and its PDF. Links to pages of other runs go to LINK_PREFIX when `runs` > 1. */
@@ -74,6 +98,10 @@ export async function renderPagedPdf(printHtml: string, dossier: Dossier, browse
       await tab.page.close();
     }
   }
-  const warnings = [...(repeated.length ? [repeatedPartsWarning(repeated)] : []), ...printed.flatMap((run) => run.hidden.map(hiddenWarning))];
+  const warnings = [
+    ...longParagraphWarnings(dossier),
+    ...(repeated.length ? [repeatedPartsWarning(repeated)] : []),
+    ...printed.flatMap((run) => run.hidden.map(hiddenWarning)),
+  ];
   return { pdf: await step('finish', () => finishPdf(pdf, dossier, { headings: headingTexts(printHtml) })), warnings };
 }

@@ -143,6 +143,9 @@ const PAGE_LISTS = `function dossierPageLists() {
 /** Characters of text a span of print may hold, and the length it is cut to: far less than a page (about 4,400 on A4). */
 const LONG_TEXT_LIMIT = 1000;
 const LONG_TEXT_PIECE = 800;
+/** A paragraph longer than this many characters (some seventy pages of A4, where Paged.js is still quick enough) is set in pieces of about this many (a page). */
+export const LONG_PARAGRAPH_LIMIT = 300_000;
+const LONG_PARAGRAPH_PIECE = 4000;
 
 /**
  * Paged.js splits a text node across two pages, but goes wrong on the third:
@@ -171,7 +174,34 @@ const LONG_TEXT = `function dossierCutLongText() {
     }
     node.parentNode.replaceChild(pieces, node);
   });
+  dossierCutLongParagraphs();
+}
+/*
+ * Paged.js walks a block it splits from the block's start for every page it
+ * fills, so one paragraph of hundreds of pages took time in the square of its
+ * length (a 5 MB paragraph never finished). A paragraph of more than about seventy
+ * pages is set as several, of about a page each, between its own pieces:
+ * no space between them and no indent, each starting a new line.
+ */
+function dossierCutLongParagraphs() {
+  document.querySelectorAll('p').forEach(function (paragraph) {
+    if (paragraph.textContent.length <= ${LONG_PARAGRAPH_LIMIT} || paragraph.closest('script, style')) return;
+    var pieces = [], piece = null, letters = 0;
+    Array.from(paragraph.childNodes).forEach(function (child) {
+      if (!piece || letters >= ${LONG_PARAGRAPH_PIECE}) {
+        piece = paragraph.cloneNode(false);
+        if (pieces.length) { piece.removeAttribute('id'); piece.classList.add('print-continued'); }
+        pieces.push(piece);
+        letters = 0;
+      }
+      piece.appendChild(child);
+      letters += child.textContent.length;
+    });
+    pieces.slice(0, -1).forEach(function (piece) { piece.classList.add('print-continues'); });
+    paragraph.replaceWith.apply(paragraph, pieces);
+  });
 }`;
+
 
 /**
  * Paged.js moves a note to the page's foot after it has chosen where the
