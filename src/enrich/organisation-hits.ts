@@ -120,7 +120,8 @@ export function findOrganisationHits(paragraphs: BodyParagraph[], people: { para
       spans.push({ start, end: start + (possessive ? possessive.index : match[1]!.length) });
     }
     // The tagger's bodies: not a place the lexicon knows ("South Carolina"), a person's name or an adjective ("Democratic").
-    for (const name of joinedBodies(tagged, text)) {
+    for (const joined of joinedBodies(tagged, text)) {
+      const name = withoutPersonAtEnd(joined, text, peopleIn.get(paragraph.number) ?? []);
       if (isPlace(name.text) || (name.words.length === 1 && !oneWordBody(name.text, text, name.end, personWords)) || readsAsPersonsName(name.words)) continue;
       spans.push({ start: name.start, end: name.end });
     }
@@ -155,6 +156,23 @@ export function findOrganisationHits(paragraphs: BodyParagraph[], people: { para
     for (const { hit } of kept.sort((a, b) => a.start - b.start)) hits.push(hit);
   }
   return hits;
+}
+
+/** Words that say they name a body: a head word in them ("University of Texas Arlington", "Refugee Council"). */
+export function namesABody(words: string): boolean {
+  return words.split(/\s+/u).length >= 2 && words.split(/\s+/u).some((word) => HEAD.test(word));
+}
+
+/**
+ * A body's name the tagger ran on into the person's after it ("University of
+ * Texas Arlington Amneh Jafari"): the body's name ends where the person's starts.
+ */
+function withoutPersonAtEnd(body: TaggedName, text: string, people: readonly { start: number; end: number }[]): TaggedName {
+  const person = people.find((span) => span.start > body.start && span.end === body.end);
+  if (!person || !namesABody(text.slice(body.start, person.start).trim())) return body;
+  const end = body.start + text.slice(body.start, person.start).trimEnd().length;
+  const kept = text.slice(body.start, end);
+  return { ...body, end, text: kept, words: kept.split(/\s+/u) };
 }
 
 /** A word for a kind of body, then its name: "law firm Sidley Austin", "the band Pearl Jam", "the news agency Saba". */

@@ -27,9 +27,9 @@ import {
 import { isRoleNoun } from './roles.js';
 import { capitalisedStretches, inStretches } from '../capitals.js';
 import { knownBodies } from '../known-bodies.js';
-import { worksIn } from '../organisation-hits.js';
+import { namesABody, worksIn } from '../organisation-hits.js';
 import { TakenCharacters } from '../spans.js';
-import { namesInParagraph } from '../tagger/index.js';
+import { namesInParagraph, type TaggedName } from '../tagger/index.js';
 import { FUNCTION_WORD_TAGS, hasAnyTag, PLACE_TAGS } from './tags.js';
 
 export interface NameHit extends CleanName {
@@ -160,10 +160,12 @@ function nameIn(
 
 export function findNameHits(paragraphs: BodyParagraph[]): NameHit[] {
   const people: NameHit[] = [];
+  const surnames = taggedSurnames(paragraphs);
   for (const paragraph of paragraphs) {
     const { text } = paragraph;
     const found: { start: number; end: number }[] = [];
     const tagged = namesInParagraph(paragraph);
+    found.push(...givenNamesBefore(text, surnames, tagged));
     for (const match of text.matchAll(CAPITALISED_RUN)) {
       const all = [...match[0].matchAll(TOKEN)];
       const runEnd = match.index + match[0].length;
@@ -266,6 +268,52 @@ function plausibleName(words: string[], after: string): boolean {
   if (!known && isOrdinaryWord(words.at(-1)!)) return false;
   const next = /^\s+(\p{Lu}[\p{L}'’-]*)/u.exec(after)?.[1];
   return !next || DATE_WORD.test(next);
+}
+
+/**
+ * The last words of the names the tagger reads as people's anywhere in the
+ * article, a surname that no lexicon knows ("Lukaku", "Jafari"): the
+ * article's evidence of who its people are, where the tagger missed the full
+ * name once ("Romelu Lukaku doubled the lead").
+ */
+function taggedSurnames(paragraphs: BodyParagraph[]): Set<string> {
+  const surnames = new Set<string>();
+  for (const paragraph of paragraphs) {
+    for (const name of namesInParagraph(paragraph)) {
+      const last = name.words.at(-1)!;
+      if (name.type === 'PER' && /^\p{Lu}\p{Ll}+$/u.test(last) && lexiconTags(last).length === 0) surnames.add(last);
+    }
+  }
+  return surnames;
+}
+
+/** A capitalised word, then a surname the article's people have: "Romelu Lukaku", "Dries Mertens", "Amneh Jafari". */
+const GIVEN_AND_SURNAME = /(?<![\p{L}'’.-])(\p{Lu}\p{Ll}+)\s(\p{Lu}\p{Ll}+)(?![\p{L}'’-]|\s+\p{Lu}|-)/gu;
+
+/**
+ * Two words, the second a surname of the article's people, the first a word
+ * that can be a given name: not a description ("Striker", "Belgian"), a
+ * function word or a place, not a sentence's first word nor after "in" or
+ * "of", and read by the tagger as no other name.
+ */
+function givenNamesBefore(text: string, surnames: Set<string>, tagged: readonly TaggedName[]): { start: number; end: number }[] {
+  if (surnames.size === 0) return [];
+  const found: { start: number; end: number }[] = [];
+  for (const match of text.matchAll(GIVEN_AND_SURNAME)) {
+    const [, given, surname] = match;
+    if (!surnames.has(surname!)) continue;
+    const tags = lexiconTags(given!);
+    const nationality = !tags.includes('FirstName') && (NATIONALS.has(given!) || /(?:ish|ese|ian|ean|ic|ot)$/u.test(given!));
+    if (nationality || isDescription(given!) || isFunctionWord(given!) || isNotPersonWord(given!) || ['Noun', 'Adjective', 'Demonym'].some((tag) => tags.includes(tag) && !tags.includes('FirstName'))) continue;
+    if (capitalSaysNothing(text, match.index) || /[’']s$/u.test(given!)) continue;
+    // After another capitalised word, the two are the end of a longer name ("Kevin De Bruyne"), unless that word ends a body's
+    // name the tagger ran on into the person's ("University of Texas Arlington Amneh Jafari").
+    const glued = tagged.find((name) => name.type !== 'PER' && name.start < match.index && name.end === match.index + match[0].length && namesABody(text.slice(name.start, match.index).trim()));
+    if (/\p{Lu}[\p{L}'’.-]*\s$/u.test(text.slice(Math.max(0, match.index - 30), match.index)) && !glued) continue;
+    if (!glued && tagged.some((name) => name.type !== 'PER' && name.start <= match.index && match.index < name.end && name.end > match.index + given!.length)) continue;
+    found.push({ start: match.index, end: match.index + match[0].length });
+  }
+  return found;
 }
 
 /** A family name and a hyphenated given name of two short syllables: "Kwok Ka-ki", "Lee Cheuk-yan", "Park Joo-Ho". */
