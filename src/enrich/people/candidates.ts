@@ -19,7 +19,6 @@ import {
   isNotPersonWord,
   isOrdinaryWord,
   PARTICLES,
-  startsSentence,
   startsWithParticle,
   TITLES,
   type CleanName,
@@ -27,10 +26,12 @@ import {
 import { isRoleNoun } from './roles.js';
 import { capitalisedStretches, inStretches } from '../capitals.js';
 import { knownBodies } from '../known-bodies.js';
-import { namesABody, worksIn } from '../organisation-hits.js';
+import { worksIn } from '../organisation-hits.js';
 import { TakenCharacters } from '../spans.js';
-import { namesInParagraph, type TaggedName } from '../tagger/index.js';
+import { namesInParagraph } from '../tagger/index.js';
 import { FUNCTION_WORD_TAGS, hasAnyTag, PLACE_TAGS } from './tags.js';
+import { givenNamesBefore, taggedSurnames } from './given-names.js';
+import { capitalSaysNothing, isDescription, isFunctionWord, NATIONALS, PLACE_PREPOSITIONS } from './name-words.js';
 
 export interface NameHit extends CleanName {
   /** A one-word name only the tagger found ("Wiranto"): a person of their own where they fold into no longer name. */
@@ -100,11 +101,6 @@ function nameStretches(words: RegExpMatchArray[]): RegExpMatchArray[][] {
     if (isPossessive(word[0]) && stretches.at(-1)!.length) stretches.push([]);
   });
   return stretches.filter((stretch) => stretch.length >= 2);
-}
-
-function isFunctionWord(word: string): boolean {
-  const tags = lexiconTags(word.replace(/[’']s$/u, ''));
-  return hasAnyTag(tags, FUNCTION_WORD_TAGS) || hasAnyTag(tags, PLACE_TAGS) || tags.includes('Adverb');
 }
 
 /** Not a description word ("Prime", "Foreign", "Minister"): an unknown word, a name, or a plain noun such as "Robin". */
@@ -270,52 +266,6 @@ function plausibleName(words: string[], after: string): boolean {
   return !next || DATE_WORD.test(next);
 }
 
-/**
- * The last words of the names the tagger reads as people's anywhere in the
- * article, a surname that no lexicon knows ("Lukaku", "Jafari"): the
- * article's evidence of who its people are, where the tagger missed the full
- * name once ("Romelu Lukaku doubled the lead").
- */
-function taggedSurnames(paragraphs: BodyParagraph[]): Set<string> {
-  const surnames = new Set<string>();
-  for (const paragraph of paragraphs) {
-    for (const name of namesInParagraph(paragraph)) {
-      const last = name.words.at(-1)!;
-      if (name.type === 'PER' && /^\p{Lu}\p{Ll}+$/u.test(last) && lexiconTags(last).length === 0) surnames.add(last);
-    }
-  }
-  return surnames;
-}
-
-/** A capitalised word, then a surname the article's people have: "Romelu Lukaku", "Dries Mertens", "Amneh Jafari". */
-const GIVEN_AND_SURNAME = /(?<![\p{L}'’.-])(\p{Lu}\p{Ll}+)\s(\p{Lu}\p{Ll}+)(?![\p{L}'’-]|\s+\p{Lu}|-)/gu;
-
-/**
- * Two words, the second a surname of the article's people, the first a word
- * that can be a given name: not a description ("Striker", "Belgian"), a
- * function word or a place, not a sentence's first word nor after "in" or
- * "of", and read by the tagger as no other name.
- */
-function givenNamesBefore(text: string, surnames: Set<string>, tagged: readonly TaggedName[]): { start: number; end: number }[] {
-  if (surnames.size === 0) return [];
-  const found: { start: number; end: number }[] = [];
-  for (const match of text.matchAll(GIVEN_AND_SURNAME)) {
-    const [, given, surname] = match;
-    if (!surnames.has(surname!)) continue;
-    const tags = lexiconTags(given!);
-    const nationality = !tags.includes('FirstName') && (NATIONALS.has(given!) || /(?:ish|ese|ian|ean|ic|ot)$/u.test(given!));
-    if (nationality || isDescription(given!) || isFunctionWord(given!) || isNotPersonWord(given!) || ['Noun', 'Adjective', 'Demonym'].some((tag) => tags.includes(tag) && !tags.includes('FirstName'))) continue;
-    if (capitalSaysNothing(text, match.index) || /[’']s$/u.test(given!)) continue;
-    // After another capitalised word, the two are the end of a longer name ("Kevin De Bruyne"), unless that word ends a body's
-    // name the tagger ran on into the person's ("University of Texas Arlington Amneh Jafari").
-    const glued = tagged.find((name) => name.type !== 'PER' && name.start < match.index && name.end === match.index + match[0].length && namesABody(text.slice(name.start, match.index).trim()));
-    if (/\p{Lu}[\p{L}'’.-]*\s$/u.test(text.slice(Math.max(0, match.index - 30), match.index)) && !glued) continue;
-    if (!glued && tagged.some((name) => name.type !== 'PER' && name.start <= match.index && match.index < name.end && name.end > match.index + given!.length)) continue;
-    found.push({ start: match.index, end: match.index + match[0].length });
-  }
-  return found;
-}
-
 /** A family name and a hyphenated given name of two short syllables: "Kwok Ka-ki", "Lee Cheuk-yan", "Park Joo-Ho". */
 const HYPHENATED_GIVEN_NAME = /\b(\p{Lu}\p{Ll}{1,5})\s+(\p{Lu}\p{Ll}{0,5}-\p{L}\p{Ll}{0,5})\b(?!-)/gu;
 /** An English name before such a name is part of it: "Yolanda Yu Hoi-kwan", "Carrie Lam Cheng Yuet-ngor". */
@@ -379,8 +329,6 @@ const CUE_AFTER = /^(?:[’']s\s+\p{Ll}+\s+)?,?\s*(?:said|says|told|added|argued
 /** What stands before a one-word name: a role in lower case ("minister Wiranto", "striker Lukaku"), "named", "one". */
 const CUE_BEFORE = /(?:^|\s)(\p{Ll}[\p{Ll}-]+),?\s+$/u;
 
-const PLACE_PREPOSITIONS = new Set(['in', 'at', 'for', 'from', 'of', 'to', 'near', 'outside', 'across', 'into', 'via']);
-
 /** Whether the text says a one-word name is a person's: what precedes or follows it says so. */
 function singleCue(text: string, start: number, end: number): boolean {
   const before = CUE_BEFORE.exec(text.slice(Math.max(0, start - 30), start))?.[1];
@@ -396,19 +344,6 @@ const PARTICLE_SURNAME = new RegExp(`^\\s+(?:(?:${PARTICLES})[-‑]\\p{Lu}[\\p{L
 /** Capitalised words that may follow a name: "Sanders Tuesday", "Blair January". */
 const DATE_WORD = /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)$/u;
 
-/** A word that describes a person rather than names them: a role ("Ambassador"), a nationality ("Afghan"), an adjective ("Emeritus"). */
-function isDescription(word: string): boolean {
-  if (isKnownName(word)) return false;
-  const tags = lexiconTags(word);
-  return isRoleNoun(word) || ['Demonym', 'Adjective', 'Actor', 'Honorific'].some((tag) => tags.includes(tag));
-}
-
-/** Where a capitalised word unknown to the lexicon need not be a name: a sentence's start, or after "of" or "in" ("Mayor of Koszalin Piotr Jedlinski"). */
-function capitalSaysNothing(text: string, index: number): boolean {
-  const before = /(?:^|\s)(\p{Ll}+)\s+$/u.exec(text.slice(Math.max(0, index - 14), index))?.[1];
-  return startsSentence(text, index) || (before !== undefined && PLACE_PREPOSITIONS.has(before));
-}
-
 /** "Health Secretary John Reid", "Blairite Alan Milburn": the name starts at the first name. */
 function withoutLeadingDescription(clean: CleanName | undefined, opensSentence: boolean): CleanName | undefined {
   if (!clean) return undefined;
@@ -420,9 +355,6 @@ function withoutLeadingDescription(clean: CleanName | undefined, opensSentence: 
   if (first <= 0 || !words.slice(0, first).every((word, index) => describes(word) || (index === 0 && opensSentence && lexiconTags(word).length === 0))) return clean;
   return { ...clean, name: words.slice(first).join(' ') };
 }
-
-/** Nationalities as nouns that the lexicon does not know. */
-const NATIONALS = new Set(['Briton', 'Brit', 'Kiwi', 'Aussie', 'Scot', 'Swede', 'Dane', 'Finn', 'Pole', 'Serb', 'Croat', 'Turk', 'Kenyan']);
 
 /** A word before a first name that describes rather than names: a role, a nationality, an everyday word, "Blairite". */
 function describes(word: string): boolean {
