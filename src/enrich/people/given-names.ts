@@ -37,6 +37,9 @@ export const GIVEN_AND_SURNAME = /(?<![\p{L}'’.-])(\p{Lu}\p{Ll}+)\s(\p{Lu}\p{L
 export function givenNamesBefore(text: string, surnames: Set<string>, tagged: readonly TaggedName[]): { start: number; end: number }[] {
   if (surnames.size === 0) return [];
   const found: { start: number; end: number }[] = [];
+  // The tagger's names by where they end and in text order, so each pair is looked up, not compared with every name.
+  const byEnd = new Map(tagged.map((name) => [name.end, name]));
+  const starts = tagged.map((name) => name.start);
   for (const match of text.matchAll(GIVEN_AND_SURNAME)) {
     const [, given, surname] = match;
     if (!surnames.has(surname!)) continue;
@@ -46,10 +49,30 @@ export function givenNamesBefore(text: string, surnames: Set<string>, tagged: re
     if (capitalSaysNothing(text, match.index) || /[’']s$/u.test(given!)) continue;
     // After another capitalised word, the two are the end of a longer name ("Kevin De Bruyne"), unless that word ends a body's
     // name the tagger ran on into the person's ("University of Texas Arlington Amneh Jafari").
-    const glued = tagged.find((name) => name.type !== 'PER' && name.start < match.index && name.end === match.index + match[0].length && namesABody(text.slice(name.start, match.index).trim()));
+    const end = match.index + match[0].length;
+    const ending = byEnd.get(end);
+    // The tagger read the two as a person's already.
+    if (ending?.type === 'PER' && ending.start === match.index) continue;
+    const glued = ending && ending.type !== 'PER' && ending.start < match.index && namesABody(text.slice(ending.start, match.index).trim());
     if (/\p{Lu}[\p{L}'’.-]*\s$/u.test(text.slice(Math.max(0, match.index - 30), match.index)) && !glued) continue;
-    if (!glued && tagged.some((name) => name.type !== 'PER' && name.start <= match.index && match.index < name.end && name.end > match.index + given!.length)) continue;
+    const covering = tagged[lastAtOrBefore(starts, match.index)];
+    if (!glued && covering && covering.type !== 'PER' && match.index < covering.end && covering.end > match.index + given!.length) continue;
     found.push({ start: match.index, end: match.index + match[0].length });
+  }
+  return found;
+}
+
+/** The index of the last of the sorted `starts` at or before `index`, or -1. */
+function lastAtOrBefore(starts: readonly number[], index: number): number {
+  let low = 0;
+  let high = starts.length - 1;
+  let found = -1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    if (starts[middle]! <= index) {
+      found = middle;
+      low = middle + 1;
+    } else high = middle - 1;
   }
   return found;
 }
