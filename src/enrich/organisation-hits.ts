@@ -58,9 +58,9 @@ const ORGANISATION = new RegExp(
 );
 /** "Centre for Control of Iodine Deficiency Disorders", "Center for Disease Control": a centre named for its work is a body, not a building. */
 const CENTRE_FOR = new RegExp(`\\b((?:${NAME_WORD}\\s+){0,3}(?:Centre|Center)(?=\\s+for\\s)${OF_PART})`, 'gu');
-/** Words that start the names of bodies in other languages: "Instituto Gonzaga", "Università di Bologna", "Banco Santander". */
+/** Words that start the names of bodies, most in other languages: "Team Estonia", "Instituto Gonzaga", "Università di Bologna", "Banco Santander". */
 const FOREIGN_HEADS =
-  'Instituto|Istituto|Institut|Universidad|Universidade|Università|Universität|Université|Universiteit|Colegio|Collegio|Liceo|Lycée|Ospedale|Hôpital|Banco|Banca|Banque|Compagnie|Compañía|Companhia|Grupo|Gruppo|Groupe|Fundación|Fundação|Fondazione|Fondation|Stiftung|Associazione|Asociación|Associação|Partido|Partito|Movimento|Movimiento|Mouvement|Comune|Ministerio|Ministero|Ministère|Consejo|Consiglio|Conseil|Tribunale|Corte|Olympique|Atlético|Borussia';
+  'Team|Instituto|Istituto|Institut|Universidad|Universidade|Università|Universität|Université|Universiteit|Colegio|Collegio|Liceo|Lycée|Ospedale|Hôpital|Banco|Banca|Banque|Compagnie|Compañía|Companhia|Grupo|Gruppo|Groupe|Fundación|Fundação|Fondazione|Fondation|Stiftung|Associazione|Asociación|Associação|Partido|Partito|Movimento|Movimiento|Mouvement|Comune|Ministerio|Ministero|Ministère|Consejo|Consiglio|Conseil|Tribunale|Corte|Olympique|Atlético|Borussia';
 const FOREIGN_BODY = new RegExp(
   `(?<![\\p{L}-])((?:${FOREIGN_HEADS})\\s+(?:(?:de|di|del|della|dei|degli|des|du|do|da|dos|das|für|der)\\s+(?:(?:la|le|les|los|las|l')\\s*)?)?${NAME_WORD}(?:\\s+${NAME_WORD}){0,2})`,
   'gu',
