@@ -16,6 +16,7 @@ import { bodyParagraphs } from './paragraphs.js';
 import { findNameHits } from './people/candidates.js';
 import { findPeople, type PersonMention } from './people/index.js';
 import remarkLinkMentions from './people/link-mentions.js';
+import { roleMentions } from './people/role-mentions.js';
 import { NO_SETTINGS, type EntitySettings } from './settings.js';
 import { buildChronology } from './chronology.js';
 import { findQuotes } from './quotes.js';
@@ -44,6 +45,8 @@ export function enrich(articles: Article[], settings: EnrichSettings = {}, onSte
       settings.people ?? NO_SETTINGS,
     ),
   );
+  // "the prime minister" for the one person the list gives that role to, in an article that names them.
+  const roleMentioned = step('role mentions', () => roleMentions(withParagraphs, people.people));
   const organisations = step('organisations', () =>
     findOrganisations(
       withParagraphs.map((article, index) => ({ ...article, hits: findOrganisationHits(article.paragraphs, names[index]!) })),
@@ -73,7 +76,7 @@ export function enrich(articles: Article[], settings: EnrichSettings = {}, onSte
   );
 
   // Each article's annotations, gathered once rather than searched for per article.
-  const mentionsOf = groupBy(people.mentions, (mention: PersonMention) => mention.article);
+  const mentionsOf = groupBy([...people.mentions, ...roleMentioned], (mention: PersonMention) => mention.article);
   const passagesOf = new Map<string, PlacedPassage[]>();
   for (const passage of placed) {
     for (const article of new Set(passage.occurrences.map((occurrence) => occurrence.article))) {

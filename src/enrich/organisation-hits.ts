@@ -41,7 +41,7 @@ export function worksIn(text: string): { start: number; end: number }[] {
 
 /** Words that end (or, with "of", start) the name of a body. */
 const ORGANISATION_WORDS =
-  'Friends|Forum|Board|Institute|Organisation|Organization|Chamber|Party|Council|Committee|Association|Union|Brotherhood|Chronicle|Commission|Foundation|Trust|Society|Agency|Ministry|Department|Office|Bank|Group|Company|Corporation|University|College|Hospital|Church|Club|Federation|Confederation|League|Alliance|Movement|Network|Service|Authority|Court|Parliament|Assembly|Congress|Senate|Times|Telegraph|Guardian|Herald|Post|Mail|Express|Mirror|Observer|Gazette|Journal|Review|News|Radio|Television|Press|Inc|Ltd|plc|Plc|Corp|Holdings|Airways|Airlines|Motors|Records|Studios|Pictures|Magazine|Administration|Bureau|Police|Army|Navy|Brigade|FC|AFC';
+  'Friends|Forum|Board|Institute|Organisation|Organization|Chamber|Party|Council|Committee|Association|Union|Brotherhood|Chronicle|Commission|Foundation|Trust|Society|Agency|Ministry|Department|Office|Bank|Group|Company|Corporation|University|College|Hospital|Church|Club|Federation|Confederation|League|Alliance|Movement|Network|Service|Authority|Court|Parliament|Assembly|Congress|Senate|Times|Telegraph|Guardian|Herald|Post|Mail|Express|Mirror|Observer|Gazette|Journal|Review|News|Radio|Television|Press|Inc|Ltd|plc|Plc|Corp|Holdings|Airways|Airlines|Motors|Records|Studios|Pictures|Magazine|Administration|Bureau|Police|Army|Navy|Brigade|Municipality|FC|AFC';
 /**
  * A capitalised word, initials with stops ("U.S.") or a short abbreviation
  * ("St."): a stop ends no other word, so a name never runs on into the next
@@ -56,6 +56,24 @@ const ORGANISATION = new RegExp(
   `(?:\\b(?:the\\s+)?)((?:${NAME_WORD}\\s+){1,3}(?:and\\s+(?:${NAME_WORD}\\s+){1,3}|(?<=\\p{Lu}\\p{Ll}+\\s)for\\s+(?:${NAME_WORD}(?<![’']s)\\s+){1,3})?(?:\\p{Lu}\\p{Ll}+-)?(?:${ORGANISATION_WORDS})(?![-‑\\p{L}])(?:${OF_PART})?|(?:${ORGANISATION_WORDS})${OF_PART})`,
   'gu',
 );
+/** "Centre for Control of Iodine Deficiency Disorders", "Center for Disease Control": a centre named for its work is a body, not a building. */
+const CENTRE_FOR = new RegExp(`\\b((?:${NAME_WORD}\\s+){0,3}(?:Centre|Center)(?=\\s+for\\s)${OF_PART})`, 'gu');
+/** Words that start the names of bodies, most in other languages: "Team Estonia", "Instituto Gonzaga", "Università di Bologna", "Banco Santander". */
+const FOREIGN_HEADS =
+  'Team|Instituto|Istituto|Institut|Universidad|Universidade|Università|Universität|Université|Universiteit|Colegio|Collegio|Liceo|Lycée|Ospedale|Hôpital|Banco|Banca|Banque|Compagnie|Compañía|Companhia|Grupo|Gruppo|Groupe|Fundación|Fundação|Fondazione|Fondation|Stiftung|Associazione|Asociación|Associação|Partido|Partito|Movimento|Movimiento|Mouvement|Comune|Ministerio|Ministero|Ministère|Consejo|Consiglio|Conseil|Tribunale|Corte|Olympique|Atlético|Borussia';
+const FOREIGN_BODY = new RegExp(
+  `(?<![\\p{L}-])((?:${FOREIGN_HEADS})\\s+(?:(?:de|di|del|della|dei|degli|des|du|do|da|dos|das|für|der)\\s+(?:(?:la|le|les|los|las|l')\\s*)?)?${NAME_WORD}(?:\\s+${NAME_WORD}){0,2})`,
+  'gu',
+);
+
+/** Where a paragraph names a body by words that say so whatever the tagger reads: a centre for something, a body named in another language. */
+export function bodiesNamedSo(text: string): { start: number; end: number }[] {
+  return [...text.matchAll(CENTRE_FOR), ...text.matchAll(FOREIGN_BODY)].map((match) => {
+    const start = match.index + match[0].indexOf(match[1]!);
+    return { start, end: start + match[1]!.length };
+  });
+}
+
 /** Clubs named by the word sport gives them ("Leeds United", "Charlton Athletic", "Belgrave Harriers"), one club at a time, and not where more capitals follow ("United Reform Church"). */
 const CLUB = new RegExp(`\\b((?:${NAME_WORD}\\s+){1,3}(?:United|Athletic|Rovers|Wanderers|Albion|Harriers))(?![-‑\\p{L}])(?!\\s+\\p{Lu})`, 'gu');
 /** Political parties, which rarely carry a word that says so. */
@@ -108,6 +126,7 @@ export function findOrganisationHits(paragraphs: BodyParagraph[], people: { para
       const start = match.index + match[0].indexOf(match[1]!);
       spans.push({ start, end: start + match[1]!.length });
     }
+    spans.push(...bodiesNamedSo(text));
     for (const match of text.matchAll(CLUB)) spans.push({ start: match.index + match[0].indexOf(match[1]!), end: match.index + match[0].indexOf(match[1]!) + match[1]!.length });
     for (const match of text.matchAll(PARTIES)) spans.push({ start: match.index, end: match.index + match[0].length });
     for (const span of knownBodies(text)) spans.push(span);
@@ -120,7 +139,9 @@ export function findOrganisationHits(paragraphs: BodyParagraph[], people: { para
       spans.push({ start, end: start + (possessive ? possessive.index : match[1]!.length) });
     }
     // The tagger's bodies: not a place the lexicon knows ("South Carolina"), a person's name or an adjective ("Democratic").
-    for (const name of joinedBodies(tagged, text)) {
+    const personEnding = new Map((peopleIn.get(paragraph.number) ?? []).map((person) => [person.end, person]));
+    for (const joined of joinedBodies(tagged, text)) {
+      const name = withoutPersonAtEnd(joined, text, personEnding.get(joined.end));
       if (isPlace(name.text) || (name.words.length === 1 && !oneWordBody(name.text, text, name.end, personWords)) || readsAsPersonsName(name.words)) continue;
       spans.push({ start: name.start, end: name.end });
     }
@@ -157,9 +178,25 @@ export function findOrganisationHits(paragraphs: BodyParagraph[], people: { para
   return hits;
 }
 
+/** Words that say they name a body: a head word in them ("University of Texas Arlington", "Refugee Council"). */
+export function namesABody(words: string): boolean {
+  return words.split(/\s+/u).length >= 2 && words.split(/\s+/u).some((word) => HEAD.test(word));
+}
+
+/**
+ * A body's name the tagger ran on into the person's after it ("University of
+ * Texas Arlington Amneh Jafari"): the body's name ends where the person's starts.
+ */
+function withoutPersonAtEnd(body: TaggedName, text: string, person: { start: number; end: number } | undefined): TaggedName {
+  if (!person || person.start <= body.start || !namesABody(text.slice(body.start, person.start).trim())) return body;
+  const end = body.start + text.slice(body.start, person.start).trimEnd().length;
+  const kept = text.slice(body.start, end);
+  return { ...body, end, text: kept, words: kept.split(/\s+/u) };
+}
+
 /** A word for a kind of body, then its name: "law firm Sidley Austin", "the band Pearl Jam", "the news agency Saba". */
 const AFTER_BODY_NOUN =
-  /(?:firm|company|band|club|agency|newspaper|magazine|broadcaster|channel|airline|bank|charity|retailer|website|startup|conglomerate|manufacturer|automaker|carmaker|group|network)\s+((?:\p{Lu}[\p{L}'’.-]+)(?:(?:\s+|\s*&\s*)(?:\p{Lu}[\p{L}'’.-]*|\d+)){0,3})/gu;
+  /(?:firm|company|band|club|team|agency|newspaper|magazine|broadcaster|channel|airline|bank|charity|retailer|website|startup|conglomerate|manufacturer|automaker|carmaker|group|network)\s+((?:\p{Lu}[\p{L}\p{N}'’.-]+)(?:(?:\s+|\s*&\s*)(?:\p{Lu}[\p{L}'’.-]*|\d+)){0,3})/gu;
 
 /** Last words of places and buildings named as such, not bodies: "Fisht Stadium", "Shandao Station", "Hong Kong Island". */
 const PLACE_END = /\s(?:Station|Stadium|Airport|Bridge|Tower|Towers|Island|Islands|Park|Square|Street|Road|Avenue|Cave|Mountain|River|Lake|Base|Plains|Valley|Hills|Mountains|Desert|Coast|Beach|Bay)$/u;
@@ -297,7 +334,7 @@ function cleanOrganisation(raw: string): string | undefined {
   if (words.slice(1).some((word) => SENTENCE_OPENERS.has(word.toLowerCase()) && /^\p{Lu}/u.test(word))) return undefined;
   // "Democratic party": a party's name as the copy writes it.
   const partyWord = (word: string, index: number) => word === 'party' && index === words.length - 1 && index > 0;
-  if (!name || !words.every((word, index) => /^[\p{Lu}\p{N}&]/u.test(word) || /^(?:of|and|for|the|de|du)$/.test(word) || partyWord(word, index))) return undefined;
+  if (!name || !words.every((word, index) => /^[\p{Lu}\p{N}&]/u.test(word) || /^(?:of|and|for|the|de|du|des|di|del|della|dei|degli|da|do|dos|das|der|für)$/.test(word) || partyWord(word, index))) return undefined;
   return name;
 }
 

@@ -148,8 +148,9 @@ const HEAD_OF = /^(.+?)\s+(?:of|for)\s+(?:the\s+)?(.+)$/u;
 /**
  * A shorter name for one longer body named in the same articles is that body:
  * the end of its name ("Supreme Court" of the US Supreme Court, "Democratic
- * Party" of the United States Democratic Party), or either side of its "of"
- * ("Church" and "Scientology" of the Church of Scientology). A start is not
+ * Party" of the United States Democratic Party), either side of its "of"
+ * ("Church" and "Scientology" of the Church of Scientology) or the end of the
+ * side before ("Supreme Court" of the Italian Supreme Court of Cassation). A start is not
  * ("Senate" is not the Senate Judiciary Committee).
  */
 function foldShorterNames(found: Map<string, Found>): void {
@@ -163,8 +164,13 @@ function foldShorterNames(found: Map<string, Found>): void {
   for (const [key, organisation] of found) {
     const words = organisation.name.split(' ');
     for (let cut = 1; cut < words.length; cut++) add(words.slice(cut).join(' '), key);
+    // Either side of its "of", and the ends of the side before it: "Supreme Court" and "Court" of the Italian Supreme Court of Cassation.
     const headOf = HEAD_OF.exec(organisation.name);
-    if (headOf) for (const part of [headOf[1]!.split(' ').at(-1)!, headOf[2]!]) add(part, key);
+    if (headOf) {
+      const head = headOf[1]!.split(' ');
+      for (let cut = 0; cut < head.length; cut++) add(head.slice(cut).join(' '), key);
+      add(headOf[2]!, key);
+    }
   }
   for (const [key, shorter] of [...found]) {
     const longer = [...(longerBy.get(shorter.name) ?? [])].filter((otherKey) => {

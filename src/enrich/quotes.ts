@@ -12,6 +12,7 @@ import { findQuotations, type Quotation, type QuotedPart } from './quotes-marks.
 import { KnownNames, NameMatcher, UNSURE } from './quotes-names.js';
 import { antecedent, pronounPerson, type Window } from './quotes-pronouns.js';
 import { QUOTE, sentencesOf, wordCount, type Sentence } from './quotes-sentences.js';
+import { formIndex, formKey, roleHolder, roleIndex } from './role-holders.js';
 
 export interface QuotedArticle {
   id: string;
@@ -23,26 +24,9 @@ export function quoteId(index: number): string {
   return `quote-${index + 1}`;
 }
 
-const keyOf = (text: string) =>
-  text
-    .toLowerCase()
-    .replace(/’/gu, "'")
-    .replace(/^(?:the)\s+/u, '')
-    .replace(/\s+/gu, ' ')
-    .trim();
-
-/** Forms → ids, for roles and organisations: only a form that one entry has says who is meant. */
-function index(entries: { id: string; forms: string[] }[]): Map<string, string | null> {
-  const map = new Map<string, string | null>();
-  for (const entry of entries) {
-    for (const form of new Set(entry.forms.map(keyOf))) map.set(form, map.has(form) && map.get(form) !== entry.id ? null : entry.id);
-  }
-  return map;
-}
-
 export function findQuotes(articles: readonly QuotedArticle[], people: readonly Person[], organisations: readonly Organisation[]): Quote[] {
-  const roles = index(people.map((person) => ({ id: person.id, forms: person.roles.map((role) => role.text) })));
-  const bodies = index(organisations.map((organisation) => ({ id: organisation.id, forms: [organisation.name, ...organisation.aliases] })));
+  const roles = roleIndex(people);
+  const bodies = formIndex(organisations.map((organisation) => ({ id: organisation.id, forms: [organisation.name, ...organisation.aliases] })));
   const quotes: Omit<Quote, 'id'>[] = [];
   const known = new KnownNames(people);
   // Who each article mentions, read once: asked of every person for every article, it grew as their product.
@@ -94,7 +78,7 @@ function articleQuotes(article: QuotedArticle, names: NameMatcher, lists: Lists)
   const kept = quotationsKept(texts, quotations);
   const sentences = sentencesOf(texts, quotations, kept);
   const speakers = new Map<number, QuoteSpeaker>();
-  const window = (at: number): Window => ({ sentences, at, names, speakers, roleOf: (text) => roleHolder(text, lists) });
+  const window = (at: number): Window => ({ sentences, at, names, speakers, roleOf: (text) => roleHolderIn(text, lists) });
 
   sentences.forEach((sentence, at) => {
     sentence.quotes.forEach((quote, k) => {
@@ -190,11 +174,7 @@ function inherit(sentence: Sentence, at: number, sentences: Sentence[], speakers
 }
 
 /** "the prime minister": a person only when the people list gives that role to one person, and they are in the article. */
-function roleHolder(text: string, lists: Lists): string | undefined {
-  if (!/^the\s/iu.test(text.trim())) return undefined;
-  const role = lists.roles.get(keyOf(text));
-  return role && lists.present.has(role) ? role : undefined;
-}
+const roleHolderIn = (text: string, lists: Lists) => roleHolder(text, lists.roles, lists.present);
 
 const paragraphStart = (sentences: Sentence[], at: number) => at === 0 || sentences[at - 1]!.paragraph !== sentences[at]!.paragraph;
 
@@ -203,7 +183,7 @@ function resolve(phrase: Phrase, window: Window, lists: Lists): QuoteSpeaker {
   if (phrase.kind === 'name') {
     const people = phrase.match?.people ?? [];
     if (people.length === 1 && people[0] !== UNSURE) return { kind: 'person', person: people[0]!, as: phrase.text };
-    const body = lists.bodies.get(keyOf(phrase.text));
+    const body = lists.bodies.get(formKey(phrase.text));
     if (body) return { kind: 'organisation', organisation: body, as: phrase.text };
     return { kind: 'named', as: phrase.text };
   }
@@ -214,8 +194,8 @@ function resolve(phrase: Phrase, window: Window, lists: Lists): QuoteSpeaker {
     }
     return antecedent(window, phrase.text) ?? { kind: 'unknown', as: phrase.text };
   }
-  const key = keyOf(phrase.text);
-  const role = roleHolder(phrase.text, lists);
+  const key = formKey(phrase.text);
+  const role = roleHolderIn(phrase.text, lists);
   if (role) return { kind: 'person', person: role, as: phrase.text };
   const body = lists.bodies.get(key);
   if (body) return { kind: 'organisation', organisation: body, as: phrase.text };

@@ -19,7 +19,6 @@ import {
   isNotPersonWord,
   isOrdinaryWord,
   PARTICLES,
-  startsSentence,
   startsWithParticle,
   TITLES,
   type CleanName,
@@ -27,10 +26,12 @@ import {
 import { isRoleNoun } from './roles.js';
 import { capitalisedStretches, inStretches } from '../capitals.js';
 import { knownBodies } from '../known-bodies.js';
-import { worksIn } from '../organisation-hits.js';
+import { bodiesNamedSo, worksIn } from '../organisation-hits.js';
 import { TakenCharacters } from '../spans.js';
 import { namesInParagraph } from '../tagger/index.js';
 import { FUNCTION_WORD_TAGS, hasAnyTag, PLACE_TAGS } from './tags.js';
+import { givenNamesBefore, taggedSurnames } from './given-names.js';
+import { capitalSaysNothing, isDescription, isFunctionWord, NATIONALS, PLACE_PREPOSITIONS } from './name-words.js';
 
 export interface NameHit extends CleanName {
   /** A one-word name only the tagger found ("Wiranto"): a person of their own where they fold into no longer name. */
@@ -102,11 +103,6 @@ function nameStretches(words: RegExpMatchArray[]): RegExpMatchArray[][] {
   return stretches.filter((stretch) => stretch.length >= 2);
 }
 
-function isFunctionWord(word: string): boolean {
-  const tags = lexiconTags(word.replace(/[’']s$/u, ''));
-  return hasAnyTag(tags, FUNCTION_WORD_TAGS) || hasAnyTag(tags, PLACE_TAGS) || tags.includes('Adverb');
-}
-
 /** Not a description word ("Prime", "Foreign", "Minister"): an unknown word, a name, or a plain noun such as "Robin". */
 function couldStartName(word: string): boolean {
   const tags = lexiconTags(word);
@@ -160,6 +156,7 @@ function nameIn(
 
 export function findNameHits(paragraphs: BodyParagraph[]): NameHit[] {
   const people: NameHit[] = [];
+  const surnames = taggedSurnames(paragraphs);
   for (const paragraph of paragraphs) {
     const { text } = paragraph;
     const found: { start: number; end: number }[] = [];
@@ -174,6 +171,7 @@ export function findNameHits(paragraphs: BodyParagraph[]): NameHit[] {
       }
       return bodies[at] === 1;
     };
+    found.push(...givenNamesBefore(text, surnames, tagged));
     for (const match of text.matchAll(CAPITALISED_RUN)) {
       const all = [...match[0].matchAll(TOKEN)];
       const runEnd = match.index + match[0].length;
@@ -241,6 +239,7 @@ export function findNameHits(paragraphs: BodyParagraph[]): NameHit[] {
       if (body && body.start === 0 && body.end === words.length) taken.take(span);
     }
     for (const work of worksIn(text)) taken.take(work);
+    for (const body of bodiesNamedSo(text)) taken.take(body);
     // Nothing from lines in capitals: a headline or a photo credit ("JIM WATSON/AFP").
     const shouted = /\p{Lu}{2}/u.test(text) ? capitalisedStretches(text) : [];
     for (const span of found) if (inStretches(shouted, span.start)) taken.take(span);
@@ -295,7 +294,7 @@ function beforeANoun(after: string): boolean {
 
 /** Words for kinds of body, just before a name: the name is the body's (organisation-hits.ts reads it so). */
 const BODY_NOUN_BEFORE =
-  /(?<![\p{L}-])(?:firm|company|band|club|agency|newspaper|magazine|broadcaster|channel|airline|bank|charity|retailer|website|startup|conglomerate|manufacturer|automaker|carmaker|group|network)\s+$/u;
+  /(?<![\p{L}-])(?:firm|company|band|club|team|agency|newspaper|magazine|broadcaster|channel|airline|bank|charity|retailer|website|startup|conglomerate|manufacturer|automaker|carmaker|group|network)\s+$/u;
 
 /** Words before a name that make it a storm's: storms are not people. */
 const STORM = /(?:Hurricane|Typhoon|Cyclone|Storm|Tropical Depression)\s+$/u;
@@ -341,8 +340,6 @@ const CUE_AFTER = /^(?:[’']s\s+\p{Ll}+\s+)?,?\s*(?:said|says|told|added|argued
 /** What stands before a one-word name: a role in lower case ("minister Wiranto", "striker Lukaku"), "named", "one". */
 const CUE_BEFORE = /(?:^|\s)(\p{Ll}[\p{Ll}-]+),?\s+$/u;
 
-const PLACE_PREPOSITIONS = new Set(['in', 'at', 'for', 'from', 'of', 'to', 'near', 'outside', 'across', 'into', 'via']);
-
 /** Whether the text says a one-word name is a person's: what precedes or follows it says so. */
 function singleCue(text: string, start: number, end: number): boolean {
   const before = CUE_BEFORE.exec(text.slice(Math.max(0, start - 30), start))?.[1];
@@ -358,19 +355,6 @@ const PARTICLE_SURNAME = new RegExp(`^\\s+(?:(?:${PARTICLES})[-‑]\\p{Lu}[\\p{L
 /** Capitalised words that may follow a name: "Sanders Tuesday", "Blair January". */
 const DATE_WORD = /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)$/u;
 
-/** A word that describes a person rather than names them: a role ("Ambassador"), a nationality ("Afghan"), an adjective ("Emeritus"). */
-function isDescription(word: string): boolean {
-  if (isKnownName(word)) return false;
-  const tags = lexiconTags(word);
-  return isRoleNoun(word) || ['Demonym', 'Adjective', 'Actor', 'Honorific'].some((tag) => tags.includes(tag));
-}
-
-/** Where a capitalised word unknown to the lexicon need not be a name: a sentence's start, or after "of" or "in" ("Mayor of Koszalin Piotr Jedlinski"). */
-function capitalSaysNothing(text: string, index: number): boolean {
-  const before = /(?:^|\s)(\p{Ll}+)\s+$/u.exec(text.slice(Math.max(0, index - 14), index))?.[1];
-  return startsSentence(text, index) || (before !== undefined && PLACE_PREPOSITIONS.has(before));
-}
-
 /** "Health Secretary John Reid", "Blairite Alan Milburn": the name starts at the first name. */
 function withoutLeadingDescription(clean: CleanName | undefined, opensSentence: boolean): CleanName | undefined {
   if (!clean) return undefined;
@@ -382,9 +366,6 @@ function withoutLeadingDescription(clean: CleanName | undefined, opensSentence: 
   if (first <= 0 || !words.slice(0, first).every((word, index) => describes(word) || (index === 0 && opensSentence && lexiconTags(word).length === 0))) return clean;
   return { ...clean, name: words.slice(first).join(' ') };
 }
-
-/** Nationalities as nouns that the lexicon does not know. */
-const NATIONALS = new Set(['Briton', 'Brit', 'Kiwi', 'Aussie', 'Scot', 'Swede', 'Dane', 'Finn', 'Pole', 'Serb', 'Croat', 'Turk', 'Kenyan']);
 
 /** A word before a first name that describes rather than names: a role, a nationality, an everyday word, "Blairite". */
 function describes(word: string): boolean {

@@ -60,6 +60,8 @@ export interface EntityView {
   total: number;
   /** A person's quotations: the first few, and how many more (none for an organisation). */
   quotes: PersonQuotes;
+  /** People whose name is probably this one spelt another way ("Robert Preston" beside "Robert Peston"). */
+  variants: { id: string; name: string }[];
 }
 
 export interface ChronologyRow {
@@ -154,7 +156,8 @@ export function dossierView(dossier: Dossier, options: ViewOptions): DossierView
   const compiled = dossier.date ?? buildTimestamp(dossier).toISOString().slice(0, 10);
   const linkTo = (id: string, extra: Partial<ArticleLink> = {}): ArticleLink => ({ ...links.get(id)!, ...extra });
   const quotes = quotesByPerson(dossier.quotes ?? [], links);
-  const entity = (entry: { id: string; name: string; aliases: string[]; mentions: MentionCount[]; roles?: Role[] }): EntityView => ({
+  const personName = new Map(dossier.people.map((person) => [person.id, person.name]));
+  const entity = (entry: { id: string; name: string; aliases: string[]; mentions: MentionCount[]; roles?: Role[]; variants?: string[] }): EntityView => ({
     id: entry.id,
     name: typeset(entry.name),
     aliases: entry.aliases.map(typeset),
@@ -168,6 +171,7 @@ export function dossierView(dossier: Dossier, options: ViewOptions): DossierView
     anchors: anchors.get(entry.id) ?? [],
     total: entry.mentions.reduce((sum, mention) => sum + mention.count, 0),
     quotes: quotes.get(entry.id) ?? { shown: [], more: 0 },
+    variants: (entry.variants ?? []).flatMap((id) => (personName.has(id) ? [{ id, name: typeset(personName.get(id)!) }] : [])),
   });
   return {
     title: typeset(dossier.title),

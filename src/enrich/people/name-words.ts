@@ -1,0 +1,31 @@
+// Words around names, read alike by the finder of names (candidates.ts) and
+// the reader of given names the tagger left off (given-names.ts).
+import { lexiconTags } from './lexicon.js';
+import { isKnownName, startsSentence } from './names.js';
+import { isRoleNoun } from './roles.js';
+import { FUNCTION_WORD_TAGS, hasAnyTag, PLACE_TAGS } from './tags.js';
+
+export const PLACE_PREPOSITIONS = new Set(['in', 'at', 'for', 'from', 'of', 'to', 'near', 'outside', 'across', 'into', 'via']);
+
+/** Nationalities as nouns that the lexicon does not know. */
+export const NATIONALS = new Set(['Briton', 'Brit', 'Kiwi', 'Aussie', 'Scot', 'Swede', 'Dane', 'Finn', 'Pole', 'Serb', 'Croat', 'Turk', 'Kenyan']);
+
+/** A function word, a place or an adverb, by the lexicon. */
+export function isFunctionWord(word: string): boolean {
+  const tags = lexiconTags(word.replace(/[’']s$/u, ''));
+  return hasAnyTag(tags, FUNCTION_WORD_TAGS) || hasAnyTag(tags, PLACE_TAGS) || tags.includes('Adverb');
+}
+
+/** A word that describes a person rather than names them: a role ("Ambassador"), a nationality ("Afghan"), an adjective ("Emeritus"). */
+export function isDescription(word: string): boolean {
+  if (isKnownName(word)) return false;
+  const tags = lexiconTags(word);
+  return isRoleNoun(word) || ['Demonym', 'Adjective', 'Actor', 'Honorific'].some((tag) => tags.includes(tag));
+}
+
+/** Where a capitalised word unknown to the lexicon need not be a name: a sentence's start, or after "of" or "in" ("Mayor of Koszalin Piotr Jedlinski"). */
+export function capitalSaysNothing(text: string, index: number): boolean {
+  const before = /(?:^|\s)(\p{Ll}+)\s+$/u.exec(text.slice(Math.max(0, index - 14), index))?.[1];
+  return startsSentence(text, index) || (before !== undefined && PLACE_PREPOSITIONS.has(before));
+}
+
