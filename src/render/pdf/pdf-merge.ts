@@ -51,7 +51,8 @@ export function mergePdfs(files: PdfFile[]): Buffer {
     runs.push({ file, offset, keyOffset, pages: file.pages() });
     offset += file.size - 1;
     const root = file.dict(file.catalog.get('StructTreeRoot'));
-    keyOffset += Number(file.resolve(root?.get('ParentTreeNextKey') ?? 0)) || numberTree(file, file.dict(root?.get('ParentTree'))).length;
+    // Without ParentTreeNextKey, past the highest key the tree holds.
+    keyOffset += Number(file.resolve(root?.get('ParentTreeNextKey') ?? 0)) || numberTree(file, file.dict(root?.get('ParentTree'))).reduce((next, [key]) => Math.max(next, key + 1), 0);
   }
   let nextNumber = offset + 1;
   const allocate = () => nextNumber++;
@@ -66,7 +67,8 @@ export function mergePdfs(files: PdfFile[]): Buffer {
   const allPages = runs.flatMap((run) => run.pages.map((num) => num + run.offset));
   const skipped = new Set<number>();
 
-  const outlineItems: number[] = [];
+  /** The top bookmarks of every run, in order: each one's number in the joined file and its dictionary there. */
+  const outlineItems: { num: number; item: PdfDict }[] = [];
   const structKids: PdfValue[] = [];
   const parentEntries: [number, PdfValue][] = [];
   const dests: PdfDict = new Map();
@@ -95,7 +97,9 @@ export function mergePdfs(files: PdfFile[]): Buffer {
     if (outlines instanceof PdfRef) {
       skipped.add(outlines.num);
       const top = file.dict(outlines);
-      for (let item = top?.get('First'); item instanceof PdfRef; item = file.dict(item)?.get('Next')) outlineItems.push(renumber(item.num));
+      for (let item = top?.get('First'); item instanceof PdfRef; item = file.dict(item)?.get('Next')) {
+        outlineItems.push({ num: renumber(item.num), item: mapped(file.dict(item)!) as PdfDict });
+      }
       outlineCount += Math.abs(Number(file.resolve(top?.get('Count') ?? 0)) || 0);
     }
 
@@ -126,35 +130,32 @@ export function mergePdfs(files: PdfFile[]): Buffer {
       if (typeof page.get('StructParents') === 'number') page.set('StructParents', (page.get('StructParents') as number) + run.keyOffset);
       const annots = page.get('Annots');
       const annotations = list(file, annots);
-      const inline = annotations.map((annotation) => {
+      const joinedAnnotations = annotations.map((annotation) => {
         const dict = file.dict(annotation);
-        if (!dict) return annotation;
+        if (!dict) return mapped(annotation);
         const { changed, target } = relinked(dict, run.keyOffset, allPages);
         const joined = mapped(changed) as PdfDict;
         if (target !== undefined) joined.set('Dest', [new PdfRef(target), name('XYZ'), null, null, null]);
-        if (annotation instanceof PdfRef) {
-          objects.set(renumber(annotation.num), { value: joined });
-          return annotation;
-        }
-        return joined;
+        if (!(annotation instanceof PdfRef)) return joined;
+        objects.set(renumber(annotation.num), { value: joined });
+        return new PdfRef(renumber(annotation.num));
       });
       const joinedPage = mapped(page) as PdfDict;
-      // Inline annotations are in the joined file's numbers already.
-      if (annots !== undefined && !(annots instanceof PdfRef)) joinedPage.set('Annots', inline.map((annotation) => (annotation instanceof PdfRef ? new PdfRef(annotation.num + run.offset) : annotation)));
+      // An array written in the page (not an object of its own) holds the annotations changed here.
+      if (annots !== undefined && !(annots instanceof PdfRef)) joinedPage.set('Annots', joinedAnnotations);
       objects.set(renumber(pageNum), { value: joinedPage });
     }
   }
 
   // Bookmarks linked through, one list.
-  outlineItems.forEach((num, index) => {
-    const source = sourceOf(runs, num);
-    const item = new Map(objects.get(num)?.value instanceof Map ? (objects.get(num)!.value as PdfDict) : (mapRefs(source.file.object(num - source.offset).value, (n) => n + source.offset) as PdfDict));
-    item.set('Parent', new PdfRef(outlinesRoot));
-    if (index > 0) item.set('Prev', new PdfRef(outlineItems[index - 1]!));
-    else item.delete('Prev');
-    if (index < outlineItems.length - 1) item.set('Next', new PdfRef(outlineItems[index + 1]!));
-    else item.delete('Next');
-    objects.set(num, { value: item });
+  outlineItems.forEach(({ num, item }, index) => {
+    const linked = new Map(item);
+    linked.set('Parent', new PdfRef(outlinesRoot));
+    if (index > 0) linked.set('Prev', new PdfRef(outlineItems[index - 1]!.num));
+    else linked.delete('Prev');
+    if (index < outlineItems.length - 1) linked.set('Next', new PdfRef(outlineItems[index + 1]!.num));
+    else linked.delete('Next');
+    objects.set(num, { value: linked });
   });
 
   const first = runs[0]!;
@@ -173,8 +174,8 @@ export function mergePdfs(files: PdfFile[]): Buffer {
     objects.set(outlinesRoot, {
       value: new Map<string, PdfValue>([
         ['Type', name('Outlines')],
-        ['First', new PdfRef(outlineItems[0]!)],
-        ['Last', new PdfRef(outlineItems.at(-1)!)],
+        ['First', new PdfRef(outlineItems[0]!.num)],
+        ['Last', new PdfRef(outlineItems.at(-1)!.num)],
         ['Count', outlineCount],
       ]),
     });
@@ -197,13 +198,6 @@ export function mergePdfs(files: PdfFile[]): Buffer {
   objects.set(catalogNumber, { value: catalog });
 
   return write(runs, objects, skipped, catalogNumber, nextNumber);
-}
-
-/** The run an object number of the joined file comes from. */
-function sourceOf(runs: Run[], num: number): Run {
-  let found = runs[0]!;
-  for (const run of runs) if (num > run.offset) found = run;
-  return found;
 }
 
 /** An annotation with its parent-tree key moved, and for a link to LINK_PREFIX + page, that page (in the joined file's numbers). */

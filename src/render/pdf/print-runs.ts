@@ -90,14 +90,9 @@ export function pageRuns(parts: LaidOutPart[], size = RUN_PAGES): PageRun[] {
   return runs;
 }
 
-/** A run's document: the style sheets of the parts its pages come from, and its pages marked with their part. */
-function runDocument(parts: LaidOutPart[], run: PageRun): string {
+/** A run's document (`partFirst`: the pages before each part): the style sheets of the parts its pages come from, and its pages marked with their part. */
+function runDocument(parts: LaidOutPart[], partFirst: number[], run: PageRun): string {
   const sheets = new Map<string, Set<string>>();
-  const partFirst: number[] = [];
-  parts.reduce((first, part, index) => {
-    partFirst[index] = first;
-    return first + part.pages.length;
-  }, 0);
   for (const index of new Set(run.pages.map((page) => page.part))) {
     for (const sheet of parts[index]!.styles) {
       const added = sheets.get(sheet.text) ?? new Set<string>();
@@ -131,12 +126,17 @@ function pagesOfIds(parts: LaidOutPart[]): Record<string, number> {
 export async function eachRun<T>(browser: Browser, parts: LaidOutPart[], runs: PageRun[], timeout: number, use: (page: Page, run: PageRun) => Promise<T>): Promise<T[]> {
   const total = runs.reduce((pages, run) => pages + run.pages.length, 0);
   const known = runs.length > 1 ? pagesOfIds(parts) : undefined;
+  const partFirst: number[] = [];
+  parts.reduce((before, part, index) => {
+    partFirst[index] = before;
+    return before + part.pages.length;
+  }, 0);
   let carried: Carried = { strings: {}, setInPart: {}, part: null };
   const results: T[] = [];
   for (const run of runs) {
     const page = await offlinePage(browser, { javaScript: true });
     try {
-      await page.setContent(runDocument(parts, run), { waitUntil: 'load', timeout });
+      await page.setContent(runDocument(parts, partFirst, run), { waitUntil: 'load', timeout });
       if (known) await page.evaluate((pages) => Object.assign(window, { dossierKnownPages: pages }), known);
       carried = (await page.evaluate(`${PAGE_NUMBERS}\n${JOIN_PAGES}(${total}, ${run.first}, ${JSON.stringify(carried)})`)) as Carried;
       results.push(await use(page, run));
