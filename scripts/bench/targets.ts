@@ -29,37 +29,25 @@ export function ratioTarget(target: string, ratio: number | undefined, bar: numb
   return { target, value: ratio, measured: formatRatio(ratio), bar: barText, result: pass ? 'PASS' : 'MISS' };
 }
 
+/** The highest of some peaks against the memory bar; `where` names the one that is highest. */
+function peakTarget<T extends { bytes: number }>(target: string, peaks: readonly T[], bar: string, skipped: string, where: (peak: T) => string | undefined): Target {
+  if (peaks.length === 0) return { target, measured: '–', bar, result: 'SKIP', note: skipped };
+  const highest = peaks.reduce((a, b) => (b.bytes > a.bytes ? b : a));
+  const value = highest.bytes / MIB;
+  const note = where(highest);
+  return { target, value, measured: `${Math.round(value)} MiB`, bar, result: highest.bytes < MEMORY_BAR_BYTES ? 'PASS' : 'MISS', ...(note ? { note } : {}) };
+}
+
 /** The highest peak of the builds given. */
 export function memoryTarget(target: string, builds: readonly { label: string; peakRssBytes: number }[]): Target {
-  const bar = `< ${MEMORY_BAR_BYTES / MIB} MiB`;
-  if (builds.length === 0) return { target, measured: '–', bar, result: 'SKIP', note: 'not measured' };
-  const highest = builds.reduce((a, b) => (b.peakRssBytes > a.peakRssBytes ? b : a));
-  const value = highest.peakRssBytes / MIB;
-  return {
-    target,
-    value,
-    measured: `${Math.round(value)} MiB`,
-    bar,
-    result: highest.peakRssBytes < MEMORY_BAR_BYTES ? 'PASS' : 'MISS',
-    ...(builds.length > 1 ? { note: `in the build "${highest.label}"` } : {}),
-  };
+  const peaks = builds.map((build) => ({ label: build.label, bytes: build.peakRssBytes }));
+  return peakTarget(target, peaks, `< ${MEMORY_BAR_BYTES / MIB} MiB`, 'not measured', (peak) => (builds.length > 1 ? `in the build "${peak.label}"` : undefined));
 }
 
 /** The highest peak of any one process of the builds given (the build's Node process, each of Chromium's), against the same bar. */
 export function processMemoryTarget(target: string, builds: readonly { label: string; processPeaks: readonly ProcessPeak[] }[]): Target {
-  const bar = `< ${MEMORY_BAR_BYTES / MIB} MiB each`;
-  const peaks = builds.flatMap((build) => build.processPeaks.map((peak) => ({ ...peak, label: build.label })));
-  if (peaks.length === 0) return { target, measured: '–', bar, result: 'SKIP', note: 'not measured (needs /proc)' };
-  const highest = peaks.reduce((a, b) => (b.peakBytes > a.peakBytes ? b : a));
-  const value = highest.peakBytes / MIB;
-  return {
-    target,
-    value,
-    measured: `${Math.round(value)} MiB`,
-    bar,
-    result: highest.peakBytes < MEMORY_BAR_BYTES ? 'PASS' : 'MISS',
-    note: `${highest.name}, in the build "${highest.label}"`,
-  };
+  const peaks = builds.flatMap((build) => build.processPeaks.map((peak) => ({ name: peak.name, label: build.label, bytes: peak.peakBytes })));
+  return peakTarget(target, peaks, `< ${MEMORY_BAR_BYTES / MIB} MiB each`, 'not measured (needs /proc)', (peak) => `${peak.name}, in the build "${peak.label}"`);
 }
 
 /** The stage (or total) whose cost grows fastest with the number of articles. */
