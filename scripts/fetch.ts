@@ -116,7 +116,7 @@ async function fetchPage(address: string, options: Options): Promise<{ html: str
 
 /** The body, refused as soon as it passes the size limit (a stated length past it is refused before reading). */
 async function boundedBody(response: Response, maxBytes: number): Promise<Buffer> {
-  const limit = `it is larger than ${maxBytes / 1024 / 1024} MB (--max-size)`;
+  const limit = sizeLimit(maxBytes);
   if (Number(response.headers.get('content-length') ?? 0) > maxBytes) {
     await response.body?.cancel();
     throw new FetchError(limit);
@@ -142,6 +142,45 @@ function decodeHtml(bytes: Buffer, type: string): string {
   }
 }
 
+const sizeLimit = (maxBytes: number) => `it is larger than ${maxBytes / 1024 / 1024} MB (--max-size)`;
+
+/**
+ * Stops the page's loading as soon as its own document passes the size limit
+ * (a stated length past it, or the bytes as they arrive), so a huge page is
+ * refused for its size in the time its first megabytes take, not left to
+ * load until the time limit.
+ */
+async function refuseLargeDocument(page: import('puppeteer').Page, maxBytes: number): Promise<{ passed: boolean }> {
+  const state = { passed: false };
+  const session = await page.createCDPSession();
+  const { frameTree } = await session.send('Page.getFrameTree');
+  await session.send('Network.enable');
+  let documentRequest: string | undefined;
+  let received = 0;
+  const stop = () => {
+    if (state.passed) return;
+    state.passed = true;
+    session.send('Page.stopLoading').catch(() => undefined);
+  };
+  session.on('Network.requestWillBeSent', (event) => {
+    if (event.type === 'Document' && event.frameId === frameTree.frame.id && event.requestId === event.loaderId) {
+      documentRequest = event.requestId;
+      received = 0;
+    }
+  });
+  session.on('Network.responseReceived', (event) => {
+    if (event.requestId !== documentRequest) return;
+    const length = Object.entries(event.response.headers).find(([name]) => name.toLowerCase() === 'content-length')?.[1];
+    if (Number(length ?? 0) > maxBytes) stop();
+  });
+  session.on('Network.dataReceived', (event) => {
+    if (event.requestId !== documentRequest) return;
+    received += event.dataLength;
+    if (received > maxBytes) stop();
+  });
+  return state;
+}
+
 /** Loads the page in Chromium, for pages whose text only scripts put there; the same limits apply. */
 async function browserPage(address: string, options: Options, browser: import('puppeteer').Browser): Promise<{ html: string; url: string }> {
   webAddress(address);
@@ -153,19 +192,22 @@ async function browserPage(address: string, options: Options, browser: import('p
       if (protocol === 'http:' || protocol === 'https:' || protocol === 'data:') request.continue();
       else request.abort();
     });
+    const tooLarge = await refuseLargeDocument(page, options.maxBytes);
     const response = await page.goto(address, { timeout: options.timeoutMs, waitUntil: 'networkidle2' }).catch((error: Error) => {
+      if (tooLarge.passed) throw new FetchError(sizeLimit(options.maxBytes));
       if (error.name === 'TimeoutError') throw new FetchError(`it did not load within ${options.timeoutMs / 1000} s`);
       // Chromium follows redirects up to its own limit (20) and then gives up: more than ours, whatever that is.
       if (/ERR_TOO_MANY_REDIRECTS/.test(error.message)) throw new FetchError(`it redirects more than ${options.maxRedirects} times`);
       throw new FetchError(`it could not be loaded (${error.message.split('\n')[0]})`);
     });
+    if (tooLarge.passed) throw new FetchError(sizeLimit(options.maxBytes));
     if (!response) throw new FetchError('it could not be loaded');
     if (response.request().redirectChain().length > options.maxRedirects) throw new FetchError(`it redirects more than ${options.maxRedirects} times`);
     if (!response.ok()) throw new FetchError(`the server answered ${response.status()} ${response.statusText()}`.trim());
     const type = response.headers()['content-type'] ?? '';
     if (!/^\s*(text\/html|application\/xhtml\+xml)\b/i.test(type)) throw new FetchError(`it is ${type.split(';')[0] || 'of no stated type'}, not an HTML page`);
     const html = await page.content();
-    if (Buffer.byteLength(html) > options.maxBytes) throw new FetchError(`it is larger than ${options.maxBytes / 1024 / 1024} MB (--max-size)`);
+    if (Buffer.byteLength(html) > options.maxBytes) throw new FetchError(sizeLimit(options.maxBytes));
     return { html, url: webAddress(page.url()).href };
   } finally {
     await page.close().catch(() => undefined);
