@@ -8,7 +8,7 @@ import path from 'node:path';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { recoverOutFolder, StagedOutputs } from '../src/output.js';
-import { ROOT, runCli, tempDir } from './helpers.js';
+import { CLI, ROOT, runCli, tempDir } from './helpers.js';
 
 const OUTPUT_NAMES = ['dossier.html', 'dossier.pdf', 'dossier.epub', 'markdown', 'dossier.json'];
 /** A process id that is surely not running: beyond Linux's largest. */
@@ -98,7 +98,7 @@ describe('a build killed with SIGKILL', () => {
     for (const [index, moment] of moments.entries()) {
       // A different article each time, so that every build has something new to write.
       await writeFile(path.join(input, 'extra.txt'), `Extra headline number ${index}\n\nAn extra article, version ${index}, with a body long enough to count as an article for the dossier.\n`);
-      const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'src', 'cli.ts'), '--input', input, '--out', out, ...formats], {
+      const child = spawn(process.execPath, [CLI, '--input', input, '--out', out, ...formats], {
         cwd: ROOT,
         stdio: ['ignore', 'ignore', 'pipe'],
       });

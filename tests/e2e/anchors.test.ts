@@ -6,7 +6,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runCli, runTool, tempDir } from '../helpers.js';
+import { epubCheck, runCli, tempDir } from '../helpers.js';
 
 const SHARED = 'The southern section of the new bypass opens to traffic on 14 July 2026, the council said in its statement.';
 
@@ -113,7 +113,7 @@ describe('links to anchors in lists and quotations', () => {
     }
     expect(dead).toEqual([]);
     const report = path.join(out, 'epubcheck.json');
-    await runTool('java', ['-jar', '/usr/share/java/epubcheck.jar', path.join(out, 'dossier.epub'), '--json', report]);
+    await epubCheck(path.join(out, 'dossier.epub'), report);
     const checked = JSON.parse(await readFile(report, 'utf8'));
     expect(checked.messages.filter((message: { severity: string }) => !['INFO', 'USAGE'].includes(message.severity))).toEqual([]);
   });

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { JSDOM } from 'jsdom';
 import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { FIXTURES, runCli, runTool, tempDir } from '../helpers.js';
+import { FIXTURES, epubCheck, runCli, runTool, tempDir } from '../helpers.js';
 import { bodyText, plain, readPrintedPack } from '../print-pack.js';
 
 const TITLE = 'Mara Lind and Tomas Brandt: 5 articles, March 2025';
@@ -71,7 +71,7 @@ describe('the briefing page', () => {
     const dead = links.filter(([, file, id]) => !idsOf(file ? (files.get(file!) ?? '') : briefing).has(id!)).map(([link]) => link);
     expect(dead).toEqual([]);
     const report = path.join(out, 'epubcheck.json');
-    await runTool('java', ['-jar', '/usr/share/java/epubcheck.jar', path.join(out, 'dossier.epub'), '--json', report]);
+    await epubCheck(path.join(out, 'dossier.epub'), report);
     const checked = JSON.parse(await readFile(report, 'utf8'));
     expect(checked.messages.filter((message: { severity: string }) => !['INFO', 'USAGE'].includes(message.severity))).toEqual([]);
   });

@@ -7,7 +7,7 @@ import { mkdir, readFile, readdir, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runCli, runTool, tempDir } from '../helpers.js';
+import { epubCheck, runCli, tempDir } from '../helpers.js';
 
 /** A build of a hostile folder that takes longer than this is taken to hang. */
 const BOUND_MS = 60_000;
@@ -32,7 +32,7 @@ async function allOutputText(out: string): Promise<string> {
 
 async function epubcheck(epub: string, dir: string): Promise<unknown[]> {
   const report = path.join(dir, 'epubcheck.json');
-  await runTool('java', ['-jar', '/usr/share/java/epubcheck.jar', epub, '--json', report]);
+  await epubCheck(epub, report);
   const checked = JSON.parse(await readFile(report, 'utf8'));
   return checked.messages.filter((message: { severity: string }) => !['INFO', 'USAGE'].includes(message.severity));
 }

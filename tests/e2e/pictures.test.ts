@@ -5,7 +5,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runCli, runTool, tempDir } from '../helpers.js';
+import { epubCheck, runCli, runTool, tempDir } from '../helpers.js';
 import { CUTTINGS, docx, emailWithInlinePictures, png } from '../input-files.js';
 
 let out: string;
@@ -106,7 +106,7 @@ describe('pictures', () => {
     const stalls = await zip.file(Object.keys(zip.files).find((name) => name.includes('covered-market'))!)!.async('string');
     expect(stalls).toMatch(/<img src="images\/picture-4\.png" alt="Stalls under the market roof"/);
     const report = path.join(out, 'epubcheck.json');
-    await runTool('java', ['-jar', '/usr/share/java/epubcheck.jar', path.join(out, 'dossier.epub'), '--json', report]);
+    await epubCheck(path.join(out, 'dossier.epub'), report);
     const checked = JSON.parse(await readFile(report, 'utf8'));
     expect(checked.messages.filter((message: { severity: string }) => !['INFO', 'USAGE'].includes(message.severity))).toEqual([]);
   });

@@ -4,7 +4,7 @@ import { spawn } from 'node:child_process';
 import { readFile, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FIXTURES, ROOT, runCli, runTool, tempDir } from '../helpers.js';
+import { CLI, FIXTURES, ROOT, runCli, runTool, tempDir } from '../helpers.js';
 
 describe('reproducible builds', () => {
   it('gives byte-identical outputs for SOURCE_DATE_EPOCH, whatever the time zone', async () => {
@@ -30,8 +30,8 @@ describe('an interrupted build', () => {
     const out = await tempDir();
     await writeFile(path.join(out, 'dossier.pdf'), 'the previous PDF');
     await writeFile(path.join(out, 'dossier.epub'), 'the previous EPUB');
-    // One Node process, as `npm run build` runs it (the tsx command would put a process of its own in between).
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'src', 'cli.ts'), '--input', path.join(FIXTURES, 'enrich', 'shared-passage-variants', 'input'), '--out', out], {
+    // One Node process, as `npm run build` runs it.
+    const child = spawn(process.execPath, [CLI, '--input', path.join(FIXTURES, 'enrich', 'shared-passage-variants', 'input'), '--out', out], {
       cwd: ROOT,
       stdio: ['ignore', 'ignore', 'pipe'],
     });
