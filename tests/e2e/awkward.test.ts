@@ -4,7 +4,7 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { LONG_PARAGRAPH_LIMIT } from '../../src/render/pdf/print-document.js';
+import { LONG_PARAGRAPH_LIMIT } from '../../src/render/pdf/pagedjs-fixes.js';
 import { epubCheck, runCli, runTool, tempDir } from '../helpers.js';
 
 let out: string;

@@ -12,7 +12,8 @@ import { PdfFile, PdfLayoutError } from './pdf-file.js';
 import { LINK_PREFIX, mergePdfs } from './pdf-merge.js';
 import type { Nodes } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import { HIDDEN_WORDS, LONG_PARAGRAPH_LIMIT, repeatedPartsWarning, type HiddenWords } from './print-document.js';
+import { LONG_PARAGRAPH_LIMIT } from './pagedjs-fixes.js';
+import { HIDDEN_WORDS, repeatedPartsWarning, type HiddenWords } from './print-document.js';
 import { eachRun, pageRuns, type PageRun } from './print-runs.js';
 
 /**
