@@ -1,4 +1,5 @@
 // `npm run build -- [options]`: builds a dossier and reports on stderr.
+import './regexp-tiering.js';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -24,8 +25,8 @@ const USAGE = `Usage: npm run build -- [--input DIR] [--out DIR] [--formats ${FO
   --paper SIZE      PDF paper size: a4 (default) or letter
   --print-layout L  how the PDF is laid out: paged (page numbers in the contents,
                     notes at the foot of the page), browser (Chromium's own layout,
-                    fast for thousands of articles), auto (default: paged up to
-                    600 articles)
+                    quicker, with less in it: asked for, never chosen
+                    for you), auto (default: paged, at any length)
   --strict          exit with 1 when any file was skipped or had a warning
   --watch           build, then rebuild whenever an article, dossier.yaml or a
                     template changes, reading again only the files that changed

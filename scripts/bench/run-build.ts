@@ -3,6 +3,7 @@
 //   node node_modules/.cache/dossier-bench/run-build.js '{"input":…,"out":…,"formats":[…]}'
 // bundled by esbuild first, as `npm run build` runs the command (see bundleRunner).
 // Prints one JSON line (a BuildFigures) to stdout; exits 1 when build() throws.
+import '../../src/regexp-tiering.js';
 import { browserSession } from '../../src/render/browser-session.js';
 import { startCoverThread } from '../../src/render/epub/cover-thread.js';
 import type { Dossier } from '../../src/model.js';

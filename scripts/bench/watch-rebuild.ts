@@ -3,6 +3,7 @@
 // rewritten page:
 //   node node_modules/.cache/dossier-bench/watch-rebuild.js '{"input":…,"out":…,"edits":3}'
 // Prints one JSON line (a WatchFigures) to stdout.
+import '../../src/regexp-tiering.js';
 import { appendFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { WatchFigures } from './figures.js';
