@@ -1,8 +1,9 @@
 // Scripts the print page runs around Paged.js where, left alone, it loses
 // text or slows down with the length of the dossier: long runs of text cut
 // into pieces it can split, lines hidden by a growing note area found again,
-// finished pages taken out of the document while the rest is laid out, and
-// two of its per-page look-ups answered from an index.
+// finished pages taken out of the document while the rest is laid out, two
+// of its per-page look-ups answered from an index, and no frame awaited
+// between pages.
 
 /** Characters of text a span of print may hold, and the length it is cut to: far less than a page (about 4,400 on A4). */
 const LONG_TEXT_LIMIT = 1000;
@@ -87,6 +88,18 @@ export const HIDDEN_LINES = `function dossierHiddenLines() {
     }
   }
   window.Paged.registerHandlers(HiddenLines);
+}`;
+
+/**
+ * Paged.js lays out each page in a task queued for the next animation frame,
+ * so between two pages Chromium restyled, laid out and painted the document
+ * and then waited for the frame: a third of the layout's time. Pages are
+ * queued as microtasks instead. Paged.js measures what it has laid out by
+ * asking for sizes, which Chromium works out on the spot, so every page
+ * breaks where it did; nothing is painted until the layout is done.
+ */
+export const QUICK_TICKS = `function dossierQuickTicks() {
+  window.PagedPolyfill.chunker.q.tick = function (next) { queueMicrotask(next); };
 }`;
 
 /** Pages kept in the document behind the one being laid out: Paged.js looks back at the page before at most. */
