@@ -2,8 +2,8 @@
 // text or slows down with the length of the dossier: long runs of text cut
 // into pieces it can split, lines hidden by a growing note area found again,
 // finished pages taken out of the document while the rest is laid out, two
-// of its per-page look-ups answered from an index, and no frame awaited
-// between pages.
+// of its per-page look-ups answered from an index, no frame awaited between
+// pages, and a page checked for overflow a few times, not after every element.
 
 /** Characters of text a span of print may hold, and the length it is cut to: far less than a page (about 4,400 on A4). */
 const LONG_TEXT_LIMIT = 1000;
@@ -100,6 +100,24 @@ export const HIDDEN_LINES = `function dossierHiddenLines() {
  */
 export const QUICK_TICKS = `function dossierQuickTicks() {
   window.PagedPolyfill.chunker.q.tick = function (next) { queueMicrotask(next); };
+}`;
+
+/**
+ * Paged.js checks whether a page is full every so many letters laid out, a
+ * number it takes once, from the first page it lays out, which is often the
+ * cover with some 150 letters; past that many, until the page overflows, it
+ * checks after every element it adds, and each check lays the page out
+ * again: 74 checks a page of a long paragraph cut into spans, where three or
+ * four would do. The number is taken again for every page, from Paged.js's
+ * own average of the letters on the last few pages.
+ */
+export const CHECK_EVERY = `function dossierCheckEvery() {
+  class CheckEvery extends window.Paged.Handler {
+    beforePageLayout(page, contents, breakToken, chunker) {
+      delete chunker.settings.maxChars;
+    }
+  }
+  window.Paged.registerHandlers(CheckEvery);
 }`;
 
 /** Pages kept in the document behind the one being laid out: Paged.js looks back at the page before at most. */

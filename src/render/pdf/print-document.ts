@@ -9,7 +9,7 @@ import type { Dossier, Warning } from '../../model.js';
 import type { Paper } from '../writer.js';
 import type { Templates } from '../view/templates.js';
 import { dossierView } from '../view/dossier-view.js';
-import { DETACHED_PAGES, HIDDEN_LINES, LONG_TEXT, QUICK_LOOKUPS, QUICK_TICKS } from './pagedjs-fixes.js';
+import { CHECK_EVERY, DETACHED_PAGES, HIDDEN_LINES, LONG_TEXT, QUICK_LOOKUPS, QUICK_TICKS } from './pagedjs-fixes.js';
 
 const require = createRequire(import.meta.url);
 let pagedjs: string | undefined;
@@ -280,8 +280,8 @@ export async function renderPrintHtml(dossier: Dossier, templates: Templates, pa
     css,
     printCss,
     pagedConfig:
-      `${STEADY_CLOCK}\n${LONG_TEXT}\n${PAGE_NUMBERS}\n${PAGE_LISTS}\n${HIDDEN_LINES}\n${DETACHED_PAGES}\n${QUICK_LOOKUPS}\n${QUICK_TICKS}\n${LOST_PARTS}\nvar dossierPartsBefore;\n` +
-      `window.PagedConfig = { auto: true, before: function () { dossierCutLongText(); dossierPartsBefore = dossierParts(); dossierPlaceholders(${pageDigits(dossier)}); dossierPageLists(); dossierHiddenLines(); dossierDetachPages(); dossierQuickLookups(); dossierQuickTicks(); }, ` +
+      `${STEADY_CLOCK}\n${LONG_TEXT}\n${PAGE_NUMBERS}\n${PAGE_LISTS}\n${HIDDEN_LINES}\n${DETACHED_PAGES}\n${QUICK_LOOKUPS}\n${QUICK_TICKS}\n${CHECK_EVERY}\n${LOST_PARTS}\nvar dossierPartsBefore;\n` +
+      `window.PagedConfig = { auto: true, before: function () { dossierCutLongText(); dossierPartsBefore = dossierParts(); dossierPlaceholders(${pageDigits(dossier)}); dossierPageLists(); dossierHiddenLines(); dossierDetachPages(); dossierQuickLookups(); dossierQuickTicks(); dossierCheckEvery(); }, ` +
       `after: function () { dossierAttachPages(); dossierPageNumbers(); window.${LOST_PARTS_KEY} = dossierLostParts(dossierPartsBefore); window.${LAID_OUT} = true; } };`,
     // Inside a <script>, "</script" would end it early.
     pagedjs: pagedjs.replace(/<\/script/gi, '<\\/script'),
