@@ -18,16 +18,16 @@ describe('mergePdfs', () => {
   let browser: Browser;
   let joined: Buffer;
   let file: string;
+  const print = async (html: string) => {
+    const tab = await offlinePage(browser, { javaScript: false });
+    await tab.setContent(html, { waitUntil: 'load' });
+    const pdf = await tab.pdf({ preferCSSPageSize: true, outline: true, tagged: true });
+    await tab.close();
+    return new PdfFile(Buffer.from(pdf));
+  };
 
   beforeAll(async () => {
     browser = await launchBrowser();
-    const print = async (html: string) => {
-      const tab = await offlinePage(browser, { javaScript: false });
-      await tab.setContent(html, { waitUntil: 'load' });
-      const pdf = await tab.pdf({ preferCSSPageSize: true, outline: true, tagged: true });
-      await tab.close();
-      return new PdfFile(Buffer.from(pdf));
-    };
     const first = await print(
       page('First', `<h1>First run</h1><p>See <a href="${LINK_PREFIX}3">the second run</a>.</p><h2 class="next" id="later">Later in the first</h2><p>More of the first run.</p>`),
     );
@@ -48,6 +48,23 @@ describe('mergePdfs', () => {
     expect(info).toMatch(/^Tagged:\s+yes$/m);
     const pages = await pdfPages(file);
     expect(pages.map((text) => text.trim().split('\n')[0])).toEqual(['First run', 'Later in the first', 'Second run', 'End of the second']);
+  });
+
+  it('keeps every object of runs of different lengths, whatever numbers the others leave out', async () => {
+    // A long run and a short one: the objects the join leaves out of the short one (its catalog, its outline's and
+    // its structure's roots) have numbers that, in the long one, are its pages and its page tree.
+    const long = await print(page('Long', Array.from({ length: 12 }, (_, index) => `<h1 class="next">Page ${index + 1} of the long run</h1><p>Words of page ${index + 1}.</p>`).join('')));
+    const short = await print(page('Short', '<h1>The short run</h1><p>Its only page.</p>'));
+    for (const order of [[long, short], [short, long]]) {
+      const joinedFile = path.join(await tempDir(), 'joined.pdf');
+      await writeFile(joinedFile, mergePdfs(order));
+      const check = await runTool('qpdf', ['--check', joinedFile]);
+      expect(check.code, check.stdout + check.stderr).toBe(0);
+      expect(check.stdout + check.stderr).not.toMatch(/WARNING/);
+      const texts = (await pdfPages(joinedFile)).map((text) => text.trim().split('\n')[0]);
+      const longTexts = Array.from({ length: 12 }, (_, index) => `Page ${index + 1} of the long run`);
+      expect(texts).toEqual(order[0] === long ? [...longTexts, 'The short run'] : ['The short run', ...longTexts]);
+    }
   });
 
   it('turns a link to another run’s page into a link to that page, and keeps each run’s own links', () => {

@@ -65,6 +65,7 @@ export function mergePdfs(files: PdfFile[]): Buffer {
   const objects = new Map<number, PdfObject>();
   /** Every page of the joined file, as its object number there. */
   const allPages = runs.flatMap((run) => run.pages.map((num) => num + run.offset));
+  /** Objects of the runs left out (their catalogs, outline roots, structure roots), by their numbers in the joined file. */
   const skipped = new Set<number>();
 
   /** The top bookmarks of every run, in order: each one's number in the joined file and its dictionary there. */
@@ -80,9 +81,9 @@ export function mergePdfs(files: PdfFile[]): Buffer {
     const mapped = (value: PdfValue) => mapRefs(value, renumber);
     const catalog = file.catalog;
     const catalogRef = file.trailer.get('Root');
-    if (catalogRef instanceof PdfRef) skipped.add(catalogRef.num);
+    if (catalogRef instanceof PdfRef) skipped.add(renumber(catalogRef.num));
     const info = file.trailer.get('Info');
-    if (info instanceof PdfRef && run !== runs[0]) skipped.add(info.num);
+    if (info instanceof PdfRef && run !== runs[0]) skipped.add(renumber(info.num));
 
     // The run's page tree hangs under the joined one.
     const pages = catalog.get('Pages');
@@ -95,7 +96,7 @@ export function mergePdfs(files: PdfFile[]): Buffer {
     // Its bookmarks go on from the last run's.
     const outlines = catalog.get('Outlines');
     if (outlines instanceof PdfRef) {
-      skipped.add(outlines.num);
+      skipped.add(renumber(outlines.num));
       const top = file.dict(outlines);
       for (let item = top?.get('First'); item instanceof PdfRef; item = file.dict(item)?.get('Next')) {
         outlineItems.push({ num: renumber(item.num), item: mapped(file.dict(item)!) as PdfDict });
@@ -107,9 +108,9 @@ export function mergePdfs(files: PdfFile[]): Buffer {
     const structRef = catalog.get('StructTreeRoot');
     const root = file.dict(structRef);
     if (structRef instanceof PdfRef && root) {
-      skipped.add(structRef.num);
+      skipped.add(renumber(structRef.num));
       const tree = root.get('ParentTree');
-      if (tree instanceof PdfRef) skipped.add(tree.num);
+      if (tree instanceof PdfRef) skipped.add(renumber(tree.num));
       for (const kid of list(file, root.get('K'))) {
         structKids.push(mapped(kid));
         if (kid instanceof PdfRef) {
@@ -232,8 +233,8 @@ function write(runs: Run[], objects: Map<number, PdfObject>, skipped: Set<number
   };
   for (const run of runs) {
     for (const num of run.file.objectNumbers()) {
-      if (skipped.has(num)) continue;
       const joined = num + run.offset;
+      if (skipped.has(joined)) continue;
       const replaced = objects.get(joined);
       if (replaced) {
         emit(joined, replaced);
