@@ -104,7 +104,10 @@ describe('a long dossier: 700 articles, more than the old limit of the full layo
     });
     expect(listed).toHaveLength(14);
     for (const page of listed) expect(pages[page - 1], `page ${page}`).toMatch(/Quentall/);
-    // Printed in runs of pages and joined: every link still goes to a page of the file, none out of it.
+    // Printed in runs of pages and joined: one sound file, and every link still goes to a page of it, none out of it.
+    const check = await runTool('qpdf', ['--check', path.join(out, 'dossier.pdf')]);
+    expect(check.code, check.stdout + check.stderr).toBe(0);
+    expect(check.stdout + check.stderr).not.toMatch(/WARNING/);
     const links = pdfLinks(new PdfFile(await readFile(path.join(out, 'dossier.pdf'))));
     expect(links.length).toBeGreaterThan(700);
     expect(links.filter((link) => link.to === undefined || link.to >= pages.length)).toEqual([]);

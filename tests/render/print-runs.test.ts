@@ -1,7 +1,7 @@
 // How a long dossier's laid-out parts are grouped into runs of pages for printing.
 import { describe, expect, it } from 'vitest';
 import type { LaidOutPart } from '../../src/render/pdf/paged-parts.js';
-import { pageRuns } from '../../src/render/pdf/print-runs.js';
+import { pageRuns, RUN_PAGES, runSize } from '../../src/render/pdf/print-runs.js';
 
 const part = (pages: number): LaidOutPart => ({
   pages: Array.from({ length: pages }, (_, index) => `<div class="pagedjs_page">${index}</div>`),
@@ -36,5 +36,18 @@ describe('pageRuns', () => {
       { first: 8, parts: [1, 2] },
     ]);
     expect(runs.flatMap((run) => run.pages).length).toBe(9);
+  });
+});
+
+describe('runSize', () => {
+  it('prints a short dossier in one run, so that no second tab is started for it', () => {
+    expect(runSize(60, 2)).toBe(RUN_PAGES);
+  });
+
+  it('gives every tab that prints at once a run of its own, never more than a run holds', () => {
+    expect(runSize(388, 2)).toBe(194);
+    expect(pageRuns([{ ...part(388) }], runSize(388, 2)).length).toBe(2);
+    expect(runSize(4000, 2)).toBe(RUN_PAGES);
+    expect(runSize(388, 1)).toBe(388);
   });
 });

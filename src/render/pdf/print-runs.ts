@@ -6,6 +6,7 @@
 // (pdf-merge.ts). Pages are numbered through the runs, running heads carry
 // over from one run to the next, and every page reference is the page's
 // number in the whole dossier.
+import os from 'node:os';
 import type { Browser, Page } from 'puppeteer';
 import { offlinePage } from '../browser.js';
 import type { LaidOutPart } from './paged-parts.js';
@@ -13,6 +14,21 @@ import { PAGE_NUMBERS } from './print-document.js';
 
 /** Pages printed in one go: past a few hundred, Chromium takes longer per page. */
 export const RUN_PAGES = 400;
+/** Fewer pages than this are printed in one run: a second tab would cost more than it saves. */
+const MIN_SPLIT_PAGES = 120;
+
+/** Runs printed at once: Chromium prints each tab on a core of its own. */
+export const PRINTS_AT_ONCE = Math.min(2, os.availableParallelism());
+
+/**
+ * Pages a run may hold: at most RUN_PAGES, and few enough that every tab
+ * printing at once has a run to print, so the cores that laid out the parts
+ * side by side also print them side by side.
+ */
+export function runSize(pages: number, tabs = PRINTS_AT_ONCE): number {
+  if (pages < MIN_SPLIT_PAGES) return RUN_PAGES;
+  return Math.min(RUN_PAGES, Math.ceil(pages / Math.max(1, tabs)));
+}
 
 /** Pages of one run: of which parts, from which page of the dossier. */
 export interface PageRun {
@@ -121,7 +137,8 @@ function pagesOfIds(parts: LaidOutPart[]): Record<string, number> {
 /**
  * Joins each run in a tab of its own, one after another (each needs the
  * running heads the one before ends with), and hands it to `use`, which
- * prints it; the tab is closed after.
+ * prints it; the tab is closed after. Up to PRINTS_AT_ONCE runs print at
+ * the same time, while the next is joined.
  */
 export async function eachRun<T>(browser: Browser, parts: LaidOutPart[], runs: PageRun[], timeout: number, use: (page: Page, run: PageRun) => Promise<T>): Promise<T[]> {
   const total = runs.reduce((pages, run) => pages + run.pages.length, 0);
@@ -132,17 +149,25 @@ export async function eachRun<T>(browser: Browser, parts: LaidOutPart[], runs: P
     return before + part.pages.length;
   }, 0);
   let carried: Carried = { strings: {}, setInPart: {}, part: null };
-  const results: T[] = [];
+  const results: Promise<T>[] = [];
+  const printing: Promise<unknown>[] = [];
   for (const run of runs) {
+    if (printing.length >= PRINTS_AT_ONCE) await printing.shift();
     const page = await offlinePage(browser, { javaScript: true });
     try {
       await page.setContent(runDocument(parts, partFirst, run), { waitUntil: 'load', timeout });
       if (known) await page.evaluate((pages) => Object.assign(window, { dossierKnownPages: pages }), known);
       carried = (await page.evaluate(`${PAGE_NUMBERS}\n${JOIN_PAGES}(${total}, ${run.first}, ${JSON.stringify(carried)})`)) as Carried;
-      results.push(await use(page, run));
-    } finally {
+    } catch (error) {
       await page.close();
+      await Promise.allSettled(results);
+      throw error;
     }
+    const result = use(page, run).finally(() => page.close());
+    // Its failure is the caller's, through Promise.all below; until then it must not count as unhandled.
+    result.catch(() => {});
+    results.push(result);
+    printing.push(result.catch(() => {}));
   }
-  return results;
+  return Promise.all(results);
 }
