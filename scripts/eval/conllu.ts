@@ -10,6 +10,8 @@ export interface Token {
   form: string;
   upos: string;
   head: number;
+  /** The token's relation to its head ("flat", "nmod:desc", …). */
+  deprel: string;
   /** Where the token starts and ends in its sentence's `# text`. */
   from: number;
   to: number;
@@ -130,13 +132,13 @@ export function readConllu(file: string): ConlluDocument {
       sentence = [];
       open = [];
     } else if (!line.startsWith('#')) {
-      const [id, form, , upos, xpos, , head, , , misc] = line.split('\t');
+      const [id, form, , upos, xpos, , head, deprel, , misc] = line.split('\t');
       if (!/^\d+$/.test(id!)) continue;
       const index = sentence.length;
       const after = sentence[index - 1]?.to ?? 0;
       const from = text.indexOf(form!, after);
       const start = from < 0 ? after : from;
-      sentence.push({ id: Number(id), form: form!, upos: upos!, head: Number(head), from: start, to: start + form!.length, plural: xpos === 'NNPS' });
+      sentence.push({ id: Number(id), form: form!, upos: upos!, head: Number(head), deprel: deprel!, from: start, to: start + form!.length, plural: xpos === 'NNPS' });
       const entity = /Entity=([^|]*)/.exec(misc!)?.[1] ?? '';
       for (const match of entity.matchAll(/\(([^()]+)(\))?|(\d+)\)/g)) {
         if (match[1]) {
