@@ -30,7 +30,7 @@ import { bodiesNamedSo, worksIn } from '../organisation-hits.js';
 import { TakenCharacters } from '../spans.js';
 import { namesInParagraph } from '../tagger/index.js';
 import { FUNCTION_WORD_TAGS, hasAnyTag, PLACE_TAGS } from './tags.js';
-import { givenNamesBefore, taggedSurnames } from './given-names.js';
+import { givenNamesBefore, spokenSurnames, taggedSurnames } from './given-names.js';
 import { capitalSaysNothing, isDescription, isFunctionWord, NATIONALS, PLACE_PREPOSITIONS } from './name-words.js';
 
 export interface NameHit extends CleanName {
@@ -42,15 +42,15 @@ export interface NameHit extends CleanName {
   end: number;
 }
 
-/** A capitalised word, an initial, or a surname with its particles ("von der Leyen", "d'Estaing"). */
-const NAME_TOKEN = `(?:(?:(?:${PARTICLES})\\s+){0,2}(?:\\p{Lu}\\.|\\p{Lu}[\\p{L}'’-]*|(?:${PARTICLES})[-‑]\\p{Lu}[\\p{L}'’-]*|d['’]\\p{Lu}[\\p{L}-]*))`;
+/** A capitalised word, an initial, or a surname with its particles ("von der Leyen", "d'Estaing"); a particle is a word of its own, not the end of one ("songwriter Carly"). */
+const NAME_TOKEN = `(?:(?<![\\p{L}'’-])(?:(?:${PARTICLES})\\s+){0,2}(?:(?:\\p{Lu}\\.){1,3}|\\p{Lu}[\\p{L}'’-]*|(?:${PARTICLES})[-‑]\\p{Lu}[\\p{L}'’-]*|d['’]\\p{Lu}[\\p{L}-]*))`;
 /** Two to eight such words in a row: where names are, after a description of up to six ("Sitting Tongan Prime Minister Akilisi Pohiva"). */
 const CAPITALISED_RUN = new RegExp(`${NAME_TOKEN}(?:\\s+${NAME_TOKEN}){1,7}`, 'gu');
 const TOKEN = new RegExp(NAME_TOKEN, 'gu');
 /** A title and up to three capitalised words; the stop after a title only where the title is an abbreviation. */
 const TITLED_NAME = new RegExp(`\\b(${[...TITLES].join('|')})(\\.?)\\s+${NAME_TOKEN}(?:\\s+${NAME_TOKEN}){0,2}`, 'gu');
 /** What follows a name when nothing else says it is one. */
-const NAME_CONTEXT_AFTER = /^(?:’s|'s)?\s*(?:said|says|told|added|argued|insisted|warned|wrote|, who\b)/u;
+const NAME_CONTEXT_AFTER = /^(?:’s|'s)?\s*(?:said|says|told|added|argued|insisted|warned|wrote|, who\b|,\s+\d{1,3},)/u;
 /** Words between an article and the role in an apposition: "Pohiva, the former prime minister". */
 const APPOSITION = /^,\s+(?:the|a|an|its|their)\s+(?:(?:former|then|current|new|late|acting|interim|outgoing|incoming|veteran|longtime|long-time)\s+)?(\p{L}[\p{Ll}-]*)(?:\s+(\p{Ll}[\p{Ll}-]*))?/u;
 
@@ -95,7 +95,9 @@ function nameStretches(words: RegExpMatchArray[]): RegExpMatchArray[][] {
   const stretches: RegExpMatchArray[][] = [[]];
   words.forEach((word, index) => {
     // After a first name, an ordinary word is a surname: Theresa May, Philip Green.
-    const afterFirstName = index > 0 && isFirstName(words[index - 1]![0]) && !isFunctionWord(word[0]);
+    // A short function word capitalised after a first name, ending the run, is a surname too: "James To of", "Wilson Or was".
+    const shortSurname = index === words.length - 1 && /^\p{Lu}\p{Ll}{1,2}$/u.test(word[0]);
+    const afterFirstName = index > 0 && isFirstName(words[index - 1]![0]) && (!isFunctionWord(word[0]) || shortSurname);
     if (!place.has(index) && (isNameWord(word[0]) || afterFirstName)) stretches.at(-1)!.push(word);
     else if (stretches.at(-1)!.length) stretches.push([]);
     if (isPossessive(word[0]) && stretches.at(-1)!.length) stretches.push([]);
@@ -143,7 +145,10 @@ function nameIn(
     else if (NAME_CONTEXT_AFTER.test(after) && lastTwo.length === 2 && !lastTwo.some(isOrdinaryWord) && !tagged(texts.length - 2)) start = texts.length - 2;
     else return undefined;
   }
-  let name = words.slice(start, start + 3);
+  // Initials between a first name and a surname are the name's: "Michael J. T. Guy".
+  let initials = 0;
+  while (initials < 2 && /^(?:\p{Lu}\.)+$/u.test(texts[start + 1 + initials] ?? '')) initials++;
+  let name = words.slice(start, start + Math.max(3, initials + 2));
   if (name.length === 3 && !/^\p{Lu}\.$/u.test(name[1]![0]) && !isKnownName(name[2]![0])) {
     // "Humberto Intermediate Advisory": a run that goes on in everyday words is a title, not a person's name.
     if (isOrdinaryWord(name[2]![0].replace(/[’']s$/u, ''))) return undefined;
@@ -156,7 +161,8 @@ function nameIn(
 
 export function findNameHits(paragraphs: BodyParagraph[]): NameHit[] {
   const people: NameHit[] = [];
-  const surnames = taggedSurnames(paragraphs);
+  const spoken = spokenSurnames(paragraphs);
+  const surnames = new Set([...taggedSurnames(paragraphs), ...spoken]);
   for (const paragraph of paragraphs) {
     const { text } = paragraph;
     const found: { start: number; end: number }[] = [];
@@ -171,7 +177,9 @@ export function findNameHits(paragraphs: BodyParagraph[]): NameHit[] {
       }
       return bodies[at] === 1;
     };
-    found.push(...givenNamesBefore(text, surnames, tagged));
+    found.push(...givenNamesBefore(text, surnames, tagged, spoken));
+    // Where a romanised Chinese or Korean name starts with its family name: an everyday word there is one all the same.
+    const familyNamed = new Set<number>();
     for (const match of text.matchAll(CAPITALISED_RUN)) {
       const all = [...match[0].matchAll(TOKEN)];
       const runEnd = match.index + match[0].length;
@@ -206,12 +214,15 @@ export function findNameHits(paragraphs: BodyParagraph[]): NameHit[] {
     for (const match of text.matchAll(HYPHENATED_GIVEN_NAME)) {
       const syllables = [match[1]!, ...match[2]!.split('-')];
       // A short syllable after the hyphen may be an English word ("Kwok-hung"); the family name, the first syllable and a longer word are not ("Follow-up", "Prize-winner").
-      if (isOrdinaryWord(match[2]!) || syllables.some((syllable, index) => hasAnyTag(lexiconTags(syllable), PLACE_TAGS) || (syllable.length > (index < 2 ? 3 : 4) && isOrdinaryWord(syllable)))) continue;
+      // A family name that is also an English word ("Park", "Song", "Moon") is one all the same before such a given name.
+      const everydayFamilyName = (syllable: string, index: number) => index === 0 && EVERYDAY_FAMILY_NAMES.has(syllable);
+      if (isOrdinaryWord(match[2]!) || syllables.some((syllable, index) => !everydayFamilyName(syllable, index) && (hasAnyTag(lexiconTags(syllable), PLACE_TAGS) || (syllable.length > (index < 2 ? 3 : 4) && isOrdinaryWord(syllable))))) continue;
       const before = NAME_BEFORE.exec(text.slice(Math.max(0, match.index - 40), match.index))?.[0] ?? '';
       const words = before.split(/\s+/).filter(Boolean);
       while (words.length && (isFunctionWord(words[0]!) || isOrdinaryWord(words[0]!) || isRoleNoun(words[0]!))) words.shift();
       const extra = words.length ? before.slice(before.indexOf(words[0]!)).length : 0;
       found.push({ start: match.index - extra, end: match.index + match[0].length });
+      if (extra === 0) familyNamed.add(match.index);
     }
     // The tagger's people: names of two words or more, however the lexicon knows their words,
     // without the descriptions it may take in ("Ambassador", "Afghan", "Emeritus").
@@ -245,7 +256,8 @@ export function findNameHits(paragraphs: BodyParagraph[]): NameHit[] {
     for (const span of found) if (inStretches(shouted, span.start)) taken.take(span);
     for (const { start, end } of found.filter((span) => !notAPerson(text, span.start, span.end)).sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start)) {
       if (taken.overlaps({ start, end })) continue;
-      const clean = withoutLeadingDescription(cleanName(text.slice(start, end)), capitalSaysNothing(text, start));
+      const said = familyNamed.has(start) ? 'family-name' : everydaySurnameSaid(text, start, end) ? 'surname' : undefined;
+      const clean = withoutLeadingDescription(cleanName(text.slice(start, end), said), capitalSaysNothing(text, start));
       if (!clean) continue;
       taken.take({ start, end });
       people.push({ ...clean, paragraph: paragraph.number, start, end });
@@ -279,6 +291,9 @@ function plausibleName(words: string[], after: string): boolean {
 
 /** A family name and a hyphenated given name of two short syllables: "Kwok Ka-ki", "Lee Cheuk-yan", "Park Joo-Ho". */
 const HYPHENATED_GIVEN_NAME = /\b(\p{Lu}\p{Ll}{1,5})\s+(\p{Lu}\p{Ll}{0,5}-\p{L}\p{Ll}{0,5})\b(?!-)/gu;
+/** Korean and Chinese family names that are also English words or places. */
+const EVERYDAY_FAMILY_NAMES = new Set('Park Song Moon Kang Bang Jang Seo Ha Yoon Min Jin Chang Young Long Fan Sun Man Chan Ho Lo Ma Mo Wan Yu Hong Kong Lai Tang'.split(' '));
+
 /** An English name before such a name is part of it: "Yolanda Yu Hoi-kwan", "Carrie Lam Cheng Yuet-ngor". */
 const NAME_BEFORE = /(?:\p{Lu}\p{Ll}+\s+){1,2}$/u;
 
@@ -319,6 +334,16 @@ function notAPerson(text: string, start: number, end: number): boolean {
   return next !== undefined && !DATE_WORD.test(next) && (isOrdinaryWord(next) || isNotPersonWord(next) || /^\s+["“]/u.test(text.slice(end, end + 3)));
 }
 
+/**
+ * Whether the text says an everyday last word is a surname: after a first name,
+ * a lower-case role before the name ("illustrator Johnnie Christmas"), or a short
+ * word in capitals mid-sentence that only a surname would be ("James To").
+ */
+function everydaySurnameSaid(text: string, start: number, end: number): boolean {
+  const last = /(\p{L}+)$/u.exec(text.slice(start, end))?.[1] ?? '';
+  return roleBeforeRun(text.slice(Math.max(0, start - 30), start)) || (/^\p{Lu}\p{Ll}{1,2}$/u.test(last) && !capitalSaysNothing(text, end - last.length));
+}
+
 /** A one-word name: a word that can be part of a name and is no everyday word, place or body ("Wiranto", not "Brexit" or "Paris"). */
 function plausibleSingle(word: string): boolean {
   return word.length > 2 && isNameWord(word) && !isOrdinaryWord(word) && !/^\p{Lu}+$/u.test(word) && !isPluralOfWord(word);
@@ -336,7 +361,7 @@ const PLURAL_SUBJECTS = new Set(
 );
 
 /** Speech verbs after a name, and the start of an apposition: "Wiranto said", "Kauri, who scored". */
-const CUE_AFTER = /^(?:[’']s\s+\p{Ll}+\s+)?,?\s*(?:said|says|told|added|argued|insisted|warned|wrote|tweeted|announced|stated|explained|claimed|, who\b|, (?:a|an|the)\s+\p{Ll})/u;
+const CUE_AFTER = /^(?:[’']s\s+\p{Ll}+\s+)?,?\s*(?:said|says|told|added|argued|insisted|warned|wrote|tweeted|announced|stated|explained|claimed|, who\b|, (?:a|an|the)\s+\p{Ll}|,\s+\d{1,3},)/u;
 /** What stands before a one-word name: a role in lower case ("minister Wiranto", "striker Lukaku"), "named", "one". */
 const CUE_BEFORE = /(?:^|\s)(\p{Ll}[\p{Ll}-]+),?\s+$/u;
 
