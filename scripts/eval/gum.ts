@@ -45,7 +45,7 @@ function parseDocument(file: string): GumDocument {
       person.nested &&= insideOtherName(sentences, mentions, mention.sentence, found.first, found.last);
       people.set(mention.entity, person);
     } else if (kind === 'organisations') {
-      const names = namesOf(sentences[mention.sentence]!, mention);
+      const names = namesOf(sentences[mention.sentence]!, mention, mentions);
       if (names.length === 0) continue;
       const forms = organisations.get(mention.entity) ?? [];
       for (const name of names) if (!forms.includes(name)) forms.push(name);
