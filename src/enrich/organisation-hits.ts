@@ -6,6 +6,7 @@
 import type { BodyParagraph } from './paragraphs.js';
 import { capitalisedStretches, inStretches } from './capitals.js';
 import { knownBodies } from './known-bodies.js';
+import { companyOfProduct, initialsSpeltOut, runsOnIntoThing } from './organisation-evidence.js';
 import { lexiconTags } from './people/lexicon.js';
 import { hasAnyTag } from './people/tags.js';
 import { STOP_WORDS } from './shared-passages/tokens.js';
@@ -78,8 +79,8 @@ export function bodiesNamedSo(text: string): { start: number; end: number }[] {
 const CLUB = new RegExp(`\\b((?:${NAME_WORD}\\s+){1,3}(?:United|Athletic|Rovers|Wanderers|Albion|Harriers))(?![-‑\\p{L}])(?!\\s+\\p{Lu})`, 'gu');
 /** Political parties, which rarely carry a word that says so. */
 const PARTIES = /\b((?:Democratic|Republican|Labour|Conservative|Communist|Socialist|Green) party(?![’']s\s+\p{Lu})|Labour|Conservatives?|Tory|Tories|Liberal Democrats?|Lib Dems?|SNP|Plaid Cymru|Ukip|UKIP|Reform UK|Sinn F[eé]in|DUP|Green Party|Democrats|Republicans|GOP)\b/gu;
-/** Initials that name bodies (BBC, NHS, PLP). */
-const ACRONYM = /\b[A-Z]{2,6}\b/g;
+/** Initials that name bodies (BBC, NHS, PLP), and a broadcaster's call sign ("WSET-TV"). */
+const ACRONYM = /\b[A-Z]{2,6}(?:-(?:TV|FM|AM|DT))?\b/g;
 /**
  * Initials that do not name a body: countries, titles and honours, times
  * and units, diseases and the body's chemistry, and the words of computing
@@ -114,9 +115,13 @@ export function findOrganisationHits(paragraphs: BodyParagraph[], people: { para
     const spans: { start: number; end: number; bareInitials?: boolean }[] = [];
     const tagged = namesInParagraph(paragraph);
     const taggedBody = new Set(tagged.filter((name) => name.type === 'ORG').map((name) => name.text));
+    // "CEI (Italian Episcopal Conference)": the name in brackets is a body's, and the initials before it are defined.
+    const speltOut = initialsSpeltOut(text);
+    const speltAt = new Set(speltOut.map((spelt) => spelt.initialsStart));
+    spans.push(...speltOut);
     for (const match of text.matchAll(ACRONYM)) {
-      // Not initials: a word written in capitals ("NOT", "UNDER") unless the text defines it ("(WHO)").
-      const defined = text[match.index - 1] === '(';
+      // Not initials: a word written in capitals ("NOT", "UNDER") unless the text defines it ("(WHO)", "CEI (…)").
+      const defined = text[match.index - 1] === '(' || speltAt.has(match.index);
       if (NOT_ORGANISATIONS.has(match[0]) || /^[IVXLCDM]+$/.test(match[0]) || (STOP_WORDS.has(match[0].toLowerCase()) && !defined)) continue;
       // Four letters or more that are no word ("MSNBC", "NDTV") name a body; fewer ("AST", "IQ") only where the text or the tagger says so.
       const bareInitials = !defined && !taggedBody.has(match[0]) && (match[0].length < 4 || lexiconTags(match[0]).length > 0);
@@ -155,14 +160,33 @@ export function findOrganisationHits(paragraphs: BodyParagraph[], people: { para
     // Nor from a photo credit ("Jim Watson/AFP").
     for (const span of spans) if (inStretches(shouted, span.start) || text[span.start - 1] === '/') taken.take(span);
     const kept: { start: number; end: number; hit: OrganisationHit }[] = [];
-    for (const span of spans.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start)) {
-      if (taken.overlaps(span)) continue;
-      const name = cleanOrganisation(text.slice(span.start, span.end));
+    // Initials another finding says are a body's ("press agency PAP") are not bare.
+    const saidSo = new Set(spans.filter((span) => !span.bareInitials).map((span) => `${span.start}:${span.end}`));
+    for (const span of spans) if (span.bareInitials && saidSo.has(`${span.start}:${span.end}`)) span.bareInitials = false;
+    for (let span of spans.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start)) {
+      if (taken.overlaps(span) || runsOnIntoThing(text, span.end)) continue;
+      let name = cleanOrganisation(text.slice(span.start, span.end));
       if (!name || PLACE_END.test(name) || THING_END.test(name) || personNames.has(name)) continue;
+      // "Google Chrome": the company, not its product.
+      const company = companyOfProduct(name, (word) => HEAD.test(word));
+      if (company) {
+        const at = span.start + text.slice(span.start, span.end).indexOf(name);
+        span = { start: at, end: at + company.length };
+        name = company;
+      }
       taken.take(span);
       // "the "Abstentions Party"": a name in quotation marks may be a coinage, which the dossier lists only if it is also written plainly.
       const quoted = /["“‘']$/u.test(text.slice(0, span.start)) && /^["”’']/u.test(text.slice(span.end));
       kept.push({ ...span, hit: { name, paragraph: paragraph.number, ...(span.bareInitials ? { bareInitials: true } : {}), ...(quoted ? { quoted: true } : {}) } });
+    }
+    // Initials spelt out in brackets after them are that body's: "CEI (Italian Episcopal Conference)".
+    for (const spelt of speltOut) {
+      const initials = kept.find((other) => other.start === spelt.initialsStart && other.hit.name === spelt.initials);
+      const body = kept.find((other) => other.start === spelt.start && other.end === spelt.end);
+      if (initials && body && body.hit.name.includes(' ')) {
+        initials.hit.initialsOf = body.hit.name;
+        delete initials.hit.bareInitials;
+      }
     }
     // Initials in brackets straight after a body's name are that body's, whatever order their letters come in.
     for (const initials of kept) {
@@ -201,7 +225,7 @@ const AFTER_BODY_NOUN =
 /** Last words of places and buildings named as such, not bodies: "Fisht Stadium", "Shandao Station", "Hong Kong Island". */
 const PLACE_END = /\s(?:Station|Stadium|Airport|Bridge|Tower|Towers|Island|Islands|Park|Square|Street|Road|Avenue|Cave|Mountain|River|Lake|Base|Plains|Valley|Hills|Mountains|Desert|Coast|Beach|Bay)$/u;
 /** Last words of laws, prizes and events, which are not bodies: "Clean Air Act", "Google Science Fair", "Davis Cup". */
-const THING_END = /\s(?:Act|Bill|Law|Treaty|Accord|Accords|Agreement|Award|Awards|Prize|Cup|Championship|Championships|Games|Olympics|Festival|Fair|Marathon|Expo|Summit|Week|Day)$/u;
+const THING_END = /\s(?:Act|Bill|Law|Treaty|Accord|Accords|Agreement|Award|Awards|Prize|Cup|Championship|Championships|Games|Olympics|Festival|Fair|Marathon|Expo|Summit|Week|Day|Study|Survey)$/u;
 
 /** Words that end a body's name: after one, "and" starts another body. */
 const HEAD_WORD = new RegExp(`(?:${ORGANISATION_WORDS})$`, 'u');

@@ -27,11 +27,12 @@ import { isRoleNoun } from './roles.js';
 import { capitalisedStretches, inStretches } from '../capitals.js';
 import { knownBodies } from '../known-bodies.js';
 import { bodiesNamedSo, worksIn } from '../organisation-hits.js';
+import { initialsSpeltOut } from '../organisation-evidence.js';
 import { TakenCharacters } from '../spans.js';
 import { namesInParagraph } from '../tagger/index.js';
 import { FUNCTION_WORD_TAGS, hasAnyTag, PLACE_TAGS } from './tags.js';
 import { givenNamesBefore, spokenSurnames, taggedSurnames } from './given-names.js';
-import { capitalSaysNothing, isDescription, isFunctionWord, NATIONALS, PLACE_PREPOSITIONS } from './name-words.js';
+import { capitalSaysNothing, isDescription, isFunctionWord, NATIONALS, PLACE_PREPOSITIONS, plausibleSingle } from './name-words.js';
 
 export interface NameHit extends CleanName {
   /** A one-word name only the tagger found ("Wiranto"): a person of their own where they fold into no longer name. */
@@ -251,6 +252,8 @@ export function findNameHits(paragraphs: BodyParagraph[]): NameHit[] {
     }
     for (const work of worksIn(text)) taken.take(work);
     for (const body of bodiesNamedSo(text)) taken.take(body);
+    // "VKE (Valley Kirk Episcopate)": words spelling out initials name a body, unless they start with a first name ("JFK (John F. Kennedy)").
+    for (const spelt of initialsSpeltOut(text)) if (!isFirstName(text.slice(spelt.start).split(/\s/u)[0]!)) taken.take(spelt);
     // Nothing from lines in capitals: a headline or a photo credit ("JIM WATSON/AFP").
     const shouted = /\p{Lu}{2}/u.test(text) ? capitalisedStretches(text) : [];
     for (const span of found) if (inStretches(shouted, span.start)) taken.take(span);
@@ -343,22 +346,6 @@ function everydaySurnameSaid(text: string, start: number, end: number): boolean 
   const last = /(\p{L}+)$/u.exec(text.slice(start, end))?.[1] ?? '';
   return roleBeforeRun(text.slice(Math.max(0, start - 30), start)) || (/^\p{Lu}\p{Ll}{1,2}$/u.test(last) && !capitalSaysNothing(text, end - last.length));
 }
-
-/** A one-word name: a word that can be part of a name and is no everyday word, place or body ("Wiranto", not "Brexit" or "Paris"). */
-function plausibleSingle(word: string): boolean {
-  return word.length > 2 && isNameWord(word) && !isOrdinaryWord(word) && !/^\p{Lu}+$/u.test(word) && !isPluralOfWord(word);
-}
-
-/** "Authorities", "Prosecutors": the plural of an everyday word the lexicon knows in the singular. */
-function isPluralOfWord(word: string): boolean {
-  const singulars = [/ies$/u.test(word) ? word.replace(/ies$/u, 'y') : '', /(?:s|x|ch|sh)es$/u.test(word) ? word.slice(0, -2) : '', /[^s']s$/u.test(word) ? word.slice(0, -1) : ''];
-  return PLURAL_SUBJECTS.has(word) || singulars.some((singular) => singular !== '' && (isOrdinaryWord(singular) || isRoleNoun(singular.toLowerCase())) && !isKnownName(singular));
-}
-
-/** Plurals that open news sentences ("Authorities said") and that the lexicon does not know in the singular. */
-const PLURAL_SUBJECTS = new Set(
-  'Authorities Police Residents Witnesses Protesters Protestors Rescuers Troops Militants Rebels Lawmakers Legislators Firefighters Paramedics Medics Villagers Locals Survivors Relatives Mourners Fans Supporters Organisers Organizers'.split(' '),
-);
 
 /** Speech verbs after a name, and the start of an apposition: "Wiranto said", "Kauri, who scored". */
 const CUE_AFTER = /^(?:[’']s\s+\p{Ll}+\s+)?,?\s*(?:said|says|told|added|argued|insisted|warned|wrote|tweeted|announced|stated|explained|claimed|, who\b|, (?:a|an|the)\s+\p{Ll}|,\s+\d{1,3},)/u;
