@@ -32,7 +32,7 @@ import { TakenCharacters } from '../spans.js';
 import { namesInParagraph } from '../tagger/index.js';
 import { FUNCTION_WORD_TAGS, hasAnyTag, PLACE_TAGS } from './tags.js';
 import { givenNamesBefore, spokenSurnames, taggedSurnames } from './given-names.js';
-import { capitalSaysNothing, isDescription, isFunctionWord, NATIONALS, PLACE_PREPOSITIONS, plausibleSingle } from './name-words.js';
+import { capitalSaysNothing, EVERYDAY_FAMILY_NAMES, isDescription, isFunctionWord, NATIONALS, PLACE_PREPOSITIONS, plausibleSingle } from './name-words.js';
 
 export interface NameHit extends CleanName {
   /** A one-word name only the tagger found ("Wiranto"): a person of their own where they fold into no longer name. */
@@ -203,7 +203,9 @@ export function findNameHits(paragraphs: BodyParagraph[]): NameHit[] {
       // The title and the name words straight after it: "Queen There" is the Queen and a new sentence.
       const words = [...match[0].slice(title!.length + stop!.length).matchAll(TOKEN)];
       let count = 0;
-      while (count < words.length && count < 3 && isNameWord(words[count]![0]) && !isPossessive(words[count - 1]?.[0] ?? '')) count++;
+      // After a title, a first word the lexicon reads otherwise is a given name when a name's word follows it ("Professor Cres Eastman", "Cres" being an abbreviation of a street's kind).
+      const given = (index: number) => index === 0 && words.length > 1 && /^\p{Lu}\p{Ll}+$/u.test(words[0]![0]) && isNameWord(words[1]![0]) && !hasAnyTag(lexiconTags(words[0]![0]), FUNCTION_WORD_TAGS) && !isNotPersonWord(words[0]![0]);
+      while (count < words.length && count < 3 && (isNameWord(words[count]![0]) || given(count)) && !isPossessive(words[count - 1]?.[0] ?? '')) count++;
       // "General Election", "Chief Justice": a title before an ordinary word is not a person.
       if (count === 0 || (count === 1 && isOrdinaryWord(words[0]![0].replace(/[’']s$/u, '')) && !isKnownName(words[0]![0]))) continue;
       const last = words[count - 1]!;
@@ -265,6 +267,14 @@ export function findNameHits(paragraphs: BodyParagraph[]): NameHit[] {
       taken.take({ start, end });
       people.push({ ...clean, paragraph: paragraph.number, start, end });
     }
+    // "coach Smith said", "striker Kauri": a lower-case role straight before one capitalised word that is a surname or no word at all.
+    for (const match of text.matchAll(ROLE_AND_ONE_WORD)) {
+      const [, role, word] = match;
+      if (PLACE_PREPOSITIONS.has(role!) || !isRoleNoun(role!) || hasAnyTag(lexiconTags(role!), FUNCTION_WORD_TAGS) || !plausibleSingle(word!)) continue;
+      if (!(isKnownName(word!) || lexiconTags(word!).length === 0) || isFirstName(word!)) continue;
+      const start = match.index + match[0].length - word!.length;
+      if (!inBody(start)) singles.push({ start, end: start + word!.length });
+    }
     for (const { start, end } of singles) {
       if (taken.overlaps({ start, end }) || notAPerson(text, start, end)) continue;
       const clean = cleanName(text.slice(start, end));
@@ -292,11 +302,11 @@ function plausibleName(words: string[], after: string): boolean {
   return !next || DATE_WORD.test(next);
 }
 
+/** A lower-case word, then one capitalised word that ends the run of capitals: "coach Smith". */
+const ROLE_AND_ONE_WORD = /(?<![\p{L}'’-])(\p{Ll}[\p{Ll}-]+)\s+(\p{Lu}\p{Ll}+)(?![\p{L}'’.-]|\s+\p{Lu})/gu;
+
 /** A family name and a hyphenated given name of two short syllables: "Kwok Ka-ki", "Lee Cheuk-yan", "Park Joo-Ho". */
 const HYPHENATED_GIVEN_NAME = /\b(\p{Lu}\p{Ll}{1,5})\s+(\p{Lu}\p{Ll}{0,5}-\p{L}\p{Ll}{0,5})\b(?!-)/gu;
-/** Korean and Chinese family names that are also English words or places. */
-const EVERYDAY_FAMILY_NAMES = new Set('Park Song Moon Kang Bang Jang Seo Ha Yoon Min Jin Chang Young Long Fan Sun Man Chan Ho Lo Ma Mo Wan Yu Hong Kong Lai Tang'.split(' '));
-
 /** An English name before such a name is part of it: "Yolanda Yu Hoi-kwan", "Carrie Lam Cheng Yuet-ngor". */
 const NAME_BEFORE = /(?:\p{Lu}\p{Ll}+\s+){1,2}$/u;
 

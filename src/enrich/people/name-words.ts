@@ -44,3 +44,6 @@ function isPluralOfWord(word: string): boolean {
 const PLURAL_SUBJECTS = new Set(
   'Authorities Police Residents Witnesses Protesters Protestors Rescuers Troops Militants Rebels Lawmakers Legislators Firefighters Paramedics Medics Villagers Locals Survivors Relatives Mourners Fans Supporters Organisers Organizers'.split(' '),
 );
+
+/** Korean and Chinese family names that are also English words or places. */
+export const EVERYDAY_FAMILY_NAMES = new Set('Park Song Moon Kang Bang Jang Seo Ha Yoon Min Jin Chang Young Long Fan Sun Man Chan Ho Lo Ma Mo Wan Yu Hong Kong Lai Tang'.split(' '));

@@ -41,7 +41,9 @@ const NOT_A_PERSON = new Set(
   Scottish Welsh Irish American European Arab Islamic Zionist Today Programme BBC ITV Sky Reuters
   Plan Act Bill Report Fund Scheme Strategy Policy Treaty Agreement Summit Prize Award Cup Games War PhD Lib Dem Dems
   Christmas Easter Premiership Championship Olympics Police Army Navy Museum Stadium Mosque Temple Cathedral Memorial Island Islands
-  Image Photo Advisory Planetarium Factory Aviation Gallery Theatre Theater Arena Hotel Library Foundation Prison Athletic Rovers Wanderers Albion Harriers`.split(/\s+/),
+  Image Photo Advisory Planetarium Factory Aviation Gallery Theatre Theater Arena Hotel Library Foundation Prison Athletic Rovers Wanderers Albion Harriers
+  Holdings Capital Partners Ventures Industries Enterprises Associates Motors Airlines Airways Studios Pictures Records Federation League Alliance
+  Network Authority Corp LLC LLP GmbH`.split(/\s+/),
 );
 
 /** A word that makes a capitalised run a body's, a place's or a thing's ("Memorial", "Hall", "Party"). */
