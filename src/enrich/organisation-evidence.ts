@@ -36,3 +36,46 @@ const THING_AFTER = /^\s+(?:Study|Survey|Programme|Program|Project|Prize|Award|A
 export function runsOnIntoThing(text: string, end: number): boolean {
   return THING_AFTER.test(text.slice(end, end + 20));
 }
+
+/** A list's separator, then an item: a run of capitalised words, "of" joining them ("Doctor Who Society of Canada"). */
+const NEXT_ITEM = /^(?:,\s+(?:and\s+)?|\s+and\s+)(?:[Tt]he\s+)?(\p{Lu}[\p{L}\p{N}'’.&-]*(?:\s+(?:of\s+(?:the\s+)?)?\p{Lu}[\p{L}\p{N}'’.&-]*){0,4})(?![\p{L}\p{N}])/u;
+const PREVIOUS_ITEM = /(?:^|[^\p{L}\p{N}'’.&-])((?:[Tt]he\s+)?\p{Lu}[\p{L}\p{N}'’.&-]*(?:\s+(?:of\s+(?:the\s+)?)?\p{Lu}[\p{L}\p{N}'’.&-]*){0,4})(?:,\s+(?:and\s+)?|\s+and\s+)(?:[Tt]he\s+)?$/u;
+
+/**
+ * The other items of lists that name at least two bodies found already
+ * ("groups included The Ontario Ghostbusters, Doctor Who Society of Canada, and
+ * Klingon Assault Group"): a list holds things of one kind. `bodies` are the
+ * spans found, in text order; the result, the items not among them.
+ */
+export function listSiblings(text: string, bodies: readonly { start: number; end: number }[]): { start: number; end: number }[] {
+  const found: { start: number; end: number }[] = [];
+  const isBody = (start: number, end: number) => bodies.some((body) => body.start <= start && body.end >= end && body.start >= start - 4);
+  const seen = new Set<number>();
+  for (const body of bodies) {
+    if (seen.has(body.start)) continue;
+    // Walk the list both ways from this body.
+    const items = [{ start: body.start, end: body.end }];
+    // A list has commas ("A, B and C"); "A and B and C" may be one long name.
+    let commas = 0;
+    for (let end = body.end, next = NEXT_ITEM.exec(text.slice(end)); next; next = NEXT_ITEM.exec(text.slice(end))) {
+      if (next[0].startsWith(',')) commas++;
+      const start = end + next[0].length - next[1]!.length;
+      end = start + next[1]!.length;
+      items.push({ start, end });
+    }
+    for (let start = body.start, previous = PREVIOUS_ITEM.exec(text.slice(Math.max(0, start - 120), start)); previous; ) {
+      const from = Math.max(0, start - 120) + previous.index + previous[0].indexOf(previous[1]!);
+      const item = previous[1]!.replace(/^[Tt]he\s+/u, '');
+      const at = from + previous[1]!.length - item.length;
+      if (/,\s+(?:and\s+)?(?:[Tt]he\s+)?$/u.test(previous[0])) commas++;
+      items.unshift({ start: at, end: at + item.length });
+      start = at;
+      previous = PREVIOUS_ITEM.exec(text.slice(Math.max(0, start - 120), start));
+    }
+    const known = items.filter((item) => isBody(item.start, item.end));
+    for (const item of known) seen.add(item.start);
+    if (items.length < 3 || known.length < 2 || commas === 0) continue;
+    for (const item of items) if (!isBody(item.start, item.end)) found.push(item);
+  }
+  return found;
+}

@@ -6,7 +6,8 @@
 import type { BodyParagraph } from './paragraphs.js';
 import { capitalisedStretches, inStretches } from './capitals.js';
 import { knownBodies } from './known-bodies.js';
-import { companyOfProduct, initialsSpeltOut, runsOnIntoThing } from './organisation-evidence.js';
+import { companyOfProduct, initialsSpeltOut, listSiblings, runsOnIntoThing } from './organisation-evidence.js';
+import { capitalSaysNothing } from './people/name-words.js';
 import { lexiconTags } from './people/lexicon.js';
 import { hasAnyTag } from './people/tags.js';
 import { STOP_WORDS } from './shared-passages/tokens.js';
@@ -197,6 +198,17 @@ export function findOrganisationHits(paragraphs: BodyParagraph[], people: { para
         delete initials.hit.bareInitials;
       }
     }
+    // The other items of a list of bodies: "The Ontario Ghostbusters, Doctor Who Society of Canada, and Klingon Assault Group".
+    kept.sort((a, b) => a.start - b.start);
+    for (const item of listSiblings(text, kept.filter((body) => !body.hit.bareInitials))) {
+      const name = cleanOrganisation(text.slice(item.start, item.end));
+      const tags = name ? lexiconTags(name) : [];
+      // Not a place, a person, a word the lexicon knows as another thing ("Immortals"), nor a sentence's first word.
+      if (!name || taken.overlaps(item) || isPlace(name) || (!name.includes(' ') && tags.length > 0 && !tags.includes('Organization')) || personWords.has(name)) continue;
+      if (capitalSaysNothing(text, item.start)) continue;
+      taken.take(item);
+      kept.push({ ...item, hit: { name, paragraph: paragraph.number } });
+    }
     for (const { hit } of kept.sort((a, b) => a.start - b.start)) hits.push(hit);
   }
   return hits;
@@ -220,7 +232,7 @@ function withoutPersonAtEnd(body: TaggedName, text: string, person: { start: num
 
 /** A word for a kind of body, then its name: "law firm Sidley Austin", "the band Pearl Jam", "the news agency Saba". */
 const AFTER_BODY_NOUN =
-  /(?:firm|company|band|club|team|agency|newspaper|magazine|broadcaster|channel|airline|bank|charity|retailer|website|startup|conglomerate|manufacturer|automaker|carmaker|group|network)\s+((?:\p{Lu}[\p{L}\p{N}'’.-]+)(?:(?:\s+|\s*&\s*)(?:\p{Lu}[\p{L}'’.-]*|\d+)){0,3})/gu;
+  /(?:firm|company|band|club|team|agency|newspaper|magazine|broadcaster|channel|airline|bank|charity|retailer|website|startup|conglomerate|manufacturer|automaker|carmaker|group|network|organisation|organization|nonprofit|non-profit|publisher|developer|studio|tabloid|coalition|consortium|insurer|lender|supermarket)\s+((?:\p{Lu}[\p{L}\p{N}'’.-]+)(?:(?:\s+|\s*&\s*)(?:\p{Lu}[\p{L}'’.-]*|\d+)){0,3})/gu;
 
 /** Last words of places and buildings named as such, not bodies: "Fisht Stadium", "Shandao Station", "Hong Kong Island". */
 const PLACE_END = /\s(?:Station|Stadium|Airport|Bridge|Tower|Towers|Island|Islands|Park|Square|Street|Road|Avenue|Cave|Mountain|River|Lake|Base|Plains|Valley|Hills|Mountains|Desert|Coast|Beach|Bay)$/u;
