@@ -79,3 +79,26 @@ export function listSiblings(text: string, bodies: readonly { start: number; end
   }
   return found;
 }
+
+/** One word with capitals inside ("RealClearPolitics", "EastAfrican"), not a surname's prefix ("McDonald", "DiCaprio", "DeSantis"). */
+const CAMEL_WORD = /(?<![\p{L}\p{N}'’.-])(?!(?:Mc|Mac|De|Di|Da|Du|Le|La|Van|Von|Del|Della|Fitz)\p{Lu})(\p{Lu}\p{Ll}+(?:\p{Lu}\p{Ll}+)+)(?![\p{L}\p{N}'’-])/gu;
+/** Where an outlet or a service is named: "according to", "told", "on", "by" before it; "reported" after it. */
+const SOURCE_BEFORE = /(?:according to|told|to|by|on|via|with|from|at)\s+(?:[Tt]he\s+)?$/u;
+const SOURCE_AFTER = /^\s+(?:reported|reports|said|says|published|revealed|wrote|found|showed)\b/u;
+
+/**
+ * Brands written as one word with capitals inside, where the text cites them
+ * as a source or a medium ("measured by RealClearPolitics", "told The
+ * EastAfrican", "a post on MediumWorks"): such a word is a company's or an
+ * outlet's, not a person's.
+ */
+export function brandsCited(text: string): { start: number; end: number }[] {
+  const found: { start: number; end: number }[] = [];
+  for (const match of text.matchAll(CAMEL_WORD)) {
+    const before = text.slice(Math.max(0, match.index - 20), match.index);
+    if (SOURCE_BEFORE.test(before) || SOURCE_AFTER.test(text.slice(match.index + match[0].length, match.index + match[0].length + 20))) {
+      found.push({ start: match.index, end: match.index + match[0].length });
+    }
+  }
+  return found;
+}

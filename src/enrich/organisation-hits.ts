@@ -6,7 +6,7 @@
 import type { BodyParagraph } from './paragraphs.js';
 import { capitalisedStretches, inStretches } from './capitals.js';
 import { knownBodies } from './known-bodies.js';
-import { companyOfProduct, initialsSpeltOut, listSiblings, runsOnIntoThing } from './organisation-evidence.js';
+import { brandsCited, companyOfProduct, initialsSpeltOut, listSiblings, runsOnIntoThing } from './organisation-evidence.js';
 import { capitalSaysNothing } from './people/name-words.js';
 import { lexiconTags } from './people/lexicon.js';
 import { hasAnyTag } from './people/tags.js';
@@ -132,7 +132,7 @@ export function findOrganisationHits(paragraphs: BodyParagraph[], people: { para
       const start = match.index + match[0].indexOf(match[1]!);
       spans.push({ start, end: start + match[1]!.length });
     }
-    spans.push(...bodiesNamedSo(text));
+    spans.push(...bodiesNamedSo(text), ...brandsCited(text));
     for (const match of text.matchAll(CLUB)) spans.push({ start: match.index + match[0].indexOf(match[1]!), end: match.index + match[0].indexOf(match[1]!) + match[1]!.length });
     for (const match of text.matchAll(PARTIES)) spans.push({ start: match.index, end: match.index + match[0].length });
     for (const span of knownBodies(text)) spans.push(span);
@@ -168,6 +168,9 @@ export function findOrganisationHits(paragraphs: BodyParagraph[], people: { para
       if (taken.overlaps(span) || runsOnIntoThing(text, span.end)) continue;
       let name = cleanOrganisation(text.slice(span.start, span.end));
       if (!name || PLACE_END.test(name) || THING_END.test(name) || personNames.has(name)) continue;
+      // "told The EastAfrican": a "The" in capitals inside a sentence is the name's own.
+      const the = /(?<![.!?:"“]\s*)(?<=\S\s+)The\s+$/u.exec(text.slice(Math.max(0, span.start - 12), span.start));
+      if (the && !name.includes(' ') && /^\p{Lu}/u.test(name) && text.slice(span.start, span.end).startsWith(name)) name = `The ${name}`;
       // "Google Chrome": the company, not its product.
       const company = companyOfProduct(name, (word) => HEAD.test(word));
       if (company) {
