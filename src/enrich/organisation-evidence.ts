@@ -102,3 +102,47 @@ export function brandsCited(text: string): { start: number; end: number }[] {
   }
   return found;
 }
+
+/** A match's score: "1 – 0", "3-2"; not a span of years ("2010–2012"). */
+const SCORE = /(?<![\p{N}.,:])\d{1,2}\s*[–—-]\s*\d{1,2}(?![\p{N}.,:%])/u;
+/** A country's name of one or two capitalised words. */
+const COUNTRY_WORDS = /(?<![\p{L}'’-])\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+)?(?![\p{L}'’-])/gu;
+/** What a team does in a match report, after its name. */
+const TEAM_VERB = /^(?:[’']s\s+\p{Ll}+\s+)?\s*(?:\d{1,2}\s*[–—-]\s*\d{1,2}|defeated|beat|beats|faced|faces|lost|drew|won|wins|led|trailed|scored|conceded|made a change|substituted|had (?:greater|higher|more) (?:ball )?possession)\b/u;
+
+/**
+ * National teams in a match report (`reportsMatches`): a country's name where
+ * it plays ("Sweden defeated South Korea 1 – 0", "Group F — Sweden 1 – 0",
+ * "Belgium made a change"). A team is a body; a country in a court's "5–4
+ * ruling" is not one.
+ */
+export function teamsInMatchReports(text: string, reportsMatches: boolean): { start: number; end: number }[] {
+  const found: { start: number; end: number }[] = [];
+  for (const sentence of text.matchAll(/[^.!?]+[.!?]?/gu)) {
+    if (!reportsMatches) break;
+    const scored = SCORE.test(sentence[0]);
+    for (const match of sentence[0].matchAll(COUNTRY_WORDS)) {
+      if (!lexiconTags(match[0]).includes('Country')) continue;
+      const after = sentence[0].slice(match.index + match[0].length);
+      const before = sentence[0].slice(0, match.index);
+      const plays = TEAM_VERB.test(after) || (scored && /(?:\d{1,2}\s*[–—-]\s*\d{1,2}|defeated|beat|to|against|faced)\s+$/u.test(before));
+      if (plays) found.push({ start: sentence.index + match.index, end: sentence.index + match.index + match[0].length });
+    }
+  }
+  return found;
+}
+
+/** Words of a match report: a court's "5–4 ruling" is no match. */
+const SPORT_WORDS = /\b(?:match|matches|goal|goals|minute|penalty|tournament|league|innings|wickets|tries|half-time|halftime|semi-final|quarter-final|final whistle)\b/iu;
+
+/** Whether an article reports matches: two scores or more in its text, and the words of a match. */
+export function reportsMatches(paragraphs: readonly { text: string }[]): boolean {
+  let scores = 0;
+  let sport = false;
+  for (const paragraph of paragraphs) {
+    sport ||= SPORT_WORDS.test(paragraph.text);
+    for (const _ of paragraph.text.matchAll(new RegExp(SCORE.source, 'gu'))) scores++;
+    if (sport && scores >= 2) return true;
+  }
+  return false;
+}
