@@ -37,6 +37,13 @@ export function runsOnIntoThing(text: string, end: number): boolean {
   return THING_AFTER.test(text.slice(end, end + 20));
 }
 
+/** The same in lower case ("the National Iodine Nutrition study"): only for a name that nothing else says is a body's. */
+const WORK_AFTER = /^\s+(?:study|survey|programme|program|project)(?![\p{L}-])/u;
+
+export function runsOnIntoWork(text: string, end: number): boolean {
+  return WORK_AFTER.test(text.slice(end, end + 20));
+}
+
 /** A list's separator, then an item: a run of capitalised words, "of" joining them ("Doctor Who Society of Canada"). */
 const NEXT_ITEM = /^(?:,\s+(?:and\s+)?|\s+and\s+)(?:[Tt]he\s+)?(\p{Lu}[\p{L}\p{N}'’.&-]*(?:\s+(?:of\s+(?:the\s+)?)?\p{Lu}[\p{L}\p{N}'’.&-]*){0,4})(?![\p{L}\p{N}])/u;
 const PREVIOUS_ITEM = /(?:^|[^\p{L}\p{N}'’.&-])((?:[Tt]he\s+)?\p{Lu}[\p{L}\p{N}'’.&-]*(?:\s+(?:of\s+(?:the\s+)?)?\p{Lu}[\p{L}\p{N}'’.&-]*){0,4})(?:,\s+(?:and\s+)?|\s+and\s+)(?:[Tt]he\s+)?$/u;

@@ -6,7 +6,7 @@
 import type { BodyParagraph } from './paragraphs.js';
 import { capitalisedStretches, inStretches } from './capitals.js';
 import { knownBodies } from './known-bodies.js';
-import { brandsCited, companyOfProduct, initialsSpeltOut, listSiblings, reportsMatches, runsOnIntoThing, teamsInMatchReports } from './organisation-evidence.js';
+import { brandsCited, companyOfProduct, initialsSpeltOut, listSiblings, reportsMatches, runsOnIntoThing, runsOnIntoWork, teamsInMatchReports } from './organisation-evidence.js';
 import { capitalSaysNothing } from './people/name-words.js';
 import { lexiconTags } from './people/lexicon.js';
 import { hasAnyTag } from './people/tags.js';
@@ -170,6 +170,7 @@ export function findOrganisationHits(paragraphs: BodyParagraph[], people: { para
       if (taken.overlaps(span) || runsOnIntoThing(text, span.end)) continue;
       let name = cleanOrganisation(text.slice(span.start, span.end));
       if (!name || PLACE_END.test(name) || THING_END.test(name) || personNames.has(name)) continue;
+      if (runsOnIntoWork(text, span.end) && !name.split(/\s+/u).some((word) => HEAD.test(word)) && knownBodies(name).length === 0 && !/^[\p{Lu}\p{N}&]+$/u.test(name)) continue;
       // "told The EastAfrican": a "The" in capitals inside a sentence is the name's own.
       const the = /(?<![.!?:"“]\s*)(?<=\S\s+)The\s+$/u.exec(text.slice(Math.max(0, span.start - 12), span.start));
       if (the && !name.includes(' ') && /^\p{Lu}/u.test(name) && text.slice(span.start, span.end).startsWith(name)) name = `The ${name}`;
