@@ -9,9 +9,13 @@ import { lexiconTags } from './people/lexicon.js';
 const INITIALS_SPELT_OUT =
   /(?<![\p{L}\p{N}])([\p{Lu}][\p{Lu}\p{N}&]{1,7})\s+\(((?:\p{Lu}[\p{L}'’-]*)(?:\s+(?:(?:of|for|and|on|the|de|di|del|della|des|du)\s+)*\p{Lu}[\p{L}'’-]*){1,7})\)/gu;
 
+/** Last words of what initials also abbreviate that is no body: techniques, diseases, measures ("HSDPA (High Speed Downlink Packet Access)"). */
+const NOT_A_BODY_END =
+  /\s(?:Access|Protocol|Language|Interface|System|Systems|Technology|Format|Standard|Syndrome|Disease|Disorder|Virus|Index|Rate|Test|Scale|Unit|Method|Process|Model|Device|Code|Act|Treaty|Agreement|Programme|Program|Project|Plan|Scheme|Award|Prize)$/u;
+
 /** Where a paragraph spells out initials in brackets after them: the name's span, and the initials. */
 export function initialsSpeltOut(text: string): { start: number; end: number; initials: string; initialsStart: number }[] {
-  return [...text.matchAll(INITIALS_SPELT_OUT)].map((match) => {
+  return [...text.matchAll(INITIALS_SPELT_OUT)].filter((match) => !NOT_A_BODY_END.test(match[2]!)).map((match) => {
     const start = match.index + match[0].lastIndexOf(`(${match[2]!}`) + 1;
     return { start, end: start + match[2]!.length, initials: match[1]!, initialsStart: match.index };
   });
@@ -90,7 +94,7 @@ export function listSiblings(text: string, bodies: readonly { start: number; end
 /** One word with capitals inside ("RealClearPolitics", "EastAfrican"), not a surname's prefix ("McDonald", "DiCaprio", "DeSantis"). */
 const CAMEL_WORD = /(?<![\p{L}\p{N}'’.-])(?!(?:Mc|Mac|De|Di|Da|Du|Le|La|Van|Von|Del|Della|Fitz)\p{Lu})(\p{Lu}\p{Ll}+(?:\p{Lu}\p{Ll}+)+)(?![\p{L}\p{N}'’-])/gu;
 /** Where an outlet or a service is named: "according to", "told", "on", "by" before it; "reported" after it. */
-const SOURCE_BEFORE = /(?:according to|told|to|by|on|via|with|from|at)\s+(?:[Tt]he\s+)?$/u;
+const SOURCE_BEFORE = /(?:according to|told|to|by|via|from)\s+(?:[Tt]he\s+)?$/u;
 const SOURCE_AFTER = /^\s+(?:reported|reports|said|says|published|revealed|wrote|found|showed)\b/u;
 
 /**

@@ -115,7 +115,7 @@ export function findOrganisationHits(paragraphs: BodyParagraph[], people: { para
   const matchReport = reportsMatches(paragraphs);
   for (const paragraph of paragraphs) {
     const { text } = paragraph;
-    const spans: { start: number; end: number; bareInitials?: boolean }[] = [];
+    const spans: { start: number; end: number; bareInitials?: boolean; taggerOnly?: boolean }[] = [];
     const tagged = namesInParagraph(paragraph);
     const taggedBody = new Set(tagged.filter((name) => name.type === 'ORG').map((name) => name.text));
     // "CEI (Italian Episcopal Conference)": the name in brackets is a body's, and the initials before it are defined.
@@ -151,7 +151,7 @@ export function findOrganisationHits(paragraphs: BodyParagraph[], people: { para
     for (const joined of joinedBodies(tagged, text)) {
       const name = withoutPersonAtEnd(joined, text, personEnding.get(joined.end));
       if (isPlace(name.text) || (name.words.length === 1 && !oneWordBody(name.text, text, name.end, personWords)) || readsAsPersonsName(name.words)) continue;
-      spans.push({ start: name.start, end: name.end });
+      spans.push({ start: name.start, end: name.end, taggerOnly: true });
     }
     // A span is kept when it overlaps no person and no longer organisation already kept.
     const taken = new TakenCharacters(text.length);
@@ -162,15 +162,24 @@ export function findOrganisationHits(paragraphs: BodyParagraph[], people: { para
     const shouted = spans.length && /\p{Lu}{2}/u.test(text) ? capitalisedStretches(text) : [];
     // Nor from a photo credit ("Jim Watson/AFP").
     for (const span of spans) if (inStretches(shouted, span.start) || text[span.start - 1] === '/') taken.take(span);
-    const kept: { start: number; end: number; hit: OrganisationHit }[] = [];
+    // `sure`: found by the words of the name or what stands around it, not by the tagger alone.
+    const kept: { start: number; end: number; sure?: boolean; hit: OrganisationHit }[] = [];
     // Initials another finding says are a body's ("press agency PAP") are not bare.
     const saidSo = new Set(spans.filter((span) => !span.bareInitials).map((span) => `${span.start}:${span.end}`));
     for (const span of spans) if (span.bareInitials && saidSo.has(`${span.start}:${span.end}`)) span.bareInitials = false;
     for (let span of spans.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start)) {
-      if (taken.overlaps(span) || runsOnIntoThing(text, span.end)) continue;
+      if (taken.overlaps(span)) continue;
+      // A thing's name holds no body's either: its words are taken, so no shorter piece of it is read as one ("Orange British Academy Film Awards").
+      if (runsOnIntoThing(text, span.end)) {
+        taken.take(span);
+        continue;
+      }
       let name = cleanOrganisation(text.slice(span.start, span.end));
       if (!name || PLACE_END.test(name) || THING_END.test(name) || personNames.has(name)) continue;
-      if (runsOnIntoWork(text, span.end) && !name.split(/\s+/u).some((word) => HEAD.test(word)) && knownBodies(name).length === 0 && !/^[\p{Lu}\p{N}&]+$/u.test(name)) continue;
+      if (runsOnIntoWork(text, span.end) && !name.split(/\s+/u).some((word) => HEAD.test(word)) && knownBodies(name).length === 0 && !/^[\p{Lu}\p{N}&]+$/u.test(name)) {
+        taken.take(span);
+        continue;
+      }
       // "told The EastAfrican": a "The" in capitals inside a sentence is the name's own.
       const the = /(?<![.!?:"“]\s*)(?<=\S\s+)The\s+$/u.exec(text.slice(Math.max(0, span.start - 12), span.start));
       if (the && !name.includes(' ') && /^\p{Lu}/u.test(name) && text.slice(span.start, span.end).startsWith(name)) name = `The ${name}`;
@@ -184,7 +193,7 @@ export function findOrganisationHits(paragraphs: BodyParagraph[], people: { para
       taken.take(span);
       // "the "Abstentions Party"": a name in quotation marks may be a coinage, which the dossier lists only if it is also written plainly.
       const quoted = /["“‘']$/u.test(text.slice(0, span.start)) && /^["”’']/u.test(text.slice(span.end));
-      kept.push({ ...span, hit: { name, paragraph: paragraph.number, ...(span.bareInitials ? { bareInitials: true } : {}), ...(quoted ? { quoted: true } : {}) } });
+      kept.push({ ...span, sure: !span.taggerOnly, hit: { name, paragraph: paragraph.number, ...(span.bareInitials ? { bareInitials: true } : {}), ...(quoted ? { quoted: true } : {}) } });
     }
     // Initials spelt out in brackets after them are that body's: "CEI (Italian Episcopal Conference)".
     for (const spelt of speltOut) {
@@ -206,7 +215,8 @@ export function findOrganisationHits(paragraphs: BodyParagraph[], people: { para
     }
     // The other items of a list of bodies: "The Ontario Ghostbusters, Doctor Who Society of Canada, and Klingon Assault Group".
     kept.sort((a, b) => a.start - b.start);
-    for (const item of listSiblings(text, kept.filter((body) => !body.hit.bareInitials))) {
+    // Only lists whose bodies the words say are bodies: the tagger's reading of film titles makes no list of bodies.
+    for (const item of listSiblings(text, kept.filter((body) => body.sure && !body.hit.bareInitials))) {
       const name = cleanOrganisation(text.slice(item.start, item.end));
       const tags = name ? lexiconTags(name) : [];
       // Not a place, a person, a word the lexicon knows as another thing ("Immortals"), nor a sentence's first word.

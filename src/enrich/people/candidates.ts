@@ -32,7 +32,7 @@ import { TakenCharacters } from '../spans.js';
 import { namesInParagraph } from '../tagger/index.js';
 import { FUNCTION_WORD_TAGS, hasAnyTag, PLACE_TAGS } from './tags.js';
 import { givenNamesBefore, spokenSurnames, taggedSurnames } from './given-names.js';
-import { capitalSaysNothing, EVERYDAY_FAMILY_NAMES, isDescription, isFunctionWord, NATIONALS, PLACE_PREPOSITIONS, plausibleSingle } from './name-words.js';
+import { AGE_AFTER, capitalSaysNothing, EVERYDAY_FAMILY_NAMES, isDescription, isFunctionWord, NATIONALS, PLACE_PREPOSITIONS, plausibleSingle, ROLE_AND_ONE_WORD, STORM } from './name-words.js';
 
 export interface NameHit extends CleanName {
   /** A one-word name only the tagger found ("Wiranto"): a person of their own where they fold into no longer name. */
@@ -130,6 +130,8 @@ function nameIn(
   if (plain && !texts.some((_, index) => tagged(index)) && (roleBeforeRun(before) || appositionAfter(after))) return words;
   // A lower-case role before and a speech verb after outweigh the tagger's place: "spokeswoman Sujata Raisinghani told".
   if (plain && texts.length === 2 && roleBeforeRun(before) && NAME_CONTEXT_AFTER.test(after)) return words;
+  // An age after two capitalised words says they are someone's name, whatever the lexicon reads the first as ("Hazel Gilbert, 23,").
+  if (texts.length === 2 && AGE_AFTER.test(after) && !isOrdinaryWord(texts[1]!) && !texts.some((_, index) => tagged(index))) return words;
   // The tagger reads "Abderrahman Samba of Qatar" as a body; two name words and a country after "of" are someone from it.
   if (plain && texts.length === 2 && fromCountry(after)) return words;
   let start = texts.findIndex((word, index) => index < texts.length - 1 && isFirstName(word));
@@ -225,7 +227,7 @@ export function findNameHits(paragraphs: BodyParagraph[]): NameHit[] {
       while (words.length && (isFunctionWord(words[0]!) || isOrdinaryWord(words[0]!) || isRoleNoun(words[0]!))) words.shift();
       const extra = words.length ? before.slice(before.indexOf(words[0]!)).length : 0;
       found.push({ start: match.index - extra, end: match.index + match[0].length });
-      if (extra === 0) familyNamed.add(match.index);
+      if (extra === 0 && EVERYDAY_FAMILY_NAMES.has(match[1]!)) familyNamed.add(match.index);
     }
     // The tagger's people: names of two words or more, however the lexicon knows their words,
     // without the descriptions it may take in ("Ambassador", "Afghan", "Emeritus").
@@ -270,7 +272,8 @@ export function findNameHits(paragraphs: BodyParagraph[]): NameHit[] {
     // "coach Smith said", "striker Kauri": a lower-case role straight before one capitalised word that is a surname or no word at all.
     for (const match of text.matchAll(ROLE_AND_ONE_WORD)) {
       const [, role, word] = match;
-      if (PLACE_PREPOSITIONS.has(role!) || !isRoleNoun(role!) || hasAnyTag(lexiconTags(role!), FUNCTION_WORD_TAGS) || !plausibleSingle(word!)) continue;
+      // One role, one person: "artists Langlands & Bell" are two.
+      if (PLACE_PREPOSITIONS.has(role!) || !isRoleNoun(role!) || lexiconTags(role!).includes('Plural') || /[^s]s$/u.test(role!) || hasAnyTag(lexiconTags(role!), FUNCTION_WORD_TAGS) || !plausibleSingle(word!)) continue;
       if (!(isKnownName(word!) || lexiconTags(word!).length === 0) || isFirstName(word!)) continue;
       const start = match.index + match[0].length - word!.length;
       if (!inBody(start)) singles.push({ start, end: start + word!.length });
@@ -302,9 +305,6 @@ function plausibleName(words: string[], after: string): boolean {
   return !next || DATE_WORD.test(next);
 }
 
-/** A lower-case word, then one capitalised word that ends the run of capitals: "coach Smith". */
-const ROLE_AND_ONE_WORD = /(?<![\p{L}'’-])(\p{Ll}[\p{Ll}-]+)\s+(\p{Lu}\p{Ll}+)(?![\p{L}'’.-]|\s+\p{Lu})/gu;
-
 /** A family name and a hyphenated given name of two short syllables: "Kwok Ka-ki", "Lee Cheuk-yan", "Park Joo-Ho". */
 const HYPHENATED_GIVEN_NAME = /\b(\p{Lu}\p{Ll}{1,5})\s+(\p{Lu}\p{Ll}{0,5}-\p{L}\p{Ll}{0,5})\b(?!-)/gu;
 /** An English name before such a name is part of it: "Yolanda Yu Hoi-kwan", "Carrie Lam Cheng Yuet-ngor". */
@@ -323,9 +323,6 @@ function beforeANoun(after: string): boolean {
 /** Words for kinds of body, just before a name: the name is the body's (organisation-hits.ts reads it so). */
 const BODY_NOUN_BEFORE =
   /(?<![\p{L}-])(?:firm|company|band|club|team|agency|newspaper|magazine|broadcaster|channel|airline|bank|charity|retailer|website|startup|conglomerate|manufacturer|automaker|carmaker|group|network|organisation|organization|nonprofit|non-profit|publisher|developer|studio|tabloid|coalition|consortium|insurer|lender|supermarket)\s+$/u;
-
-/** Words before a name that make it a storm's: storms are not people. */
-const STORM = /(?:Hurricane|Typhoon|Cyclone|Storm|Tropical Depression)\s+$/u;
 
 /**
  * A span that reads as a name but is not a person's: a storm ("Hurricane
@@ -368,7 +365,9 @@ function singleCue(text: string, start: number, end: number): boolean {
   // "MP for Witney, added": after a preposition, one word is a place.
   if (before !== undefined && PLACE_PREPOSITIONS.has(before)) return false;
   if (CUE_AFTER.test(text.slice(end, end + 40))) return true;
-  return before !== undefined && (isRoleNoun(before) || before === 'named' || before === 'one');
+  // A plural role before a name joined by "&" names a pair that works as one ("artists Pellow & Crane"), not a person; "his children Elizabeth and Susan" are two.
+  const pair = before !== undefined && (lexiconTags(before).includes('Plural') || /[^s]s$/u.test(before)) && /^\s*&/u.test(text.slice(end, end + 3));
+  return before !== undefined && ((isRoleNoun(before) && !pair) || before === 'named' || before === 'one');
 }
 
 /** A surname that starts with a particle, straight after a name: " al-Thubhani", " bin Tamim", " van Hooydonk". */

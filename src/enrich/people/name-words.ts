@@ -47,3 +47,12 @@ const PLURAL_SUBJECTS = new Set(
 
 /** Korean and Chinese family names that are also English words or places. */
 export const EVERYDAY_FAMILY_NAMES = new Set('Park Song Moon Kang Bang Jang Seo Ha Yoon Min Jin Chang Young Long Fan Sun Man Chan Ho Lo Ma Mo Wan Yu Hong Kong Lai Tang'.split(' '));
+
+/** A lower-case word, then one capitalised word that ends the run of capitals: "coach Smith". */
+export const ROLE_AND_ONE_WORD = /(?<![\p{L}'’-])(\p{Ll}[\p{Ll}-]+)\s+(\p{Lu}\p{Ll}+)(?![\p{L}'’.-]|\s+\p{Lu})/gu;
+
+/** An age in commas after a name: ", 23,". */
+export const AGE_AFTER = /^,\s+\d{1,3},/u;
+
+/** Words before a name that make it a storm's: storms are not people. */
+export const STORM = /(?:Hurricane|Typhoon|Cyclone|Storm|Tropical Depression)\s+$/u;
