@@ -21,12 +21,17 @@ export function initialsSpeltOut(text: string): { start: number; end: number; in
   });
 }
 
+/** Words before a product's name: "released", "the new", "using". */
+const PRODUCT_BEFORE = /(?:released|launched|unveiled|new|latest|using|uses|use|installed|download|downloaded|update|updated|rival)\s+(?:the\s+)?$/iu;
+
 /**
  * "Google Chrome": a company the lexicon knows by one word, then words no
  * lexicon knows and no head of a body's name, is the company's product; the
  * body named is the company. Undefined when the name is no such thing.
  */
-export function companyOfProduct(name: string, isHead: (word: string) => boolean): string | undefined {
+export function companyOfProduct(name: string, isHead: (word: string) => boolean, before: string): string | undefined {
+  // Only where the text says a product is meant ("the recently released Google Chrome"): "Bayer Leverkusen" is a club.
+  if (!PRODUCT_BEFORE.test(before)) return undefined;
   const words = name.split(/\s+/u);
   // Initials name a broadcaster or an agency, whose words after them name a part of it ("BBC Sport", "CNN International").
   if (words.length < 2 || words.length > 3 || /^[\p{Lu}\p{N}&]+$/u.test(words[0]!) || !lexiconTags(words[0]!).includes('Organization')) return undefined;

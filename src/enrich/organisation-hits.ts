@@ -184,7 +184,7 @@ export function findOrganisationHits(paragraphs: BodyParagraph[], people: { para
       const the = /(?<![.!?:"“]\s*)(?<=\S\s+)The\s+$/u.exec(text.slice(Math.max(0, span.start - 12), span.start));
       if (the && !name.includes(' ') && /^\p{Lu}/u.test(name) && text.slice(span.start, span.end).startsWith(name)) name = `The ${name}`;
       // "Google Chrome": the company, not its product.
-      const company = companyOfProduct(name, (word) => HEAD.test(word));
+      const company = companyOfProduct(name, (word) => HEAD.test(word), text.slice(Math.max(0, span.start - 30), span.start));
       if (company) {
         const at = span.start + text.slice(span.start, span.end).indexOf(name);
         span = { start: at, end: at + company.length };
