@@ -54,8 +54,10 @@ export function runsOnIntoWork(text: string, end: number): boolean {
 }
 
 /** A list's separator, then an item: a run of capitalised words, "of" joining them ("Doctor Who Society of Canada"). */
-const NEXT_ITEM = /^(?:,\s+(?:and\s+)?|\s+and\s+)(?:[Tt]he\s+)?(\p{Lu}[\p{L}\p{N}'’.&-]*(?:\s+(?:of\s+(?:the\s+)?)?\p{Lu}[\p{L}\p{N}'’.&-]*){0,4})(?![\p{L}\p{N}])/u;
-const PREVIOUS_ITEM = /(?:^|[^\p{L}\p{N}'’.&-])((?:[Tt]he\s+)?\p{Lu}[\p{L}\p{N}'’.&-]*(?:\s+(?:of\s+(?:the\s+)?)?\p{Lu}[\p{L}\p{N}'’.&-]*){0,4})(?:,\s+(?:and\s+)?|\s+and\s+)(?:[Tt]he\s+)?$/u;
+/** A word of an item: capitalised, or initials with stops; a stop after a word ends the sentence, not the word ("Williamson. Prosecutors"). */
+const ITEM_WORD = "(?:(?:\\p{Lu}\\.)+|\\p{Lu}[\\p{L}\\p{N}'’&-]*)";
+const NEXT_ITEM = new RegExp(`^(?:,\\s+(?:and\\s+)?|\\s+and\\s+)(?:[Tt]he\\s+)?(${ITEM_WORD}(?:\\s+(?:of\\s+(?:the\\s+)?)?${ITEM_WORD}){0,4})(?![\\p{L}\\p{N}.])`, 'u');
+const PREVIOUS_ITEM = new RegExp(`(?:^|[^\\p{L}\\p{N}'’.&-])((?:[Tt]he\\s+)?${ITEM_WORD}(?:\\s+(?:of\\s+(?:the\\s+)?)?${ITEM_WORD}){0,4})(?:,\\s+(?:and\\s+)?|\\s+and\\s+)(?:[Tt]he\\s+)?$`, 'u');
 
 /**
  * The other items of lists that name at least two bodies found already
@@ -65,7 +67,13 @@ const PREVIOUS_ITEM = /(?:^|[^\p{L}\p{N}'’.&-])((?:[Tt]he\s+)?\p{Lu}[\p{L}\p{N
  */
 export function listSiblings(text: string, bodies: readonly { start: number; end: number }[]): { start: number; end: number }[] {
   const found: { start: number; end: number }[] = [];
-  const isBody = (start: number, end: number) => bodies.some((body) => body.start <= start && body.end >= end && body.start >= start - 4);
+  // Bodies by where they start, so each item is looked up, not compared with every body (a long paragraph has thousands).
+  const endsAt = new Map(bodies.map((body) => [body.start, body.end]));
+  const isBody = (start: number, end: number) => {
+    // A found body may start a few characters earlier, with "the ".
+    for (let at = start; at >= start - 4; at--) if ((endsAt.get(at) ?? -1) >= end) return true;
+    return false;
+  };
   const seen = new Set<number>();
   for (const body of bodies) {
     if (seen.has(body.start)) continue;

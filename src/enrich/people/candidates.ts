@@ -69,7 +69,10 @@ function fromCountry(after: string): boolean {
 
 /** "photojournalist", "colleague", "striker" just before a run of capitals: a role that names the person after it. */
 function roleBeforeRun(before: string): boolean {
-  const word = /(?:^|\s)(\p{Ll}[\p{Ll}-]+)\s+$/u.exec(before)?.[1];
+  const match = /(?:^|\s)(?:(\p{Ll}+)\s+)?(\p{Ll}[\p{Ll}-]+)\s+$/u.exec(before);
+  const word = match?.[2];
+  // "a general Production Diary": a word that is also an adjective, after an article, describes a thing.
+  if (word !== undefined && /^(?:a|an)$/u.test(match?.[1] ?? '') && lexiconTags(word).includes('Adjective')) return false;
   return word !== undefined && !PLACE_PREPOSITIONS.has(word) && !hasAnyTag(lexiconTags(word), FUNCTION_WORD_TAGS) && isRoleNoun(word);
 }
 
@@ -276,7 +279,8 @@ export function findNameHits(paragraphs: BodyParagraph[]): NameHit[] {
       if (PLACE_PREPOSITIONS.has(role!) || !isRoleNoun(role!) || lexiconTags(role!).includes('Plural') || /[^s]s$/u.test(role!) || hasAnyTag(lexiconTags(role!), FUNCTION_WORD_TAGS) || !plausibleSingle(word!)) continue;
       if (!(isKnownName(word!) || lexiconTags(word!).length === 0) || isFirstName(word!)) continue;
       const start = match.index + match[0].length - word!.length;
-      if (!inBody(start)) singles.push({ start, end: start + word!.length });
+      // "radical Islamist links": a capitalised word before a noun describes it.
+      if (!inBody(start) && !beforeANoun(text.slice(start + word!.length, start + word!.length + 30))) singles.push({ start, end: start + word!.length });
     }
     for (const { start, end } of singles) {
       if (taken.overlaps({ start, end }) || notAPerson(text, start, end)) continue;
