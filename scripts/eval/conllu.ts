@@ -10,6 +10,8 @@ export interface Token {
   form: string;
   upos: string;
   head: number;
+  /** The token's relation to its head ("flat", "nmod:desc", …). */
+  deprel: string;
   /** Where the token starts and ends in its sentence's `# text`. */
   from: number;
   to: number;
@@ -63,7 +65,7 @@ function tokensText(text: string, tokens: readonly Token[]): string {
  * and descriptions before it (`bare`: "Afghan Ambassador Hamdullah Mohib" is also
  * "Hamdullah Mohib"); undefined when it names no one ("the president", "he").
  */
-export function nameTokens(sentence: Sentence, mention: Mention): { first: number; bare: number; last: number } | undefined {
+export function nameTokens(sentence: Sentence, mention: Mention, mentions: readonly Mention[] = []): { first: number; bare: number; last: number } | undefined {
   const span = sentence.tokens.slice(mention.start, mention.end + 1);
   const inSpan = (id: number) => id >= span[0]!.id && id <= span[span.length - 1]!.id;
   let head = span.find((token) => !inSpan(token.head)) ?? span[span.length - 1]!;
@@ -80,15 +82,49 @@ export function nameTokens(sentence: Sentence, mention: Mention): { first: numbe
     const token = span[index];
     return token !== undefined && (token.upos === 'PROPN' || (/^[A-Z]/.test(token.form) && ['ADJ', 'NOUN', 'VERB', 'NUM'].includes(token.upos)));
   };
+  // A body's name may hold "and" ("The Globe and Mail") where GUM marks no other body inside the mention
+  // (it marks each of "Microsoft and Google"), and a run of two bridges ("Joint Council for the Welfare of Immigrants").
+  const organisation = mention.type === 'organization';
+  const nestedBody = mentions.some(
+    (other) => other !== mention && other.sentence === mention.sentence && other.type === 'organization' && other.start >= mention.start && other.end <= mention.end,
+  );
+  const bridgeAt = (index: number) => {
+    const form = span[index]?.form.toLowerCase();
+    return form !== undefined && (bridges.has(form) || (organisation && form === 'and' && !nestedBody));
+  };
+  // Words written together are one word of the name: "Make-A-Wish Foundation".
+  const gluedAt = (index: number, to: number) =>
+    organisation &&
+    span[index] !== undefined &&
+    span[to] !== undefined &&
+    /^[\p{L}\p{N}-]+$/u.test(span[index]!.form) &&
+    span[index]!.upos !== 'PART' &&
+    (span[index]!.to === span[to]!.from || span[to]!.to === span[index]!.from);
+  const reach = organisation ? 2 : 1;
+  // "University of Sheffield of the UK": two bridges into a place GUM marks say where the body is.
+  const inPlace = (index: number) =>
+    mentions.some((other) => other.sentence === mention.sentence && other.type === 'place' && other.start <= mention.start + index && other.end >= mention.start + index);
   let first = at;
   let last = at;
   for (let index = at - 1; index >= 0; index--) {
-    if (properAt(index)) first = index;
-    else if (!(bridges.has(span[index]!.form.toLowerCase()) && properAt(index - 1))) break;
+    if (properAt(index) || gluedAt(index, index + 1)) first = index;
+    else if (!bridgeAt(index)) break;
+    else {
+      let beyond = index - 1;
+      while (beyond > index - reach && bridgeAt(beyond)) beyond--;
+      if (!properAt(beyond)) break;
+      index = beyond + 1;
+    }
   }
   for (let index = at + 1; index < span.length; index++) {
-    if (properAt(index)) last = index;
-    else if (!(bridges.has(span[index]!.form.toLowerCase()) && properAt(index + 1))) break;
+    if (properAt(index) || gluedAt(index, index - 1)) last = index;
+    else if (!bridgeAt(index)) break;
+    else {
+      let beyond = index + 1;
+      while (beyond < index + reach && bridgeAt(beyond)) beyond++;
+      if (!properAt(beyond) || (beyond - index > 1 && inPlace(beyond))) break;
+      index = beyond - 1;
+    }
   }
   let bare = first;
   while (bare < at && (TITLES.has(span[bare]!.form.toLowerCase()) || span[bare]!.upos !== 'PROPN' || bridges.has(span[bare]!.form.toLowerCase()))) bare++;
@@ -97,8 +133,8 @@ export function nameTokens(sentence: Sentence, mention: Mention): { first: numbe
 }
 
 /** The names a mention gives (see `nameTokens`): with and without the titles before it. */
-export function namesOf(sentence: Sentence, mention: Mention): string[] {
-  const at = nameTokens(sentence, mention);
+export function namesOf(sentence: Sentence, mention: Mention, mentions: readonly Mention[] = []): string[] {
+  const at = nameTokens(sentence, mention, mentions);
   if (!at) return [];
   const names = [at.first, at.bare].map((start) => tokensText(sentence.text, sentence.tokens.slice(start, at.last + 1)).replace(/[,;:]+$/, ''));
   return [...new Set(names)].filter((name) => name && !onlyTitles(name));
@@ -130,13 +166,13 @@ export function readConllu(file: string): ConlluDocument {
       sentence = [];
       open = [];
     } else if (!line.startsWith('#')) {
-      const [id, form, , upos, xpos, , head, , , misc] = line.split('\t');
+      const [id, form, , upos, xpos, , head, deprel, , misc] = line.split('\t');
       if (!/^\d+$/.test(id!)) continue;
       const index = sentence.length;
       const after = sentence[index - 1]?.to ?? 0;
       const from = text.indexOf(form!, after);
       const start = from < 0 ? after : from;
-      sentence.push({ id: Number(id), form: form!, upos: upos!, head: Number(head), from: start, to: start + form!.length, plural: xpos === 'NNPS' });
+      sentence.push({ id: Number(id), form: form!, upos: upos!, head: Number(head), deprel: deprel!, from: start, to: start + form!.length, plural: xpos === 'NNPS' });
       const entity = /Entity=([^|]*)/.exec(misc!)?.[1] ?? '';
       for (const match of entity.matchAll(/\(([^()]+)(\))?|(\d+)\)/g)) {
         if (match[1]) {

@@ -8,6 +8,7 @@ import { readdirSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { namesOf, readConllu, TITLES } from './conllu.js';
+import { insideOtherName, personName } from './gum-people.js';
 
 interface GumDocument {
   id: string;
@@ -15,8 +16,15 @@ interface GumDocument {
   date: string;
   url: string;
   paragraphs: string[];
-  people: Map<string, string[]>;
+  people: Map<string, PersonForms>;
   organisations: Map<string, string[]>;
+}
+
+/** A person's names (without titles) and other forms, and whether every mention of them is inside another entity's name. */
+interface PersonForms {
+  names: string[];
+  forms: string[];
+  nested: boolean;
 }
 
 const TYPES: Record<string, 'people' | 'organisations'> = { person: 'people', organization: 'organisations' };
@@ -24,17 +32,25 @@ const TYPES: Record<string, 'people' | 'organisations'> = { person: 'people', or
 function parseDocument(file: string): GumDocument {
   const { id, meta, sentences, paragraphs, mentions } = readConllu(file);
   const texts = paragraphs.filter((list) => list.length).map((list) => list.map((index) => sentences[index]!.text).join(' '));
-  const people = new Map<string, string[]>();
+  const people = new Map<string, PersonForms>();
   const organisations = new Map<string, string[]>();
   for (const mention of mentions) {
     const kind = TYPES[mention.type];
-    if (!kind) continue;
-    const names = namesOf(sentences[mention.sentence]!, mention);
-    if (names.length === 0) continue;
-    const entities = kind === 'people' ? people : organisations;
-    const forms = entities.get(mention.entity) ?? [];
-    for (const name of names) if (!forms.includes(name)) forms.push(name);
-    entities.set(mention.entity, forms);
+    if (kind === 'people') {
+      const found = personName(sentences[mention.sentence]!, mention, mentions);
+      if (!found) continue;
+      const person = people.get(mention.entity) ?? { names: [], forms: [], nested: true };
+      if (!person.names.includes(found.name)) person.names.push(found.name);
+      if (found.titled && !person.forms.includes(found.titled)) person.forms.push(found.titled);
+      person.nested &&= insideOtherName(sentences, mentions, mention.sentence, found.first, found.last);
+      people.set(mention.entity, person);
+    } else if (kind === 'organisations') {
+      const names = namesOf(sentences[mention.sentence]!, mention, mentions);
+      if (names.length === 0) continue;
+      const forms = organisations.get(mention.entity) ?? [];
+      for (const name of names) if (!forms.includes(name)) forms.push(name);
+      organisations.set(mention.entity, forms);
+    }
   }
   return {
     id,
@@ -47,12 +63,42 @@ function parseDocument(file: string): GumDocument {
   };
 }
 
+const byFullness = (a: string, b: string) => b.split(' ').length - a.split(' ').length || b.length - a.length;
+
+/**
+ * People: the fullest name without titles is the name, the rest its forms. A
+ * person GUM names only inside another entity's name ("Tang" of the Tang Teaching
+ * Museum) is a reader's doubt, not a person the article is about: their forms go
+ * to the ignore list. A one-word name that is a word of exactly one other
+ * person's name in the article is that person: GUM left a few such chains
+ * unjoined ("Tom Devocht" … "Devocht", "Amneh Jafari" … "Amneh").
+ */
+function people(found: Map<string, PersonForms>): { people: { name: string; forms: string[] }[]; ignore: string[] } {
+  const listed = [...found.values()].map((person) => {
+    const name = [...person.names].sort(byFullness)[0]!;
+    return { name, forms: [...person.names, ...person.forms].filter((form) => form !== name), nested: person.nested };
+  });
+  const kept: typeof listed = [];
+  for (const person of listed) {
+    const owners = person.name.includes(' ') ? [] : listed.filter((other) => other !== person && other.name.split(' ').includes(person.name));
+    if (owners.length === 1) {
+      for (const form of [person.name, ...person.forms]) if (!owners[0]!.forms.includes(form)) owners[0]!.forms.push(form);
+    } else kept.push(person);
+  }
+  const seen = new Set<string>();
+  const unique = kept.filter((person) => !seen.has(person.name.toLowerCase()) && seen.add(person.name.toLowerCase()));
+  return {
+    people: unique.filter((person) => !person.nested).map(({ name, forms }) => ({ name, forms })),
+    ignore: unique.filter((person) => person.nested).flatMap((person) => [person.name, ...person.forms]),
+  };
+}
+
 /** The fullest form is the name; the rest are its other forms. */
 function entities(found: Map<string, string[]>): { name: string; forms: string[] }[] {
   const seen = new Set<string>();
   return [...found.values()].flatMap((forms) => {
     const untitled = forms.filter((form) => !TITLES.has(form.split(' ')[0]!.toLowerCase()));
-    const name = [...(untitled.length ? untitled : forms)].sort((a, b) => b.split(' ').length - a.split(' ').length || b.length - a.length)[0]!;
+    const name = [...(untitled.length ? untitled : forms)].sort(byFullness)[0]!;
     if (seen.has(name.toLowerCase())) return [];
     seen.add(name.toLowerCase());
     return [{ name, forms: forms.filter((form) => form !== name) }];
@@ -69,7 +115,8 @@ function main(): void {
     const document = parseDocument(path.join(source, name));
     const file = `${String(index + 1).padStart(3, '0')}.txt`;
     writeFileSync(path.join(out, file), `${document.title}\n\n${document.date}\n\n${document.paragraphs.join('\n\n')}\n`);
-    return { file, gum: document.id, title: document.title, date: document.date, url: document.url, people: entities(document.people), organisations: entities(document.organisations), ignore: [] };
+    const named = people(document.people);
+    return { file, gum: document.id, title: document.title, date: document.date, url: document.url, people: named.people, organisations: entities(document.organisations), ignore: named.ignore };
   });
   const annotations = {
     description: "GUM's news documents (Wikinews articles) with GUM's person and organization annotations, kept where the mention's head is a proper noun; written by scripts/eval/gum.ts.",

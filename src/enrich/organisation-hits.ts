@@ -6,6 +6,8 @@
 import type { BodyParagraph } from './paragraphs.js';
 import { capitalisedStretches, inStretches } from './capitals.js';
 import { knownBodies } from './known-bodies.js';
+import { brandsCited, companyOfProduct, initialsSpeltOut, listSiblings, reportsMatches, runsOnIntoThing, runsOnIntoWork, teamsInMatchReports } from './organisation-evidence.js';
+import { capitalSaysNothing } from './people/name-words.js';
 import { lexiconTags } from './people/lexicon.js';
 import { hasAnyTag } from './people/tags.js';
 import { STOP_WORDS } from './shared-passages/tokens.js';
@@ -41,7 +43,7 @@ export function worksIn(text: string): { start: number; end: number }[] {
 
 /** Words that end (or, with "of", start) the name of a body. */
 const ORGANISATION_WORDS =
-  'Friends|Forum|Board|Institute|Organisation|Organization|Chamber|Party|Council|Committee|Association|Union|Brotherhood|Chronicle|Commission|Foundation|Trust|Society|Agency|Ministry|Department|Office|Bank|Group|Company|Corporation|University|College|Hospital|Church|Club|Federation|Confederation|League|Alliance|Movement|Network|Service|Authority|Court|Parliament|Assembly|Congress|Senate|Times|Telegraph|Guardian|Herald|Post|Mail|Express|Mirror|Observer|Gazette|Journal|Review|News|Radio|Television|Press|Inc|Ltd|plc|Plc|Corp|Holdings|Airways|Airlines|Motors|Records|Studios|Pictures|Magazine|Administration|Bureau|Police|Army|Navy|Brigade|Municipality|FC|AFC';
+  'Friends|Forum|Board|Institute|Organisation|Organization|Chamber|Party|Council|Committee|Association|Union|Brotherhood|Chronicle|Commission|Foundation|Trust|Society|Agency|Ministry|Department|Office|Bank|Group|Company|Corporation|University|College|Hospital|Church|Club|Federation|Confederation|League|Alliance|Movement|Network|Service|Authority|Court|Parliament|Assembly|Congress|Senate|Times|Telegraph|Guardian|Herald|Post|Mail|Express|Mirror|Observer|Gazette|Journal|Review|News|Radio|Television|Press|Inc|Ltd|plc|Plc|Corp|Holdings|Capital|Partners|Ventures|Industries|Enterprises|LLC|LLP|GmbH|Airways|Airlines|Motors|Records|Studios|Pictures|Magazine|Administration|Bureau|Police|Army|Navy|Brigade|Municipality|FC|AFC';
 /**
  * A capitalised word, initials with stops ("U.S.") or a short abbreviation
  * ("St."): a stop ends no other word, so a name never runs on into the next
@@ -53,7 +55,7 @@ const SENTENCE_OPENERS = new Set('the at after although as before by during for 
 /** "… of the Western District", and a second ("… for the Western District of Virginia"), and "… and Rehabilitation" where no capital follows. */
 const OF_PART = `(?:\\s+(?:of|for)\\s+(?:the\\s+)?${NAME_WORD}(?:\\s+${NAME_WORD}){0,3}){1,2}(?:\\s+and\\s+${NAME_WORD}(?![\\p{L}'’&-])(?![\\s-]+\\p{Lu}))?`;
 const ORGANISATION = new RegExp(
-  `(?:\\b(?:the\\s+)?)((?:${NAME_WORD}\\s+){1,3}(?:and\\s+(?:${NAME_WORD}\\s+){1,3}|(?<=\\p{Lu}\\p{Ll}+\\s)for\\s+(?:${NAME_WORD}(?<![’']s)\\s+){1,3})?(?:\\p{Lu}\\p{Ll}+-)?(?:${ORGANISATION_WORDS})(?![-‑\\p{L}])(?:${OF_PART})?|(?:${ORGANISATION_WORDS})${OF_PART})`,
+  `(?:\\b(?:the\\s+)?)((?:${NAME_WORD}\\s+){1,3}(?:(?<!(?:${ORGANISATION_WORDS})\\s)and\\s+(?:${NAME_WORD}\\s+){1,3}|(?<=\\p{Lu}\\p{Ll}+\\s)for\\s+(?:${NAME_WORD}(?<![’']s)\\s+){1,3})?(?:\\p{Lu}\\p{Ll}+-)?(?:${ORGANISATION_WORDS})(?![-‑\\p{L}])(?:${OF_PART})?|(?:${ORGANISATION_WORDS})${OF_PART})`,
   'gu',
 );
 /** "Centre for Control of Iodine Deficiency Disorders", "Center for Disease Control": a centre named for its work is a body, not a building. */
@@ -78,8 +80,8 @@ export function bodiesNamedSo(text: string): { start: number; end: number }[] {
 const CLUB = new RegExp(`\\b((?:${NAME_WORD}\\s+){1,3}(?:United|Athletic|Rovers|Wanderers|Albion|Harriers))(?![-‑\\p{L}])(?!\\s+\\p{Lu})`, 'gu');
 /** Political parties, which rarely carry a word that says so. */
 const PARTIES = /\b((?:Democratic|Republican|Labour|Conservative|Communist|Socialist|Green) party(?![’']s\s+\p{Lu})|Labour|Conservatives?|Tory|Tories|Liberal Democrats?|Lib Dems?|SNP|Plaid Cymru|Ukip|UKIP|Reform UK|Sinn F[eé]in|DUP|Green Party|Democrats|Republicans|GOP)\b/gu;
-/** Initials that name bodies (BBC, NHS, PLP). */
-const ACRONYM = /\b[A-Z]{2,6}\b/g;
+/** Initials that name bodies (BBC, NHS, PLP), and a broadcaster's call sign ("WSET-TV"). */
+const ACRONYM = /\b[A-Z]{2,6}(?:-(?:TV|FM|AM|DT))?\b/g;
 /**
  * Initials that do not name a body: countries, titles and honours, times
  * and units, diseases and the body's chemistry, and the words of computing
@@ -109,14 +111,20 @@ export function findOrganisationHits(paragraphs: BodyParagraph[], people: { para
     if (list) list.push(person);
     else peopleIn.set(person.paragraph, [person]);
   }
+  // In a match report, countries that play are teams.
+  const matchReport = reportsMatches(paragraphs);
   for (const paragraph of paragraphs) {
     const { text } = paragraph;
-    const spans: { start: number; end: number; bareInitials?: boolean }[] = [];
+    const spans: { start: number; end: number; bareInitials?: boolean; taggerOnly?: boolean }[] = [];
     const tagged = namesInParagraph(paragraph);
     const taggedBody = new Set(tagged.filter((name) => name.type === 'ORG').map((name) => name.text));
+    // "CEI (Italian Episcopal Conference)": the name in brackets is a body's, and the initials before it are defined.
+    const speltOut = initialsSpeltOut(text);
+    const speltAt = new Set(speltOut.map((spelt) => spelt.initialsStart));
+    spans.push(...speltOut);
     for (const match of text.matchAll(ACRONYM)) {
-      // Not initials: a word written in capitals ("NOT", "UNDER") unless the text defines it ("(WHO)").
-      const defined = text[match.index - 1] === '(';
+      // Not initials: a word written in capitals ("NOT", "UNDER") unless the text defines it ("(WHO)", "CEI (…)").
+      const defined = text[match.index - 1] === '(' || speltAt.has(match.index);
       if (NOT_ORGANISATIONS.has(match[0]) || /^[IVXLCDM]+$/.test(match[0]) || (STOP_WORDS.has(match[0].toLowerCase()) && !defined)) continue;
       // Four letters or more that are no word ("MSNBC", "NDTV") name a body; fewer ("AST", "IQ") only where the text or the tagger says so.
       const bareInitials = !defined && !taggedBody.has(match[0]) && (match[0].length < 4 || lexiconTags(match[0]).length > 0);
@@ -126,7 +134,7 @@ export function findOrganisationHits(paragraphs: BodyParagraph[], people: { para
       const start = match.index + match[0].indexOf(match[1]!);
       spans.push({ start, end: start + match[1]!.length });
     }
-    spans.push(...bodiesNamedSo(text));
+    spans.push(...bodiesNamedSo(text), ...brandsCited(text), ...teamsInMatchReports(text, matchReport));
     for (const match of text.matchAll(CLUB)) spans.push({ start: match.index + match[0].indexOf(match[1]!), end: match.index + match[0].indexOf(match[1]!) + match[1]!.length });
     for (const match of text.matchAll(PARTIES)) spans.push({ start: match.index, end: match.index + match[0].length });
     for (const span of knownBodies(text)) spans.push(span);
@@ -143,7 +151,7 @@ export function findOrganisationHits(paragraphs: BodyParagraph[], people: { para
     for (const joined of joinedBodies(tagged, text)) {
       const name = withoutPersonAtEnd(joined, text, personEnding.get(joined.end));
       if (isPlace(name.text) || (name.words.length === 1 && !oneWordBody(name.text, text, name.end, personWords)) || readsAsPersonsName(name.words)) continue;
-      spans.push({ start: name.start, end: name.end });
+      spans.push({ start: name.start, end: name.end, taggerOnly: true });
     }
     // A span is kept when it overlaps no person and no longer organisation already kept.
     const taken = new TakenCharacters(text.length);
@@ -154,15 +162,47 @@ export function findOrganisationHits(paragraphs: BodyParagraph[], people: { para
     const shouted = spans.length && /\p{Lu}{2}/u.test(text) ? capitalisedStretches(text) : [];
     // Nor from a photo credit ("Jim Watson/AFP").
     for (const span of spans) if (inStretches(shouted, span.start) || text[span.start - 1] === '/') taken.take(span);
-    const kept: { start: number; end: number; hit: OrganisationHit }[] = [];
-    for (const span of spans.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start)) {
+    // `sure`: found by the words of the name or what stands around it, not by the tagger alone.
+    const kept: { start: number; end: number; sure?: boolean; hit: OrganisationHit }[] = [];
+    // Initials another finding says are a body's ("press agency PAP") are not bare.
+    const saidSo = new Set(spans.filter((span) => !span.bareInitials).map((span) => `${span.start}:${span.end}`));
+    for (const span of spans) if (span.bareInitials && saidSo.has(`${span.start}:${span.end}`)) span.bareInitials = false;
+    for (let span of spans.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start)) {
       if (taken.overlaps(span)) continue;
-      const name = cleanOrganisation(text.slice(span.start, span.end));
+      // A thing's name holds no body's either: its words are taken, so no shorter piece of it is read as one ("Orange British Academy Film Awards").
+      if (runsOnIntoThing(text, span.end)) {
+        taken.take(span);
+        continue;
+      }
+      let name = cleanOrganisation(text.slice(span.start, span.end));
       if (!name || PLACE_END.test(name) || THING_END.test(name) || personNames.has(name)) continue;
+      if (runsOnIntoWork(text, span.end) && !name.split(/\s+/u).some((word) => HEAD.test(word)) && knownBodies(name).length === 0 && !/^[\p{Lu}\p{N}&]+$/u.test(name)) {
+        taken.take(span);
+        continue;
+      }
+      // "told The EastAfrican": a "The" in capitals inside a sentence is the name's own.
+      const the = /(?<![.!?:"“]\s*)(?<=\S\s+)The\s+$/u.exec(text.slice(Math.max(0, span.start - 12), span.start));
+      if (the && !name.includes(' ') && /^\p{Lu}/u.test(name) && text.slice(span.start, span.end).startsWith(name)) name = `The ${name}`;
+      // "Google Chrome": the company, not its product.
+      const company = companyOfProduct(name, (word) => HEAD.test(word), text.slice(Math.max(0, span.start - 30), span.start));
+      if (company) {
+        const at = span.start + text.slice(span.start, span.end).indexOf(name);
+        span = { start: at, end: at + company.length };
+        name = company;
+      }
       taken.take(span);
       // "the "Abstentions Party"": a name in quotation marks may be a coinage, which the dossier lists only if it is also written plainly.
       const quoted = /["“‘']$/u.test(text.slice(0, span.start)) && /^["”’']/u.test(text.slice(span.end));
-      kept.push({ ...span, hit: { name, paragraph: paragraph.number, ...(span.bareInitials ? { bareInitials: true } : {}), ...(quoted ? { quoted: true } : {}) } });
+      kept.push({ ...span, sure: !span.taggerOnly, hit: { name, paragraph: paragraph.number, ...(span.bareInitials ? { bareInitials: true } : {}), ...(quoted ? { quoted: true } : {}) } });
+    }
+    // Initials spelt out in brackets after them are that body's: "CEI (Italian Episcopal Conference)".
+    for (const spelt of speltOut) {
+      const initials = kept.find((other) => other.start === spelt.initialsStart && other.hit.name === spelt.initials);
+      const body = kept.find((other) => other.start === spelt.start && other.end === spelt.end);
+      if (initials && body && body.hit.name.includes(' ')) {
+        initials.hit.initialsOf = body.hit.name;
+        delete initials.hit.bareInitials;
+      }
     }
     // Initials in brackets straight after a body's name are that body's, whatever order their letters come in.
     for (const initials of kept) {
@@ -172,6 +212,18 @@ export function findOrganisationHits(paragraphs: BodyParagraph[], people: { para
         initials.hit.initialsOf = body.hit.name;
         delete initials.hit.bareInitials;
       }
+    }
+    // The other items of a list of bodies: "The Ontario Ghostbusters, Doctor Who Society of Canada, and Klingon Assault Group".
+    kept.sort((a, b) => a.start - b.start);
+    // Only lists whose bodies the words say are bodies: the tagger's reading of film titles makes no list of bodies.
+    for (const item of listSiblings(text, kept.filter((body) => body.sure && !body.hit.bareInitials))) {
+      const name = cleanOrganisation(text.slice(item.start, item.end));
+      const tags = name ? lexiconTags(name) : [];
+      // Not a place, a person, a word the lexicon knows as another thing ("Immortals"), nor a sentence's first word.
+      if (!name || taken.overlaps(item) || isPlace(name) || (!name.includes(' ') && tags.length > 0 && !tags.includes('Organization')) || personWords.has(name)) continue;
+      if (capitalSaysNothing(text, item.start)) continue;
+      taken.take(item);
+      kept.push({ ...item, hit: { name, paragraph: paragraph.number } });
     }
     for (const { hit } of kept.sort((a, b) => a.start - b.start)) hits.push(hit);
   }
@@ -196,12 +248,12 @@ function withoutPersonAtEnd(body: TaggedName, text: string, person: { start: num
 
 /** A word for a kind of body, then its name: "law firm Sidley Austin", "the band Pearl Jam", "the news agency Saba". */
 const AFTER_BODY_NOUN =
-  /(?:firm|company|band|club|team|agency|newspaper|magazine|broadcaster|channel|airline|bank|charity|retailer|website|startup|conglomerate|manufacturer|automaker|carmaker|group|network)\s+((?:\p{Lu}[\p{L}\p{N}'’.-]+)(?:(?:\s+|\s*&\s*)(?:\p{Lu}[\p{L}'’.-]*|\d+)){0,3})/gu;
+  /(?:firm|company|band|club|team|agency|newspaper|magazine|broadcaster|channel|airline|bank|charity|retailer|website|startup|conglomerate|manufacturer|automaker|carmaker|group|network|organisation|organization|nonprofit|non-profit|publisher|developer|studio|tabloid|coalition|consortium|insurer|lender|supermarket)\s+((?:\p{Lu}[\p{L}\p{N}'’.-]+)(?:(?:\s+|\s*&\s*)(?:\p{Lu}[\p{L}'’.-]*|\d+)){0,3})/gu;
 
 /** Last words of places and buildings named as such, not bodies: "Fisht Stadium", "Shandao Station", "Hong Kong Island". */
 const PLACE_END = /\s(?:Station|Stadium|Airport|Bridge|Tower|Towers|Island|Islands|Park|Square|Street|Road|Avenue|Cave|Mountain|River|Lake|Base|Plains|Valley|Hills|Mountains|Desert|Coast|Beach|Bay)$/u;
 /** Last words of laws, prizes and events, which are not bodies: "Clean Air Act", "Google Science Fair", "Davis Cup". */
-const THING_END = /\s(?:Act|Bill|Law|Treaty|Accord|Accords|Agreement|Award|Awards|Prize|Cup|Championship|Championships|Games|Olympics|Festival|Fair|Marathon|Expo|Summit|Week|Day)$/u;
+const THING_END = /\s(?:Act|Bill|Law|Treaty|Accord|Accords|Agreement|Award|Awards|Prize|Cup|Championship|Championships|Games|Olympics|Festival|Fair|Marathon|Expo|Summit|Week|Day|Study|Survey)$/u;
 
 /** Words that end a body's name: after one, "and" starts another body. */
 const HEAD_WORD = new RegExp(`(?:${ORGANISATION_WORDS})$`, 'u');

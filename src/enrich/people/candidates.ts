@@ -27,11 +27,12 @@ import { isRoleNoun } from './roles.js';
 import { capitalisedStretches, inStretches } from '../capitals.js';
 import { knownBodies } from '../known-bodies.js';
 import { bodiesNamedSo, worksIn } from '../organisation-hits.js';
+import { initialsSpeltOut } from '../organisation-evidence.js';
 import { TakenCharacters } from '../spans.js';
 import { namesInParagraph } from '../tagger/index.js';
 import { FUNCTION_WORD_TAGS, hasAnyTag, PLACE_TAGS } from './tags.js';
-import { givenNamesBefore, taggedSurnames } from './given-names.js';
-import { capitalSaysNothing, isDescription, isFunctionWord, NATIONALS, PLACE_PREPOSITIONS } from './name-words.js';
+import { givenNamesBefore, spokenSurnames, taggedSurnames } from './given-names.js';
+import { AGE_AFTER, capitalSaysNothing, EVERYDAY_FAMILY_NAMES, isDescription, isFunctionWord, NATIONALS, PLACE_PREPOSITIONS, plausibleSingle, ROLE_AND_ONE_WORD, STORM } from './name-words.js';
 
 export interface NameHit extends CleanName {
   /** A one-word name only the tagger found ("Wiranto"): a person of their own where they fold into no longer name. */
@@ -42,15 +43,15 @@ export interface NameHit extends CleanName {
   end: number;
 }
 
-/** A capitalised word, an initial, or a surname with its particles ("von der Leyen", "d'Estaing"). */
-const NAME_TOKEN = `(?:(?:(?:${PARTICLES})\\s+){0,2}(?:\\p{Lu}\\.|\\p{Lu}[\\p{L}'’-]*|(?:${PARTICLES})[-‑]\\p{Lu}[\\p{L}'’-]*|d['’]\\p{Lu}[\\p{L}-]*))`;
+/** A capitalised word, an initial, or a surname with its particles ("von der Leyen", "d'Estaing"); a particle is a word of its own, not the end of one ("songwriter Carly"). */
+const NAME_TOKEN = `(?:(?<![\\p{L}'’-])(?:(?:${PARTICLES})\\s+){0,2}(?:(?:\\p{Lu}\\.){1,3}|\\p{Lu}[\\p{L}'’-]*|(?:${PARTICLES})[-‑]\\p{Lu}[\\p{L}'’-]*|d['’]\\p{Lu}[\\p{L}-]*))`;
 /** Two to eight such words in a row: where names are, after a description of up to six ("Sitting Tongan Prime Minister Akilisi Pohiva"). */
 const CAPITALISED_RUN = new RegExp(`${NAME_TOKEN}(?:\\s+${NAME_TOKEN}){1,7}`, 'gu');
 const TOKEN = new RegExp(NAME_TOKEN, 'gu');
 /** A title and up to three capitalised words; the stop after a title only where the title is an abbreviation. */
 const TITLED_NAME = new RegExp(`\\b(${[...TITLES].join('|')})(\\.?)\\s+${NAME_TOKEN}(?:\\s+${NAME_TOKEN}){0,2}`, 'gu');
 /** What follows a name when nothing else says it is one. */
-const NAME_CONTEXT_AFTER = /^(?:’s|'s)?\s*(?:said|says|told|added|argued|insisted|warned|wrote|, who\b)/u;
+const NAME_CONTEXT_AFTER = /^(?:’s|'s)?\s*(?:said|says|told|added|argued|insisted|warned|wrote|, who\b|,\s+\d{1,3},)/u;
 /** Words between an article and the role in an apposition: "Pohiva, the former prime minister". */
 const APPOSITION = /^,\s+(?:the|a|an|its|their)\s+(?:(?:former|then|current|new|late|acting|interim|outgoing|incoming|veteran|longtime|long-time)\s+)?(\p{L}[\p{Ll}-]*)(?:\s+(\p{Ll}[\p{Ll}-]*))?/u;
 
@@ -68,7 +69,10 @@ function fromCountry(after: string): boolean {
 
 /** "photojournalist", "colleague", "striker" just before a run of capitals: a role that names the person after it. */
 function roleBeforeRun(before: string): boolean {
-  const word = /(?:^|\s)(\p{Ll}[\p{Ll}-]+)\s+$/u.exec(before)?.[1];
+  const match = /(?:^|\s)(?:(\p{Ll}+)\s+)?(\p{Ll}[\p{Ll}-]+)\s+$/u.exec(before);
+  const word = match?.[2];
+  // "a general Production Diary": a word that is also an adjective, after an article, describes a thing.
+  if (word !== undefined && /^(?:a|an)$/u.test(match?.[1] ?? '') && lexiconTags(word).includes('Adjective')) return false;
   return word !== undefined && !PLACE_PREPOSITIONS.has(word) && !hasAnyTag(lexiconTags(word), FUNCTION_WORD_TAGS) && isRoleNoun(word);
 }
 
@@ -95,7 +99,9 @@ function nameStretches(words: RegExpMatchArray[]): RegExpMatchArray[][] {
   const stretches: RegExpMatchArray[][] = [[]];
   words.forEach((word, index) => {
     // After a first name, an ordinary word is a surname: Theresa May, Philip Green.
-    const afterFirstName = index > 0 && isFirstName(words[index - 1]![0]) && !isFunctionWord(word[0]);
+    // A short function word capitalised after a first name, ending the run, is a surname too: "James To of", "Wilson Or was".
+    const shortSurname = index === words.length - 1 && /^\p{Lu}\p{Ll}{1,2}$/u.test(word[0]);
+    const afterFirstName = index > 0 && isFirstName(words[index - 1]![0]) && (!isFunctionWord(word[0]) || shortSurname);
     if (!place.has(index) && (isNameWord(word[0]) || afterFirstName)) stretches.at(-1)!.push(word);
     else if (stretches.at(-1)!.length) stretches.push([]);
     if (isPossessive(word[0]) && stretches.at(-1)!.length) stretches.push([]);
@@ -127,6 +133,8 @@ function nameIn(
   if (plain && !texts.some((_, index) => tagged(index)) && (roleBeforeRun(before) || appositionAfter(after))) return words;
   // A lower-case role before and a speech verb after outweigh the tagger's place: "spokeswoman Sujata Raisinghani told".
   if (plain && texts.length === 2 && roleBeforeRun(before) && NAME_CONTEXT_AFTER.test(after)) return words;
+  // An age after two capitalised words says they are someone's name, whatever the lexicon reads the first as ("Hazel Gilbert, 23,").
+  if (texts.length === 2 && AGE_AFTER.test(after) && !isOrdinaryWord(texts[1]!) && !texts.some((_, index) => tagged(index))) return words;
   // The tagger reads "Abderrahman Samba of Qatar" as a body; two name words and a country after "of" are someone from it.
   if (plain && texts.length === 2 && fromCountry(after)) return words;
   let start = texts.findIndex((word, index) => index < texts.length - 1 && isFirstName(word));
@@ -143,7 +151,10 @@ function nameIn(
     else if (NAME_CONTEXT_AFTER.test(after) && lastTwo.length === 2 && !lastTwo.some(isOrdinaryWord) && !tagged(texts.length - 2)) start = texts.length - 2;
     else return undefined;
   }
-  let name = words.slice(start, start + 3);
+  // Initials between a first name and a surname are the name's: "Michael J. T. Guy".
+  let initials = 0;
+  while (initials < 2 && /^(?:\p{Lu}\.)+$/u.test(texts[start + 1 + initials] ?? '')) initials++;
+  let name = words.slice(start, start + Math.max(3, initials + 2));
   if (name.length === 3 && !/^\p{Lu}\.$/u.test(name[1]![0]) && !isKnownName(name[2]![0])) {
     // "Humberto Intermediate Advisory": a run that goes on in everyday words is a title, not a person's name.
     if (isOrdinaryWord(name[2]![0].replace(/[’']s$/u, ''))) return undefined;
@@ -156,7 +167,8 @@ function nameIn(
 
 export function findNameHits(paragraphs: BodyParagraph[]): NameHit[] {
   const people: NameHit[] = [];
-  const surnames = taggedSurnames(paragraphs);
+  const spoken = spokenSurnames(paragraphs);
+  const surnames = new Set([...taggedSurnames(paragraphs), ...spoken]);
   for (const paragraph of paragraphs) {
     const { text } = paragraph;
     const found: { start: number; end: number }[] = [];
@@ -171,7 +183,9 @@ export function findNameHits(paragraphs: BodyParagraph[]): NameHit[] {
       }
       return bodies[at] === 1;
     };
-    found.push(...givenNamesBefore(text, surnames, tagged));
+    found.push(...givenNamesBefore(text, surnames, tagged, spoken));
+    // Where a romanised Chinese or Korean name starts with its family name: an everyday word there is one all the same.
+    const familyNamed = new Set<number>();
     for (const match of text.matchAll(CAPITALISED_RUN)) {
       const all = [...match[0].matchAll(TOKEN)];
       const runEnd = match.index + match[0].length;
@@ -194,7 +208,9 @@ export function findNameHits(paragraphs: BodyParagraph[]): NameHit[] {
       // The title and the name words straight after it: "Queen There" is the Queen and a new sentence.
       const words = [...match[0].slice(title!.length + stop!.length).matchAll(TOKEN)];
       let count = 0;
-      while (count < words.length && count < 3 && isNameWord(words[count]![0]) && !isPossessive(words[count - 1]?.[0] ?? '')) count++;
+      // After a title, a first word the lexicon reads otherwise is a given name when a name's word follows it ("Professor Cres Eastman", "Cres" being an abbreviation of a street's kind).
+      const given = (index: number) => index === 0 && words.length > 1 && /^\p{Lu}\p{Ll}+$/u.test(words[0]![0]) && isNameWord(words[1]![0]) && !hasAnyTag(lexiconTags(words[0]![0]), FUNCTION_WORD_TAGS) && !isNotPersonWord(words[0]![0]);
+      while (count < words.length && count < 3 && (isNameWord(words[count]![0]) || given(count)) && !isPossessive(words[count - 1]?.[0] ?? '')) count++;
       // "General Election", "Chief Justice": a title before an ordinary word is not a person.
       if (count === 0 || (count === 1 && isOrdinaryWord(words[0]![0].replace(/[’']s$/u, '')) && !isKnownName(words[0]![0]))) continue;
       const last = words[count - 1]!;
@@ -206,12 +222,15 @@ export function findNameHits(paragraphs: BodyParagraph[]): NameHit[] {
     for (const match of text.matchAll(HYPHENATED_GIVEN_NAME)) {
       const syllables = [match[1]!, ...match[2]!.split('-')];
       // A short syllable after the hyphen may be an English word ("Kwok-hung"); the family name, the first syllable and a longer word are not ("Follow-up", "Prize-winner").
-      if (isOrdinaryWord(match[2]!) || syllables.some((syllable, index) => hasAnyTag(lexiconTags(syllable), PLACE_TAGS) || (syllable.length > (index < 2 ? 3 : 4) && isOrdinaryWord(syllable)))) continue;
+      // A family name that is also an English word ("Park", "Song", "Moon") is one all the same before such a given name.
+      const everydayFamilyName = (syllable: string, index: number) => index === 0 && EVERYDAY_FAMILY_NAMES.has(syllable);
+      if (isOrdinaryWord(match[2]!) || syllables.some((syllable, index) => !everydayFamilyName(syllable, index) && (hasAnyTag(lexiconTags(syllable), PLACE_TAGS) || (syllable.length > (index < 2 ? 3 : 4) && isOrdinaryWord(syllable))))) continue;
       const before = NAME_BEFORE.exec(text.slice(Math.max(0, match.index - 40), match.index))?.[0] ?? '';
       const words = before.split(/\s+/).filter(Boolean);
       while (words.length && (isFunctionWord(words[0]!) || isOrdinaryWord(words[0]!) || isRoleNoun(words[0]!))) words.shift();
       const extra = words.length ? before.slice(before.indexOf(words[0]!)).length : 0;
       found.push({ start: match.index - extra, end: match.index + match[0].length });
+      if (extra === 0 && EVERYDAY_FAMILY_NAMES.has(match[1]!)) familyNamed.add(match.index);
     }
     // The tagger's people: names of two words or more, however the lexicon knows their words,
     // without the descriptions it may take in ("Ambassador", "Afghan", "Emeritus").
@@ -240,15 +259,28 @@ export function findNameHits(paragraphs: BodyParagraph[]): NameHit[] {
     }
     for (const work of worksIn(text)) taken.take(work);
     for (const body of bodiesNamedSo(text)) taken.take(body);
+    // "VKE (Valley Kirk Episcopate)": words spelling out initials name a body, unless they start with a first name ("JFK (John F. Kennedy)").
+    for (const spelt of initialsSpeltOut(text)) if (!isFirstName(text.slice(spelt.start).split(/\s/u)[0]!)) taken.take(spelt);
     // Nothing from lines in capitals: a headline or a photo credit ("JIM WATSON/AFP").
     const shouted = /\p{Lu}{2}/u.test(text) ? capitalisedStretches(text) : [];
     for (const span of found) if (inStretches(shouted, span.start)) taken.take(span);
     for (const { start, end } of found.filter((span) => !notAPerson(text, span.start, span.end)).sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start)) {
       if (taken.overlaps({ start, end })) continue;
-      const clean = withoutLeadingDescription(cleanName(text.slice(start, end)), capitalSaysNothing(text, start));
+      const said = familyNamed.has(start) ? 'family-name' : everydaySurnameSaid(text, start, end) ? 'surname' : undefined;
+      const clean = withoutLeadingDescription(cleanName(text.slice(start, end), said), capitalSaysNothing(text, start));
       if (!clean) continue;
       taken.take({ start, end });
       people.push({ ...clean, paragraph: paragraph.number, start, end });
+    }
+    // "coach Smith said", "striker Kauri": a lower-case role straight before one capitalised word that is a surname or no word at all.
+    for (const match of text.matchAll(ROLE_AND_ONE_WORD)) {
+      const [, role, word] = match;
+      // One role, one person: "artists Langlands & Bell" are two.
+      if (PLACE_PREPOSITIONS.has(role!) || !isRoleNoun(role!) || lexiconTags(role!).includes('Plural') || /[^s]s$/u.test(role!) || hasAnyTag(lexiconTags(role!), FUNCTION_WORD_TAGS) || !plausibleSingle(word!)) continue;
+      if (!(isKnownName(word!) || lexiconTags(word!).length === 0) || isFirstName(word!)) continue;
+      const start = match.index + match[0].length - word!.length;
+      // "radical Islamist links": a capitalised word before a noun describes it.
+      if (!inBody(start) && !beforeANoun(text.slice(start + word!.length, start + word!.length + 30))) singles.push({ start, end: start + word!.length });
     }
     for (const { start, end } of singles) {
       if (taken.overlaps({ start, end }) || notAPerson(text, start, end)) continue;
@@ -294,10 +326,7 @@ function beforeANoun(after: string): boolean {
 
 /** Words for kinds of body, just before a name: the name is the body's (organisation-hits.ts reads it so). */
 const BODY_NOUN_BEFORE =
-  /(?<![\p{L}-])(?:firm|company|band|club|team|agency|newspaper|magazine|broadcaster|channel|airline|bank|charity|retailer|website|startup|conglomerate|manufacturer|automaker|carmaker|group|network)\s+$/u;
-
-/** Words before a name that make it a storm's: storms are not people. */
-const STORM = /(?:Hurricane|Typhoon|Cyclone|Storm|Tropical Depression)\s+$/u;
+  /(?<![\p{L}-])(?:firm|company|band|club|team|agency|newspaper|magazine|broadcaster|channel|airline|bank|charity|retailer|website|startup|conglomerate|manufacturer|automaker|carmaker|group|network|organisation|organization|nonprofit|non-profit|publisher|developer|studio|tabloid|coalition|consortium|insurer|lender|supermarket)\s+$/u;
 
 /**
  * A span that reads as a name but is not a person's: a storm ("Hurricane
@@ -319,24 +348,18 @@ function notAPerson(text: string, start: number, end: number): boolean {
   return next !== undefined && !DATE_WORD.test(next) && (isOrdinaryWord(next) || isNotPersonWord(next) || /^\s+["“]/u.test(text.slice(end, end + 3)));
 }
 
-/** A one-word name: a word that can be part of a name and is no everyday word, place or body ("Wiranto", not "Brexit" or "Paris"). */
-function plausibleSingle(word: string): boolean {
-  return word.length > 2 && isNameWord(word) && !isOrdinaryWord(word) && !/^\p{Lu}+$/u.test(word) && !isPluralOfWord(word);
+/**
+ * Whether the text says an everyday last word is a surname: after a first name,
+ * a lower-case role before the name ("illustrator Johnnie Christmas"), or a short
+ * word in capitals mid-sentence that only a surname would be ("James To").
+ */
+function everydaySurnameSaid(text: string, start: number, end: number): boolean {
+  const last = /(\p{L}+)$/u.exec(text.slice(start, end))?.[1] ?? '';
+  return roleBeforeRun(text.slice(Math.max(0, start - 30), start)) || (/^\p{Lu}\p{Ll}{1,2}$/u.test(last) && !capitalSaysNothing(text, end - last.length));
 }
-
-/** "Authorities", "Prosecutors": the plural of an everyday word the lexicon knows in the singular. */
-function isPluralOfWord(word: string): boolean {
-  const singulars = [/ies$/u.test(word) ? word.replace(/ies$/u, 'y') : '', /(?:s|x|ch|sh)es$/u.test(word) ? word.slice(0, -2) : '', /[^s']s$/u.test(word) ? word.slice(0, -1) : ''];
-  return PLURAL_SUBJECTS.has(word) || singulars.some((singular) => singular !== '' && (isOrdinaryWord(singular) || isRoleNoun(singular.toLowerCase())) && !isKnownName(singular));
-}
-
-/** Plurals that open news sentences ("Authorities said") and that the lexicon does not know in the singular. */
-const PLURAL_SUBJECTS = new Set(
-  'Authorities Police Residents Witnesses Protesters Protestors Rescuers Troops Militants Rebels Lawmakers Legislators Firefighters Paramedics Medics Villagers Locals Survivors Relatives Mourners Fans Supporters Organisers Organizers'.split(' '),
-);
 
 /** Speech verbs after a name, and the start of an apposition: "Wiranto said", "Kauri, who scored". */
-const CUE_AFTER = /^(?:[’']s\s+\p{Ll}+\s+)?,?\s*(?:said|says|told|added|argued|insisted|warned|wrote|tweeted|announced|stated|explained|claimed|, who\b|, (?:a|an|the)\s+\p{Ll})/u;
+const CUE_AFTER = /^(?:[’']s\s+\p{Ll}+\s+)?,?\s*(?:said|says|told|added|argued|insisted|warned|wrote|tweeted|announced|stated|explained|claimed|, who\b|, (?:a|an|the)\s+\p{Ll}|,\s+\d{1,3},)/u;
 /** What stands before a one-word name: a role in lower case ("minister Wiranto", "striker Lukaku"), "named", "one". */
 const CUE_BEFORE = /(?:^|\s)(\p{Ll}[\p{Ll}-]+),?\s+$/u;
 
@@ -346,7 +369,9 @@ function singleCue(text: string, start: number, end: number): boolean {
   // "MP for Witney, added": after a preposition, one word is a place.
   if (before !== undefined && PLACE_PREPOSITIONS.has(before)) return false;
   if (CUE_AFTER.test(text.slice(end, end + 40))) return true;
-  return before !== undefined && (isRoleNoun(before) || before === 'named' || before === 'one');
+  // A plural role before a name joined by "&" names a pair that works as one ("artists Pellow & Crane"), not a person; "his children Elizabeth and Susan" are two.
+  const pair = before !== undefined && (lexiconTags(before).includes('Plural') || /[^s]s$/u.test(before)) && /^\s*&/u.test(text.slice(end, end + 3));
+  return before !== undefined && ((isRoleNoun(before) && !pair) || before === 'named' || before === 'one');
 }
 
 /** A surname that starts with a particle, straight after a name: " al-Thubhani", " bin Tamim", " van Hooydonk". */

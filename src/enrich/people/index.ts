@@ -70,7 +70,8 @@ function findForms(text: string, forms: Set<string>, aliasOf: Map<string, string
       const end = last.start + last.text.length;
       const form = text.slice(first.start, end);
       if (!forms.has(keyOf(form))) continue;
-      if (/\s{2,}|[^\p{L}\s'’‑-]/u.test(form)) continue;
+      // Letters, spaces, apostrophes and hyphens, and the stop of an initial ("John F. Kennedy", "K.C. Maurer").
+      if (/\s{2,}|[^\p{L}\s.'’‑-]|(?<!(?:^|[\s.])\p{Lu})\./u.test(form)) continue;
       const previous = words[index - 1];
       const title = previous && TITLES.has(previous.text) && /^\.?\s+$/u.test(text.slice(previous.start + previous.text.length, first.start)) ? text.slice(previous.start, first.start) : '';
       found.push({ form, title, start: title ? previous!.start : first.start, end });

@@ -41,13 +41,18 @@ const NOT_A_PERSON = new Set(
   Scottish Welsh Irish American European Arab Islamic Zionist Today Programme BBC ITV Sky Reuters
   Plan Act Bill Report Fund Scheme Strategy Policy Treaty Agreement Summit Prize Award Cup Games War PhD Lib Dem Dems
   Christmas Easter Premiership Championship Olympics Police Army Navy Museum Stadium Mosque Temple Cathedral Memorial Island Islands
-  Image Photo Advisory Planetarium Factory Aviation Gallery Theatre Theater Arena Hotel Library Foundation Prison Athletic Rovers Wanderers Albion Harriers`.split(/\s+/),
+  Image Photo Advisory Planetarium Factory Aviation Gallery Theatre Theater Arena Hotel Library Foundation Prison Athletic Rovers Wanderers Albion Harriers
+  Holdings Capital Partners Ventures Industries Enterprises Associates Motors Airlines Airways Studios Pictures Records Federation League Alliance
+  Network Authority Corp LLC LLP GmbH`.split(/\s+/),
 );
 
 /** A word that makes a capitalised run a body's, a place's or a thing's ("Memorial", "Hall", "Party"). */
 export function isNotPersonWord(word: string): boolean {
   return NOT_A_PERSON.has(word.replace(/[’']s$/u, ''));
 }
+
+/** Initials written together that are a place's or a body's, not a person's. */
+const PLACE_INITIALS = new Set('U.S. U.K. U.N. E.U. D.C. L.A. N.Y. N.Z. U.A.E. U.S.A. U.S.S.R. P.R.C.'.split(' '));
 
 /** Capitalised at a sentence start, these are never part of a name. */
 const FUNCTION_WORDS = new Set(
@@ -69,13 +74,19 @@ export interface CleanName {
 }
 
 /** `"Sheik Yusuf al-Qaradawi’s` → `{ name: 'Yusuf al-Qaradawi', titles: ['Sheik'] }`; undefined when no name is left. */
-export function cleanName(raw: string): CleanName | undefined {
+/**
+ * `said`: what the text has said of an everyday word in the name, which is then
+ * kept: `surname`, the last word after a first name ("illustrator Johnnie
+ * Christmas", "James To of the Democratic Party"); `family-name`, the first word
+ * before a romanised given name ("Park Joo-ho").
+ */
+export function cleanName(raw: string, said?: 'surname' | 'family-name'): CleanName | undefined {
   const words = raw
     .replace(/[’']s\b|[’']$/gu, '')
     .replace(/[^\p{L}\p{N}\s.'’-]/gu, ' ')
     .split(/\s+/)
     // An initial keeps its stop ("Robert F. Kennedy"); other words lose the marks around them.
-    .map((word) => (/^\p{Lu}\.$/u.test(word) ? word : word.replace(/^[.'’-]+|[.'’-]+$/gu, '')))
+    .map((word) => (/^(?:\p{Lu}\.)+$/u.test(word) ? word : word.replace(/^[.'’-]+|[.'’-]+$/gu, '')))
     .filter(Boolean);
   const titles: string[] = [];
   while (words.length && (HONORIFICS.has(words[0]!) || FUNCTION_TITLES.has(words[0]!))) titles.push(words.shift()!);
@@ -84,7 +95,9 @@ export function cleanName(raw: string): CleanName | undefined {
   if (!words.every((word, index) => /^\p{Lu}/u.test(word) || (index > 0 && PARTICLE.test(word)))) return undefined;
   // A first name that is also such a word starts a name all the same: "Bill Weld", not the "Education Bill".
   const firstNameAtStart = (word: string, index: number) => index === 0 && words.length > 1 && (isFirstName(word) || AMBIGUOUS_FIRST_NAMES.has(word));
-  if (words.some((word, index) => (NOT_A_PERSON.has(word) && !firstNameAtStart(word, index)) || FUNCTION_WORDS.has(word.toLowerCase()))) return undefined;
+  const surnameSaid = (index: number) =>
+    (said === 'surname' && index === 1 && words.length === 2 && isFirstName(words[0]!)) || (said === 'family-name' && index === 0 && words.length > 1);
+  if (words.some((word, index) => !surnameSaid(index) && ((NOT_A_PERSON.has(word) && !firstNameAtStart(word, index)) || FUNCTION_WORDS.has(word.toLowerCase())))) return undefined;
   if (words.length > 4) return undefined;
   // A surname is never a lone initial ("Cell Block H", "Mr P").
   if (/^\p{Lu}\.?$/u.test(words.at(-1)!)) return undefined;
@@ -126,7 +139,9 @@ const NOT_NAME_TAGS = [
  */
 export function isNameWord(word: string): boolean {
   const bare = word.replace(/[’']s$|[’']$/u, '');
-  if (/^\p{Lu}\.$/u.test(bare) || startsWithParticle(bare)) return true;
+  // An initial, or initials written together ("F.", "K.C."), but not a place's or a body's ("U.S.").
+  if (/^(?:\p{Lu}\.)+$/u.test(bare)) return bare.length === 2 || !PLACE_INITIALS.has(bare);
+  if (startsWithParticle(bare)) return true;
   if (/[’'](?:d|ll|re|ve|m)$|n[’']t$/u.test(bare)) return false;
   if (/^[\p{Lu}\p{N}]{2,}$/u.test(bare) || /^\p{Lu}$/u.test(bare)) return false;
   if (NOT_A_PERSON.has(bare) || FUNCTION_WORDS.has(bare.toLowerCase())) return false;

@@ -41,7 +41,10 @@ export function isRoleNoun(word: string): boolean {
   if (GENERIC.has(lower)) return false;
   if (ROLE_NOUNS.has(lower) || FUNCTION_TITLES.has(word) || lexiconTags(lower).includes('Actor')) return true;
   // Lower-case words that name what someone does: co-ordinator, economist, politician.
-  return word === lower && /(?:ator|itor|ist|ician|eer|person|spokes\w+)$/.test(lower);
+  if (word === lower && /(?:ator|itor|ist|ician|eer|person|spokes\w+|writer)$/.test(lower)) return true;
+  // "singer-songwriter", "ex-minister", "co-founder": a role whose first or last part is one.
+  const parts = lower.split('-');
+  return parts.length === 2 && parts.every(Boolean) && (isRoleNoun(parts[1]!) || (isRoleNoun(parts[0]!) && parts[0]!.length > 3));
 }
 
 /** The description in front of a mention that starts at `start`, if there is one. */
@@ -75,6 +78,8 @@ export function roleBefore(text: string, start: number, titles: string[]): strin
     if (index === terms.length - 1 || /^ex-/i.test(words[index]!)) return;
     // Cut after a verb, or after a plural that ends another phrase ("cabinet colleagues Foreign Secretary").
     if ((tags.includes('Verb') && !tags.includes('Adjective') && !tags.includes('Noun')) || tags.includes('Plural')) from = index + 1;
+    // "joined Judge Cullen": a past tense straight before the name's own title is the sentence's verb, however the lexicon reads it.
+    else if (functionTitle && index === terms.length - 2 && /^\p{Ll}+ed$/u.test(words[index]!)) from = index + 1;
   });
   // A gerund in front ("embracing radical Islamic cleric") is the sentence's verb, not part of the role.
   while (from < words.length - 1 && /^\p{Ll}+ing$/u.test(words[from]!) && !(terms[from]?.tags ?? []).includes('Adjective')) from++;
