@@ -84,32 +84,41 @@ function index(model: TaggerModel, file: string): Indexed {
     return id;
   };
   const byName = new Map(TEMPLATES.map((template, at) => [template.name, at]));
-  const entries = Object.entries(model.weights);
-  const keyed: { template: number; key: number; row: number }[] = [];
-  const weights = new Int32Array(entries.length * LABELS.length);
+  const features = Object.keys(model.weights);
+  // Each template's features as keys and rows, gathered in one pass over the file's features.
+  const keys: number[][] = TEMPLATES.map(() => []);
+  const rows: number[][] = TEMPLATES.map(() => []);
+  const weights = new Int32Array(features.length * LABELS.length);
   let shouted: Int32Array | undefined;
-  entries.forEach(([feature, row], number) => {
+  for (let number = 0; number < features.length; number++) {
+    const feature = features[number]!;
+    const row = model.weights[feature]!;
     weights.set(row, number * LABELS.length);
     if (feature === SHOUTED) {
       shouted = Int32Array.from(row);
-      return;
+      continue;
     }
     const equals = feature.indexOf('=');
     const at = byName.get(equals < 0 ? feature : feature.slice(0, equals));
     if (at === undefined) throw new Error(`${file}: the feature "${feature}" is not one of the tagger's; train it again with scripts/train-names.ts.`);
     const parts = TEMPLATES[at]!.parts;
-    const values = parts.length ? feature.slice(equals + 1).split(PART_SEPARATOR) : [];
     let key = 0;
-    parts.forEach(([part], position) => {
-      const group = GROUP[part];
-      key = key * LIMIT[group] + idOf(group, values[position]!);
-    });
-    keyed.push({ template: at, key, row: number });
-  });
+    let from = equals + 1;
+    for (let position = 0; position < parts.length; position++) {
+      // The parts' values, separated by PART_SEPARATOR, read in place rather than split into an array.
+      const end = position === parts.length - 1 ? feature.length : feature.indexOf(PART_SEPARATOR, from);
+      const group = GROUP[parts[position]![0]];
+      key = key * LIMIT[group] + idOf(group, feature.slice(from, end));
+      from = end + 1;
+    }
+    keys[at]!.push(key);
+    rows[at]!.push(number);
+  }
   const tables = TEMPLATES.map((_, template) => {
-    const mine = keyed.filter((entry) => entry.template === template);
-    const table = new KeyTable(mine.length);
-    for (const { key, row } of mine) table.set(key, row);
+    const table = new KeyTable(keys[template]!.length);
+    const mine = keys[template]!;
+    const theirRows = rows[template]!;
+    for (let index = 0; index < mine.length; index++) table.set(mine[index]!, theirRows[index]!);
     return table;
   });
   return { ids, tables, weights, shouted };
