@@ -83,8 +83,22 @@ export function roleBefore(text: string, start: number, titles: string[]): strin
   });
   // A gerund in front ("embracing radical Islamic cleric") is the sentence's verb, not part of the role.
   while (from < words.length - 1 && /^\p{Ll}+ing$/u.test(words[from]!) && !(terms[from]?.tags ?? []).includes('Adjective')) from++;
+  // Lower-case nouns before the role's capitals name where the words stand, not the person ("at their poster
+  // launch Tory co-chairman"): the role starts at its first capital, unless what is before it qualifies a role
+  // ("shadow Home Secretary", "former Labour minister").
+  const capital = words.findIndex((word, index) => index > from && /^\p{Lu}/u.test(word));
+  if (capital > 0 && !words.slice(from, capital).every((word, index) => qualifiesRole(word, terms[from + index]?.tags ?? []))) from = capital;
   const role = words.slice(from).join(' ');
   return role || undefined;
+}
+
+/** Lower-case words that stand before a role's capitals as part of it. */
+const ROLE_QUALIFIERS = new Set('shadow deputy acting interim former then current new late outgoing incoming veteran longtime long-time junior senior assistant vice chief ex'.split(' '));
+
+function qualifiesRole(word: string, tags: readonly string[]): boolean {
+  if (!/^\p{Ll}/u.test(word)) return true;
+  if (ROLE_QUALIFIERS.has(word.replace(/-$/u, '')) || /^ex-/u.test(word)) return true;
+  return tags.includes('Adjective') && !tags.includes('Noun');
 }
 
 const FRONT_APPOSITION = /(?:^|[.!?;:]\s+|,\s+(?:and|but)\s+|\b(?:to|by|with|from|for|and|but)\s+)((?:the|a|an|its|his|her|their)\s+[^,.;:!?"“”]{2,60}),\s+$/iu;
