@@ -14,7 +14,7 @@ import type { Nodes } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { LONG_PARAGRAPH_LIMIT } from './pagedjs-fixes.js';
 import { HIDDEN_WORDS, repeatedPartsWarning, type HiddenWords } from './print-document.js';
-import { eachRun, pageRuns, runSize, type PageRun } from './print-runs.js';
+import { eachRun, pageRuns, type PageRun } from './print-runs.js';
 
 /**
  * Words the layout hid are printed nowhere: the PDF is still written, since
@@ -81,7 +81,7 @@ export async function renderPagedPdf(printHtml: string, dossier: Dossier, browse
   if (inParts) {
     repeated = inParts.repeated;
     const printRuns = (runs: PageRun[]) => step('print', () => eachRun(browser, inParts.parts, runs, timeout, (page) => printTab(page, runs.length, timeout)));
-    printed = await printRuns(pageRuns(inParts.parts, runSize(inParts.parts.reduce((pages, part) => pages + part.pages.length, 0))));
+    printed = await printRuns(pageRuns(inParts.parts));
     const joined = printed.length > 1 ? await step('join runs', async () => joinedRuns(printed)) : printed[0]!.pdf;
     if (joined) pdf = joined;
     else {

@@ -76,7 +76,7 @@ function dossierCutLongParagraphs() {
  * break is looked for again in the room that is left, and the next page
  * starts from there.
  */
-export const HIDDEN_LINES = `function dossierHiddenLines() {
+const HIDDEN_LINES = `function dossierHiddenLines() {
   class HiddenLines extends window.Paged.Handler {
     afterPageLayout(pageElement, page, breakToken, chunker) {
       if (!breakToken || !breakToken.node || !page.layoutMethod || !page.area || !page.wrapper) return;
@@ -98,7 +98,7 @@ export const HIDDEN_LINES = `function dossierHiddenLines() {
  * asking for sizes, which Chromium works out on the spot, so every page
  * breaks where it did; nothing is painted until the layout is done.
  */
-export const QUICK_TICKS = `function dossierQuickTicks() {
+const QUICK_TICKS = `function dossierQuickTicks() {
   window.PagedPolyfill.chunker.q.tick = function (next) { queueMicrotask(next); };
 }`;
 
@@ -111,7 +111,7 @@ export const QUICK_TICKS = `function dossierQuickTicks() {
  * four would do. The number is taken again for every page, from Paged.js's
  * own average of the letters on the last few pages.
  */
-export const CHECK_EVERY = `function dossierCheckEvery() {
+const CHECK_EVERY = `function dossierCheckEvery() {
   class CheckEvery extends window.Paged.Handler {
     beforePageLayout(page, contents, breakToken, chunker) {
       delete chunker.settings.maxChars;
@@ -131,7 +131,7 @@ const PAGES_KEPT = 3;
  * finished page is taken out of the document a few pages later, and all are
  * put back, in order, once the layout is done: every page then costs the same.
  */
-export const DETACHED_PAGES = `function dossierDetachPages() {
+const DETACHED_PAGES = `function dossierDetachPages() {
   var detached = window.dossierDetachedPages = [];
   class DetachedPages extends window.Paged.Handler {
     afterPageLayout(pageElement, page, breakToken, chunker) {
@@ -161,7 +161,7 @@ export const DETACHED_PAGES = `function dossierDetachPages() {
  * are answered from an index instead, made once: the source does not change
  * while it is laid out.
  */
-export const QUICK_LOOKUPS = `function dossierQuickLookups() {
+const QUICK_LOOKUPS = `function dossierQuickLookups() {
   var places = new WeakMap();
   function placeAmongSiblings(node) {
     var parent = node.parentElement;
@@ -195,4 +195,18 @@ export const QUICK_LOOKUPS = `function dossierQuickLookups() {
     }
   }
   window.Paged.registerHandlers(QuickLookups);
+}`;
+
+/** The handlers above, registered in this order by `dossierLayoutFixes()` before Paged.js lays out the first page. */
+export const LAYOUT_FIXES = `${HIDDEN_LINES}
+${DETACHED_PAGES}
+${QUICK_LOOKUPS}
+${QUICK_TICKS}
+${CHECK_EVERY}
+function dossierLayoutFixes() {
+  dossierHiddenLines();
+  dossierDetachPages();
+  dossierQuickLookups();
+  dossierQuickTicks();
+  dossierCheckEvery();
 }`;

@@ -9,7 +9,7 @@ import type { Dossier, Warning } from '../../model.js';
 import type { Paper } from '../writer.js';
 import type { Templates } from '../view/templates.js';
 import { dossierView } from '../view/dossier-view.js';
-import { CHECK_EVERY, DETACHED_PAGES, HIDDEN_LINES, LONG_TEXT, QUICK_LOOKUPS, QUICK_TICKS } from './pagedjs-fixes.js';
+import { LAYOUT_FIXES, LONG_TEXT } from './pagedjs-fixes.js';
 
 const require = createRequire(import.meta.url);
 let pagedjs: string | undefined;
@@ -59,7 +59,7 @@ function dossierStartPage(element, number) {
 /* Each id's page in this document's pages, numbered from offset + 1. */
 function dossierOwnPages(offset) {
   var pageOf = new Map();
-  // Pages laid out earlier may be out of the document for now (DETACHED_PAGES).
+  // Pages laid out earlier may be out of the document for now (pagedjs-fixes.ts, DETACHED_PAGES).
   (window.dossierDetachedPages || []).concat(Array.from(document.querySelectorAll('.pagedjs_page'))).forEach(function (page) {
     var number = Number(page.getAttribute('data-page-number')) + offset;
     page.querySelectorAll('[id]').forEach(function (element) { if (!pageOf.has(element.id)) pageOf.set(element.id, dossierStartPage(element, number)); });
@@ -280,8 +280,8 @@ export async function renderPrintHtml(dossier: Dossier, templates: Templates, pa
     css,
     printCss,
     pagedConfig:
-      `${STEADY_CLOCK}\n${LONG_TEXT}\n${PAGE_NUMBERS}\n${PAGE_LISTS}\n${HIDDEN_LINES}\n${DETACHED_PAGES}\n${QUICK_LOOKUPS}\n${QUICK_TICKS}\n${CHECK_EVERY}\n${LOST_PARTS}\nvar dossierPartsBefore;\n` +
-      `window.PagedConfig = { auto: true, before: function () { dossierCutLongText(); dossierPartsBefore = dossierParts(); dossierPlaceholders(${pageDigits(dossier)}); dossierPageLists(); dossierHiddenLines(); dossierDetachPages(); dossierQuickLookups(); dossierQuickTicks(); dossierCheckEvery(); }, ` +
+      `${STEADY_CLOCK}\n${LONG_TEXT}\n${PAGE_NUMBERS}\n${PAGE_LISTS}\n${LAYOUT_FIXES}\n${LOST_PARTS}\nvar dossierPartsBefore;\n` +
+      `window.PagedConfig = { auto: true, before: function () { dossierCutLongText(); dossierPartsBefore = dossierParts(); dossierPlaceholders(${pageDigits(dossier)}); dossierPageLists(); dossierLayoutFixes(); }, ` +
       `after: function () { dossierAttachPages(); dossierPageNumbers(); window.${LOST_PARTS_KEY} = dossierLostParts(dossierPartsBefore); window.${LAID_OUT} = true; } };`,
     // Inside a <script>, "</script" would end it early.
     pagedjs: pagedjs.replace(/<\/script/gi, '<\\/script'),

@@ -81,11 +81,12 @@ const JOIN_PAGES = `(function (total, first, carried) {
 })`;
 
 /**
- * The dossier's pages in runs of at most `size`: whole parts where they fit
- * (a run then starts where an article does, and its bookmarks nest as in the
- * whole), a part longer than a run cut into runs of its own.
+ * The dossier's pages in runs of at most `size` (by default, runSize of its
+ * pages): whole parts where they fit (a run then starts where an article
+ * does, and its bookmarks nest as in the whole), a part longer than a run cut
+ * into runs of its own.
  */
-export function pageRuns(parts: LaidOutPart[], size = RUN_PAGES): PageRun[] {
+export function pageRuns(parts: LaidOutPart[], size = runSize(parts.reduce((pages, part) => pages + part.pages.length, 0))): PageRun[] {
   const runs: PageRun[] = [];
   let current: PageRun | undefined;
   let next = 1;
@@ -164,9 +165,8 @@ export async function eachRun<T>(browser: Browser, parts: LaidOutPart[], runs: P
       throw error;
     }
     const result = use(page, run).finally(() => page.close());
-    // Its failure is the caller's, through Promise.all below; until then it must not count as unhandled.
-    result.catch(() => {});
     results.push(result);
+    // Its failure is the caller's, through Promise.all below; the wait for a free tab only needs it settled.
     printing.push(result.catch(() => {}));
   }
   return Promise.all(results);
