@@ -23,7 +23,7 @@ import {
   TITLES,
   type CleanName,
 } from './names.js';
-import { isRoleNoun } from './roles.js';
+import { isRoleNoun, TIME_QUALIFIERS } from './roles.js';
 import { capitalisedStretches, inStretches } from '../capitals.js';
 import { knownBodies } from '../known-bodies.js';
 import { bodiesNamedSo, worksIn } from '../organisation-hits.js';
@@ -53,7 +53,7 @@ const TITLED_NAME = new RegExp(`\\b(${[...TITLES].join('|')})(\\.?)\\s+${NAME_TO
 /** What follows a name when nothing else says it is one. */
 const NAME_CONTEXT_AFTER = /^(?:’s|'s)?\s*(?:said|says|told|added|argued|insisted|warned|wrote|, who\b|,\s+\d{1,3},)/u;
 /** Words between an article and the role in an apposition: "Pohiva, the former prime minister". */
-const APPOSITION = /^,\s+(?:the|a|an|its|their)\s+(?:(?:former|then|current|new|late|acting|interim|outgoing|incoming|veteran|longtime|long-time)\s+)?(\p{L}[\p{Ll}-]*)(?:\s+(\p{Ll}[\p{Ll}-]*))?/u;
+const APPOSITION = new RegExp(`^,\\s+(?:the|a|an|its|their)\\s+(?:(?:${TIME_QUALIFIERS.join('|')})\\s+)?(\\p{L}[\\p{Ll}-]*)(?:\\s+(\\p{Ll}[\\p{Ll}-]*))?`, 'u');
 
 /** ", the prime minister of Tonga": an apposition that says what the person before it is. */
 function appositionAfter(after: string): boolean {

@@ -92,12 +92,15 @@ export function roleBefore(text: string, start: number, titles: string[]): strin
   return role || undefined;
 }
 
-/** Lower-case words that stand before a role's capitals as part of it. */
-const ROLE_QUALIFIERS = new Set('shadow deputy acting interim former then current new late outgoing incoming veteran longtime long-time junior senior assistant vice chief ex'.split(' '));
+/** Words that say when someone holds a role: "the former prime minister", "the outgoing chair". */
+export const TIME_QUALIFIERS = ['former', 'then', 'current', 'new', 'late', 'acting', 'interim', 'outgoing', 'incoming', 'veteran', 'longtime', 'long-time'];
+
+/** Lower-case words that stand before a role's capitals as part of it: those, and ranks ("shadow Home Secretary"). */
+const ROLE_QUALIFIERS = new Set([...TIME_QUALIFIERS, ...'shadow deputy junior senior assistant vice chief ex'.split(' ')]);
 
 function qualifiesRole(word: string, tags: readonly string[]): boolean {
   if (!/^\p{Ll}/u.test(word)) return true;
-  if (ROLE_QUALIFIERS.has(word.replace(/-$/u, '')) || /^ex-/u.test(word)) return true;
+  if (ROLE_QUALIFIERS.has(word) || /^ex-/u.test(word)) return true;
   return tags.includes('Adjective') && !tags.includes('Noun');
 }
 
