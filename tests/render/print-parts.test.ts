@@ -58,7 +58,7 @@ describe('print parts', () => {
 
   it('opens the rest of an article in a later part without its id, saying whose rest it is', () => {
     const units = printUnits(document(article('long', 12, 2_000)), 10_000)!;
-    const starts = units.units.map((unit, index) => index < 2);
+    const starts = units.units.map((_, index) => index < 2);
     const parts = printParts(units, starts, 10_000)!;
     const second = partDocument(units, parts[1]!, '');
     expect(second).toContain('<main data-continues="articles"><article class="article" data-continues="long" data-section="Title of long"><div class="article-body"><h3');
