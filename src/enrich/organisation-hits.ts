@@ -142,15 +142,20 @@ export function findOrganisationHits(paragraphs: BodyParagraph[], people: { para
     for (const match of text.matchAll(AFTER_BODY_NOUN)) {
       if (/[\p{L}-]/u.test(text[match.index - 1] ?? '')) continue;
       const start = match.index + match[0].length - match[1]!.length;
-      // A possessive ends the name: "company Bridgepoint Capital's European advisory committee".
+      // A possessive ends the name: "company Bridgepoint Capital's European advisory committee";
+      // so does a sentence's end: "manufacturer Hirtenberger Defence Group. Hirtenberger also", not the stop of initials ("U.S.").
       const possessive = /[’']s\b/u.exec(match[1]!);
-      spans.push({ start, end: start + (possessive ? possessive.index : match[1]!.length) });
+      const stop = /(?<=\p{L}{2})\.(?=\s)/u.exec(match[1]!);
+      const cut = Math.min(possessive ? possessive.index : match[1]!.length, stop ? stop.index : match[1]!.length);
+      spans.push({ start, end: start + cut });
     }
     // The tagger's bodies: not a place the lexicon knows ("South Carolina"), a person's name or an adjective ("Democratic").
     const personEnding = new Map((peopleIn.get(paragraph.number) ?? []).map((person) => [person.end, person]));
     for (const joined of joinedBodies(tagged, text)) {
       const name = withoutPersonAtEnd(joined, text, personEnding.get(joined.end));
       if (isPlace(name.text) || (name.words.length === 1 && !oneWordBody(name.text, text, name.end, personWords)) || readsAsPersonsName(name.words)) continue;
+      // Initials that name no body ("CCTV captured"), and an adjective before the noun it describes ("the U.S. Federal government"), whoever reads them.
+      if (NOT_ORGANISATIONS.has(name.text) || (name.words.length > 1 && isAdjective(name.words.at(-1)!) && modifiesNoun(text, name.end))) continue;
       spans.push({ start: name.start, end: name.end, taggerOnly: true });
     }
     // A span is kept when it overlaps no person and no longer organisation already kept.
@@ -175,7 +180,8 @@ export function findOrganisationHits(paragraphs: BodyParagraph[], people: { para
         continue;
       }
       let name = cleanOrganisation(text.slice(span.start, span.end));
-      if (!name || PLACE_END.test(name) || THING_END.test(name) || personNames.has(name)) continue;
+      // "Inc", "Ltd" alone: the end of a company's name written before them ("Asset Management, Inc."), not a name.
+      if (!name || PLACE_END.test(name) || THING_END.test(name) || personNames.has(name) || CORPORATE_SUFFIX.test(name)) continue;
       if (runsOnIntoWork(text, span.end) && !name.split(/\s+/u).some((word) => HEAD.test(word)) && knownBodies(name).length === 0 && !/^[\p{Lu}\p{N}&]+$/u.test(name)) {
         taken.take(span);
         continue;
@@ -254,6 +260,9 @@ const AFTER_BODY_NOUN =
 const PLACE_END = /\s(?:Station|Stadium|Airport|Bridge|Tower|Towers|Island|Islands|Park|Square|Street|Road|Avenue|Cave|Mountain|River|Lake|Base|Plains|Valley|Hills|Mountains|Desert|Coast|Beach|Bay)$/u;
 /** Last words of laws, prizes and events, which are not bodies: "Clean Air Act", "Google Science Fair", "Davis Cup". */
 const THING_END = /\s(?:Act|Bill|Law|Treaty|Accord|Accords|Agreement|Award|Awards|Prize|Cup|Championship|Championships|Games|Olympics|Festival|Fair|Marathon|Expo|Summit|Week|Day|Study|Survey)$/u;
+
+/** The words that say a company is one, alone. */
+const CORPORATE_SUFFIX = /^(?:Inc|Ltd|plc|Plc|Corp|LLC|LLP|GmbH|Co|Kft|AG|SA)\.?$/u;
 
 /** Words that end a body's name: after one, "and" starts another body. */
 const HEAD_WORD = new RegExp(`(?:${ORGANISATION_WORDS})$`, 'u');
