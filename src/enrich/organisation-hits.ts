@@ -7,7 +7,7 @@ import type { BodyParagraph } from './paragraphs.js';
 import { capitalisedStretches, inStretches } from './capitals.js';
 import { knownBodies } from './known-bodies.js';
 import { bodiesDescribedAfter, brandsCited, companyOfProduct, initialsSpeltOut, listSiblings, reportsMatches, runsOnIntoThing, runsOnIntoWork, teamsInMatchReports } from './organisation-evidence.js';
-import { capitalSaysNothing } from './people/name-words.js';
+import { capitalSaysNothing, NATIONALS } from './people/name-words.js';
 import { lexiconTags } from './people/lexicon.js';
 import { hasAnyTag } from './people/tags.js';
 import { STOP_WORDS } from './shared-passages/tokens.js';
@@ -149,6 +149,13 @@ export function findOrganisationHits(paragraphs: BodyParagraph[], people: { para
       const cut = Math.min(possessive ? possessive.index : match[1]!.length, stop ? stop.index : match[1]!.length);
       spans.push({ start, end: start + cut });
     }
+    // "the Kaufland chain", "its Netto chain": a name before a word for a kind of body is that body's, unless it says where or whose ("the Chicago band").
+    for (const match of text.matchAll(BEFORE_BODY_NOUN)) {
+      const start = match.index + match[0].indexOf(match[1]!);
+      const words = match[1]!.split(/\s+/u);
+      if (isPlace(match[1]!) || words.some((word) => isAdjective(word) || NATIONALS.has(word) || /(?:ish|ian|ese)$/u.test(word) || hasAnyTag(lexiconTags(word), ['Place', 'Country', 'City', 'Region', 'Person', 'FirstName']))) continue;
+      spans.push({ start, end: start + match[1]!.length });
+    }
     // The tagger's bodies: not a place the lexicon knows ("South Carolina"), a person's name or an adjective ("Democratic").
     const personEnding = new Map((peopleIn.get(paragraph.number) ?? []).map((person) => [person.end, person]));
     for (const joined of joinedBodies(tagged, text)) {
@@ -254,7 +261,10 @@ function withoutPersonAtEnd(body: TaggedName, text: string, person: { start: num
 
 /** A word for a kind of body, then its name: "law firm Sidley Austin", "the band Pearl Jam", "the news agency Saba". */
 const AFTER_BODY_NOUN =
-  /(?:firm|company|band|club|team|agency|newspaper|magazine|broadcaster|channel|airline|bank|charity|retailer|website|startup|conglomerate|manufacturer|automaker|carmaker|group|network|organisation|organization|nonprofit|non-profit|publisher|developer|studio|tabloid|coalition|consortium|insurer|lender|supermarket)\s+((?:\p{Lu}[\p{L}\p{N}'’.-]+)(?:(?:\s+|\s*&\s*)(?:\p{Lu}[\p{L}'’.-]*|\d+)){0,3})/gu;
+  /(?:firm|company|band|club|team|agency|newspaper|magazine|broadcaster|channel|airline|bank|charity|retailer|website|startup|conglomerate|manufacturer|automaker|carmaker|group|network|organisation|organization|nonprofit|non-profit|publisher|developer|studio|tabloid|coalition|consortium|insurer|lender|supermarket|supergroup|daily|weekly|journal|chain|outlet)\s+((?:\p{Lu}[\p{L}\p{N}'’.-]+)(?:(?:\s+|\s*&\s*)(?:\p{Lu}[\p{L}'’.-]*|\d+)){0,3})/gu;
+
+/** A name between "the" or "its" and a word for a kind of body: "the Kaufland chain", "its Netto chain". */
+const BEFORE_BODY_NOUN = /(?<![\p{L}-])(?:the|its|their)\s+((?:\p{Lu}[\p{L}\p{N}'’&-]*)(?:\s+\p{Lu}[\p{L}\p{N}'’&-]*){0,2})\s+(?:chain|band|supergroup|newspaper|daily|network|broadcaster|retailer|brand)(?![\p{L}-])/gu;
 
 /** Last words of places and buildings named as such, not bodies: "Fisht Stadium", "Shandao Station", "Hong Kong Island". */
 const PLACE_END = /\s(?:Station|Stadium|Airport|Bridge|Tower|Towers|Island|Islands|Park|Square|Street|Road|Avenue|Cave|Mountain|River|Lake|Base|Plains|Valley|Hills|Mountains|Desert|Coast|Beach|Bay)$/u;

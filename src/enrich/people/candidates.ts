@@ -332,7 +332,7 @@ function beforeANoun(after: string): boolean {
 
 /** Words for kinds of body, just before a name: the name is the body's (organisation-hits.ts reads it so). */
 const BODY_NOUN_BEFORE =
-  /(?<![\p{L}-])(?:firm|company|band|club|team|agency|newspaper|magazine|broadcaster|channel|airline|bank|charity|retailer|website|startup|conglomerate|manufacturer|automaker|carmaker|group|network|organisation|organization|nonprofit|non-profit|publisher|developer|studio|tabloid|coalition|consortium|insurer|lender|supermarket)\s+$/u;
+  /(?<![\p{L}-])(?:firm|company|band|club|team|agency|newspaper|magazine|broadcaster|channel|airline|bank|charity|retailer|website|startup|conglomerate|manufacturer|automaker|carmaker|group|network|organisation|organization|nonprofit|non-profit|publisher|developer|studio|tabloid|coalition|consortium|insurer|lender|supermarket|supergroup|daily|weekly|journal|chain|outlet)\s+$/u;
 
 /**
  * A span that reads as a name but is not a person's: a storm ("Hurricane
