@@ -170,3 +170,30 @@ export function reportsMatches(paragraphs: readonly { text: string }[]): boolean
   }
   return false;
 }
+
+/** Nouns for kinds of body that an apposition after a name may end in: "Vyasna, an independent human rights center". */
+const BODY_KINDS =
+  'agency|firm|company|corporation|legislature|parliament|chamber|center|centre|charity|group|organisation|organization|party|militia|newspaper|daily|weekly|broadcaster|network|union|bank|retailer|chain|manufacturer|club|band|court|council|commission|institution|authority|ministry|university|publisher|watchdog|regulator|insurer|lender|airline|carrier|conglomerate|startup|nonprofit|non-profit|foundation|association|federation|movement|alliance|coalition|think tank';
+/**
+ * A name, then ", a/an/the" and up to four words that describe ("independent
+ * Belarusian human rights", "Polish anti-monopoly", "upper") before a kind of
+ * body, the apposition ending there: "UOKiK, the Polish anti-monopoly agency, has".
+ */
+const DESCRIBED_AS_BODY = new RegExp(
+  `(?<![\\p{L}\\p{N}'’-])(\\p{Lu}[\\p{L}\\p{N}'’&.-]*(?:\\s+(?:of\\s+)?\\p{Lu}[\\p{L}\\p{N}'’&.-]*){0,3}),\\s+(?:a|an|the)\\s+(?:[\\p{L}-]+\\s+){0,4}?(?:${BODY_KINDS})(?=\\s*[,.;:)]|\\s+(?:that|which|who|whose|in|of|based|founded|run|owned|led)\\b)`,
+  'gu',
+);
+
+/** Where an apposition after a name says it is a body's ("Rajya Sabha, the upper legislature"): the name's span. */
+export function bodiesDescribedAfter(text: string): { start: number; end: number }[] {
+  if (!text.includes(',')) return [];
+  return [...text.matchAll(DESCRIBED_AS_BODY)].flatMap((match) => {
+    const name = match[1]!.replace(/[’']s$/u, '');
+    // The words between the article and the kind describe: no verb or function word ("the group that", "a man of the party").
+    const described = match[0].slice(match[1]!.length).replace(/^,\s+(?:a|an|the)\s+/u, '').split(/\s+/u).slice(0, -1);
+    if (described.some((word) => /^(?:of|for|and|or|with|by|to|from|as|his|her|their|its|who|which|that)$/u.test(word))) return [];
+    // A sentence's first word alone, when it is a word, says nothing of a body ("Meanwhile, the agency, which").
+    if (!name.includes(' ') && /(?:^|[.!?]\s+)$/u.test(text.slice(0, match.index)) && lexiconTags(name).some((tag) => tag !== 'Organization' && tag !== 'ProperNoun')) return [];
+    return [{ start: match.index, end: match.index + name.length }];
+  });
+}

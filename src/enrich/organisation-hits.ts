@@ -6,8 +6,8 @@
 import type { BodyParagraph } from './paragraphs.js';
 import { capitalisedStretches, inStretches } from './capitals.js';
 import { knownBodies } from './known-bodies.js';
-import { brandsCited, companyOfProduct, initialsSpeltOut, listSiblings, reportsMatches, runsOnIntoThing, runsOnIntoWork, teamsInMatchReports } from './organisation-evidence.js';
-import { capitalSaysNothing } from './people/name-words.js';
+import { bodiesDescribedAfter, brandsCited, companyOfProduct, initialsSpeltOut, listSiblings, reportsMatches, runsOnIntoThing, runsOnIntoWork, teamsInMatchReports } from './organisation-evidence.js';
+import { capitalSaysNothing, NATIONALS } from './people/name-words.js';
 import { lexiconTags } from './people/lexicon.js';
 import { hasAnyTag } from './people/tags.js';
 import { STOP_WORDS } from './shared-passages/tokens.js';
@@ -134,7 +134,7 @@ export function findOrganisationHits(paragraphs: BodyParagraph[], people: { para
       const start = match.index + match[0].indexOf(match[1]!);
       spans.push({ start, end: start + match[1]!.length });
     }
-    spans.push(...bodiesNamedSo(text), ...brandsCited(text), ...teamsInMatchReports(text, matchReport));
+    spans.push(...bodiesNamedSo(text), ...bodiesDescribedAfter(text), ...brandsCited(text), ...teamsInMatchReports(text, matchReport));
     for (const match of text.matchAll(CLUB)) spans.push({ start: match.index + match[0].indexOf(match[1]!), end: match.index + match[0].indexOf(match[1]!) + match[1]!.length });
     for (const match of text.matchAll(PARTIES)) spans.push({ start: match.index, end: match.index + match[0].length });
     for (const span of knownBodies(text)) spans.push(span);
@@ -142,15 +142,27 @@ export function findOrganisationHits(paragraphs: BodyParagraph[], people: { para
     for (const match of text.matchAll(AFTER_BODY_NOUN)) {
       if (/[\p{L}-]/u.test(text[match.index - 1] ?? '')) continue;
       const start = match.index + match[0].length - match[1]!.length;
-      // A possessive ends the name: "company Bridgepoint Capital's European advisory committee".
+      // A possessive ends the name: "company Bridgepoint Capital's European advisory committee";
+      // so does a sentence's end: "manufacturer Hirtenberger Defence Group. Hirtenberger also", not the stop of initials ("U.S.").
       const possessive = /[’']s\b/u.exec(match[1]!);
-      spans.push({ start, end: start + (possessive ? possessive.index : match[1]!.length) });
+      const stop = /(?<=\p{L}{2})\.(?=\s)/u.exec(match[1]!);
+      const cut = Math.min(possessive ? possessive.index : match[1]!.length, stop ? stop.index : match[1]!.length);
+      spans.push({ start, end: start + cut });
+    }
+    // "the Kaufland chain", "its Netto chain": a name before a word for a kind of body is that body's, unless it says where or whose ("the Chicago band").
+    for (const match of text.matchAll(BEFORE_BODY_NOUN)) {
+      const start = match.index + match[0].indexOf(match[1]!);
+      const words = match[1]!.split(/\s+/u);
+      if (isPlace(match[1]!) || words.some((word) => isAdjective(word) || NATIONALS.has(word) || /(?:ish|ian|ese)$/u.test(word) || hasAnyTag(lexiconTags(word), ['Place', 'Country', 'City', 'Region', 'Person', 'FirstName']))) continue;
+      spans.push({ start, end: start + match[1]!.length });
     }
     // The tagger's bodies: not a place the lexicon knows ("South Carolina"), a person's name or an adjective ("Democratic").
     const personEnding = new Map((peopleIn.get(paragraph.number) ?? []).map((person) => [person.end, person]));
     for (const joined of joinedBodies(tagged, text)) {
       const name = withoutPersonAtEnd(joined, text, personEnding.get(joined.end));
       if (isPlace(name.text) || (name.words.length === 1 && !oneWordBody(name.text, text, name.end, personWords)) || readsAsPersonsName(name.words)) continue;
+      // Initials that name no body ("CCTV captured"), and an adjective before the noun it describes ("the U.S. Federal government"), whoever reads them.
+      if (NOT_ORGANISATIONS.has(name.text) || (name.words.length > 1 && isAdjective(name.words.at(-1)!) && modifiesNoun(text, name.end))) continue;
       spans.push({ start: name.start, end: name.end, taggerOnly: true });
     }
     // A span is kept when it overlaps no person and no longer organisation already kept.
@@ -175,7 +187,8 @@ export function findOrganisationHits(paragraphs: BodyParagraph[], people: { para
         continue;
       }
       let name = cleanOrganisation(text.slice(span.start, span.end));
-      if (!name || PLACE_END.test(name) || THING_END.test(name) || personNames.has(name)) continue;
+      // "Inc", "Ltd" alone: the end of a company's name written before them ("Asset Management, Inc."), not a name.
+      if (!name || PLACE_END.test(name) || THING_END.test(name) || personNames.has(name) || CORPORATE_SUFFIX.test(name)) continue;
       if (runsOnIntoWork(text, span.end) && !name.split(/\s+/u).some((word) => HEAD.test(word)) && knownBodies(name).length === 0 && !/^[\p{Lu}\p{N}&]+$/u.test(name)) {
         taken.take(span);
         continue;
@@ -248,12 +261,18 @@ function withoutPersonAtEnd(body: TaggedName, text: string, person: { start: num
 
 /** A word for a kind of body, then its name: "law firm Sidley Austin", "the band Pearl Jam", "the news agency Saba". */
 const AFTER_BODY_NOUN =
-  /(?:firm|company|band|club|team|agency|newspaper|magazine|broadcaster|channel|airline|bank|charity|retailer|website|startup|conglomerate|manufacturer|automaker|carmaker|group|network|organisation|organization|nonprofit|non-profit|publisher|developer|studio|tabloid|coalition|consortium|insurer|lender|supermarket)\s+((?:\p{Lu}[\p{L}\p{N}'’.-]+)(?:(?:\s+|\s*&\s*)(?:\p{Lu}[\p{L}'’.-]*|\d+)){0,3})/gu;
+  /(?:firm|company|band|club|team|agency|newspaper|magazine|broadcaster|channel|airline|bank|charity|retailer|website|startup|conglomerate|manufacturer|automaker|carmaker|group|network|organisation|organization|nonprofit|non-profit|publisher|developer|studio|tabloid|coalition|consortium|insurer|lender|supermarket|supergroup|daily|weekly|journal|chain|outlet)\s+((?:\p{Lu}[\p{L}\p{N}'’.-]+)(?:(?:\s+|\s*&\s*)(?:\p{Lu}[\p{L}'’.-]*|\d+)){0,3})/gu;
+
+/** A name between "the" or "its" and a word for a kind of body: "the Kaufland chain", "its Netto chain". */
+const BEFORE_BODY_NOUN = /(?<![\p{L}-])(?:the|its|their)\s+((?:\p{Lu}[\p{L}\p{N}'’&-]*)(?:\s+\p{Lu}[\p{L}\p{N}'’&-]*){0,2})\s+(?:chain|band|supergroup|newspaper|daily|network|broadcaster|retailer|brand)(?![\p{L}-])/gu;
 
 /** Last words of places and buildings named as such, not bodies: "Fisht Stadium", "Shandao Station", "Hong Kong Island". */
 const PLACE_END = /\s(?:Station|Stadium|Airport|Bridge|Tower|Towers|Island|Islands|Park|Square|Street|Road|Avenue|Cave|Mountain|River|Lake|Base|Plains|Valley|Hills|Mountains|Desert|Coast|Beach|Bay)$/u;
 /** Last words of laws, prizes and events, which are not bodies: "Clean Air Act", "Google Science Fair", "Davis Cup". */
 const THING_END = /\s(?:Act|Bill|Law|Treaty|Accord|Accords|Agreement|Award|Awards|Prize|Cup|Championship|Championships|Games|Olympics|Festival|Fair|Marathon|Expo|Summit|Week|Day|Study|Survey)$/u;
+
+/** The words that say a company is one, alone. */
+const CORPORATE_SUFFIX = /^(?:Inc|Ltd|plc|Plc|Corp|LLC|LLP|GmbH|Co|Kft|AG|SA)\.?$/u;
 
 /** Words that end a body's name: after one, "and" starts another body. */
 const HEAD_WORD = new RegExp(`(?:${ORGANISATION_WORDS})$`, 'u');

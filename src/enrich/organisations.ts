@@ -244,11 +244,14 @@ function foldAcronyms(found: Map<string, Found>): void {
   const byInitials = new Map<string, Found[]>();
   for (const organisation of found.values()) {
     const words = organisation.name.split(/\s+/).filter((word) => /^\p{Lu}/u.test(word));
-    if (words.length < 2) continue;
-    const initials = words.map((word) => word[0]).join('');
-    const group = byInitials.get(initials);
-    if (group) group.push(organisation);
-    else byInitials.set(initials, [organisation]);
+    // The parts of a hyphenated word count too: "AFP" of Agence France-Presse.
+    const parts = words.flatMap((word) => word.split('-').filter((part) => /^\p{Lu}/u.test(part)));
+    if (parts.length < 2) continue;
+    for (const initials of new Set([words, parts].filter((list) => list.length >= 2).map((list) => list.map((word) => word[0]).join('')))) {
+      const group = byInitials.get(initials);
+      if (group) group.push(organisation);
+      else byInitials.set(initials, [organisation]);
+    }
   }
   for (const [key, acronym] of [...found]) {
     if (!/^[A-Z]{2,6}$/.test(acronym.name)) continue;

@@ -27,7 +27,7 @@ import { isRoleNoun, TIME_QUALIFIERS } from './roles.js';
 import { capitalisedStretches, inStretches } from '../capitals.js';
 import { knownBodies } from '../known-bodies.js';
 import { bodiesNamedSo, worksIn } from '../organisation-hits.js';
-import { initialsSpeltOut } from '../organisation-evidence.js';
+import { bodiesDescribedAfter, initialsSpeltOut } from '../organisation-evidence.js';
 import { TakenCharacters } from '../spans.js';
 import { namesInParagraph } from '../tagger/index.js';
 import { FUNCTION_WORD_TAGS, hasAnyTag, PLACE_TAGS } from './tags.js';
@@ -246,6 +246,10 @@ export function findNameHits(paragraphs: BodyParagraph[]): NameHit[] {
       while (first < words.length - 2 && isDescription(words[first]![0])) first++;
       if (first === words.length - 2 && isDescription(words[first]![0]) && !isFirstName(words[first + 1]![0])) first++;
       if (words.length - first < 2 || !plausibleName(words.slice(first).map((word) => word[0]), text.slice(name.end, name.end + 30))) continue;
+      // A place or a body the lexicon knows by the whole name is no one's, however the tagger reads it ("Puerto Rico's governor").
+      const whole = text.slice(name.start + words[first]!.index!, name.end).replace(/[’']s$/u, '');
+      const wholeTags = lexiconTags(whole);
+      if (NOT_PERSON_TAGS.some((tag) => wholeTags.includes(tag)) && !wholeTags.includes('Person')) continue;
       found.push({ start: name.start + words[first]!.index!, end: name.end });
     }
     const taken = new TakenCharacters(text.length);
@@ -259,6 +263,8 @@ export function findNameHits(paragraphs: BodyParagraph[]): NameHit[] {
     }
     for (const work of worksIn(text)) taken.take(work);
     for (const body of bodiesNamedSo(text)) taken.take(body);
+    // "Vyasna, an independent human rights center": what the apposition says the name is.
+    for (const body of bodiesDescribedAfter(text)) taken.take(body);
     // "VKE (Valley Kirk Episcopate)": words spelling out initials name a body, unless they start with a first name ("JFK (John F. Kennedy)").
     for (const spelt of initialsSpeltOut(text)) if (!isFirstName(text.slice(spelt.start).split(/\s/u)[0]!)) taken.take(spelt);
     // Nothing from lines in capitals: a headline or a photo credit ("JIM WATSON/AFP").
@@ -326,7 +332,7 @@ function beforeANoun(after: string): boolean {
 
 /** Words for kinds of body, just before a name: the name is the body's (organisation-hits.ts reads it so). */
 const BODY_NOUN_BEFORE =
-  /(?<![\p{L}-])(?:firm|company|band|club|team|agency|newspaper|magazine|broadcaster|channel|airline|bank|charity|retailer|website|startup|conglomerate|manufacturer|automaker|carmaker|group|network|organisation|organization|nonprofit|non-profit|publisher|developer|studio|tabloid|coalition|consortium|insurer|lender|supermarket)\s+$/u;
+  /(?<![\p{L}-])(?:firm|company|band|club|team|agency|newspaper|magazine|broadcaster|channel|airline|bank|charity|retailer|website|startup|conglomerate|manufacturer|automaker|carmaker|group|network|organisation|organization|nonprofit|non-profit|publisher|developer|studio|tabloid|coalition|consortium|insurer|lender|supermarket|supergroup|daily|weekly|journal|chain|outlet)\s+$/u;
 
 /**
  * A span that reads as a name but is not a person's: a storm ("Hurricane

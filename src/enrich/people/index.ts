@@ -254,6 +254,13 @@ function foldShorterForms(entries: Map<string, Entry>, aliasOf: Map<string, stri
     aliasOf.set(key, targets[0]!);
     entries.delete(key);
   }
+  // A form folded into a name that was then folded into a longer one ("Pedro Pierluisi" into "Pedro R. Pierluisi",
+  // itself into "Pedro R. Pierluisi Urrutia") names the entry at the end of the chain.
+  for (const [alias, target] of aliasOf) {
+    let end = target;
+    for (let step = 0; !entries.has(end) && aliasOf.has(end) && step < aliasOf.size; step++) end = aliasOf.get(end)!;
+    if (end !== target) aliasOf.set(alias, end);
+  }
 }
 
 /** A word of a name that may stand for the person alone: not a place, a body or a function word. */
