@@ -8,7 +8,6 @@ import { describe, expect, it } from 'vitest';
 import { CORPUS, FIXTURES, runCli, runTool, tempDir } from '../helpers.js';
 import { PdfFile } from '../../src/render/pdf/pdf-file.js';
 import { contentsEntries, pdfLinks, pdfPages } from '../pdf.js';
-import { bodyText, pageNotes, plain, readPrintedPack } from '../print-pack.js';
 
 describe.skipIf(!existsSync(path.join(CORPUS, 'story')))('a larger dossier: the BBC story cluster', () => {
   it('gives every article the page it starts on, in the contents and the bookmarks', async () => {
@@ -115,56 +114,6 @@ describe('a long dossier: 700 articles, more than the old limit of the full layo
     // Each contents line goes to its article's first page.
     const contentsLinks = links.filter((link) => link.from < articles[0]!.page - 1 && link.to! >= articles[0]!.page - 1);
     expect(contentsLinks.map((link) => link.to! + 1)).toEqual(expect.arrayContaining(articles.map((entry) => entry.page)));
-  });
-});
-
-describe('an article hundreds of pages long, laid out in parts that start at its sections', () => {
-  // One article of a part's length laid out on one core while the other waited; cut before its sections,
-  // its parts are laid out side by side. Each cut starts a section on a new page, and nothing else changes.
-  it('prints every paragraph once and in order, numbers every page, and gives notes the pages their passages are on', async () => {
-    const input = await tempDir();
-    const SHARED = 'The inspectors said the bridge had been left without proper repairs for most of the decade';
-    const sections: string[] = [];
-    for (let section = 1; section <= 80; section++) {
-      const paragraphs = Array.from({ length: 9 }, (_, index) => {
-        const mark = `Paragraph ${section}.${index + 1}`;
-        const extra = section === 70 && index === 4 ? ` ${SHARED}.` : '';
-        return `${mark}: the inquiry heard from witness number ${section * 10 + index} about the state of the works on the river, the money spent and the reports written since the council first approved the scheme.${extra} Questions followed on the timetable and on who had signed off each stage.`;
-      });
-      sections.push(`## Section ${section} of the report\n\n${paragraphs.join('\n\n')}`);
-    }
-    await writeFile(path.join(input, 'report.md'), `# The full report of the river inquiry\n\n${sections.join('\n\n')}\n`);
-    await writeFile(path.join(input, 'follow-up.txt'), `Inquiry report published\n\nA short follow-up. ${SHARED}, the report said.\n`);
-    const out = await tempDir();
-    const result = await runCli(['--input', input, '--out', out, '--formats', 'pdf,json', '--order', 'file']);
-    expect(result.code, result.stderr).toBe(0);
-    const { readFile } = await import('node:fs/promises');
-    const json = JSON.parse(await readFile(path.join(out, 'dossier.json'), 'utf8'));
-    expect(json.warnings).toEqual([]);
-    const pack = await readPrintedPack(path.join(out, 'dossier.pdf'));
-    const report = pack.articles.find((article) => article.title.startsWith('The full report'))!;
-    const followUp = pack.articles.find((article) => article.title.startsWith('Inquiry report published'))!;
-    expect(report.last - report.first, 'pages of the report').toBeGreaterThan(40);
-    // Every paragraph once, in order.
-    const text = pack.pages.map(bodyText).join(' ');
-    const marks = [...text.matchAll(/Paragraph (\d+)\.(\d+):/g)].map((match) => `${match[1]}.${match[2]}`);
-    expect(marks).toEqual(Array.from({ length: 80 * 9 }, (_, index) => `${Math.floor(index / 9) + 1}.${(index % 9) + 1}`));
-    const raw = await pdfPages(path.join(out, 'dossier.pdf'));
-    raw.slice(1).forEach((page, index) => expect(page).toMatch(new RegExp(`Page ${index + 2} of ${raw.length}`)));
-    // The running head names the report on each of its pages; a page left short inside it ends a section, and the next starts one.
-    const pages = pack.pages.slice(report.first - 1, report.last);
-    for (const page of pages.slice(1)) expect(plain(page.head), `page ${page.number}`).toBe(plain(report.title));
-    const full = [...pages].map((page) => page.body.length).sort((a, b) => a - b)[Math.floor(pages.length / 2)]!;
-    const short = pages.slice(0, -1).filter((page) => page.body.length < full / 2);
-    expect(short.length, 'sections started on a new page').toBeGreaterThan(0);
-    expect(short.length).toBeLessThan(10);
-    for (const page of short) expect(plain(pack.pages[page.number]!.body[0]!), `page ${page.number + 1}`).toMatch(/^Section \d+ of the report$/);
-    // The notes of the shared passage: each gives the page of the other article where it is.
-    const sharedAt = pages.find((page) => bodyText(page).includes('Paragraph 70.5:'))!;
-    const reportNote = pageNotes(sharedAt)[0];
-    expect(reportNote?.targets, `the note on page ${sharedAt.number}`).toEqual([{ title: plain(followUp.title), page: followUp.first }]);
-    const followUpNote = pageNotes(pack.pages[followUp.first - 1]!)[0];
-    expect(followUpNote?.targets.map((target) => target.page)).toEqual([sharedAt.number]);
   });
 });
 

@@ -110,7 +110,7 @@ export async function layOutInParts(
   browser: Browser,
   step: ReturnType<typeof timer>,
 ): Promise<{ parts: LaidOutPart[]; repeated: string[] } | undefined> {
-  const document = printUnits(printHtml, PART_LETTERS);
+  const document = printUnits(printHtml);
   if (!document || document.units.reduce((letters, unit) => letters + unit.letters, 0) < 2 * PART_LETTERS) return undefined;
   const timeout = printTimeout(dossier);
   const starts = await step('page starts', () => pageStarts(browser, breaksDocument(document), timeout));

@@ -168,10 +168,8 @@ const LOST_PARTS = `function dossierText(element) {
   return text.join('');
 }
 function dossierParts() {
-  // The rest of a long article, in a part of its own, has no id: it says whose rest it is.
-  return Array.from(document.querySelectorAll('[data-section][id], [data-section][data-continues]')).map(function (part) {
-    var key = part.id ? '[id="' + CSS.escape(part.id) + '"]' : '[data-continues="' + CSS.escape(part.getAttribute('data-continues')) + '"]';
-    return { key: key, name: part.getAttribute('data-section'), text: dossierText(part) };
+  return Array.from(document.querySelectorAll('[data-section][id]')).map(function (part) {
+    return { id: part.id, name: part.getAttribute('data-section'), text: dossierText(part) };
   });
 }
 /* Whether every character of the part's text is in what was laid out, in order: only repeated, nothing lost. */
@@ -184,7 +182,7 @@ function dossierLostParts(parts) {
   var pages = document.querySelector('.pagedjs_pages');
   var lost = [], repeated = [];
   parts.forEach(function (part) {
-    var first = pages && pages.querySelector(part.key);
+    var first = pages && pages.querySelector('[id="' + CSS.escape(part.id) + '"]');
     var text = '';
     if (first) pages.querySelectorAll('[data-ref="' + first.getAttribute('data-ref') + '"]').forEach(function (piece) { text += dossierText(piece); });
     if (text === part.text) return;

@@ -4,9 +4,7 @@
 // far more than the same pages laid out a few dozen at a time. A cut is made
 // only where the whole document starts a new page anyway (before an article
 // that breaks the page, after the cover), so every part breaks into the same
-// pages alone as it would in the whole; and, in an article too long for one
-// part (a cutting of thousands of pages), before a heading of its own, which
-// then starts a page, so that its pages too are laid out side by side.
+// pages alone as it would in the whole.
 import { parseHTML } from 'linkedom';
 
 /** An element of the body that holds units, as its start and end tags. */
@@ -15,21 +13,19 @@ export interface PrintWrapper {
   end: string;
 }
 
-/** One block of the body: a section, an article inside its `<main>`, or a block of a long article. */
+/** One block of the body: a section, or an article inside its `<main>`. */
 export interface PrintUnit {
   html: string;
-  /** The elements it sits in, outermost first, other than the body (the articles' `<main>`): one object for all the units of each. */
-  wrappers: PrintWrapper[];
-  /** For each of its wrappers, whether it is the first unit in it. */
-  firsts: boolean[];
+  /** The element it sits in, other than the body (the articles' `<main>`): one object for all its units. */
+  wrapper?: PrintWrapper;
+  /** It is the first in its wrapper. */
+  first: boolean;
   /** Its element with nothing in it, to ask Chromium where the pages break. */
   empty: string;
   /** Its letters, to size the parts. */
   letters: number;
   /** It holds a list of every page something is on (the people): laid out once the pages it lists are known. */
   pageLists: boolean;
-  /** A heading of a long article: a part may start here, though the whole document would not start a page. */
-  cut: boolean;
 }
 
 export interface PrintDocumentUnits {
@@ -57,12 +53,8 @@ function startTag(element: Element): string {
   return html.slice(0, html.length - `</${element.localName}>`.length);
 }
 
-/**
- * The blocks of the print document, or nothing when it is not laid out as
- * the templates lay it out (one body, a head). An article of over twice
- * `partLetters` letters is blocks of its own, to be cut before its headings.
- */
-export function printUnits(html: string, partLetters = Number.POSITIVE_INFINITY): PrintDocumentUnits | undefined {
+/** The blocks of the print document, or nothing when it is not laid out as the templates lay it out (one body, a head). */
+export function printUnits(html: string): PrintDocumentUnits | undefined {
   const end = headEnd(html);
   if (end < 0) return undefined;
   const head = html.slice(0, end);
@@ -71,97 +63,37 @@ export function printUnits(html: string, partLetters = Number.POSITIVE_INFINITY)
   if (!bodyStart) return undefined;
   const { document } = parseHTML(`<!DOCTYPE html><html>${rest}`);
   const units: PrintUnit[] = [];
-  const unit = (element: Element, wrappers: PrintWrapper[]): PrintUnit => ({
+  const unit = (element: Element, wrapper?: PrintWrapper, first = true): PrintUnit => ({
     html: element.outerHTML,
     empty: (element.cloneNode(false) as Element).outerHTML,
-    wrappers,
-    firsts: [],
-    letters: letters(element),
+    wrapper,
+    first,
+    letters: (element.textContent ?? '').replace(/\s+/g, '').length,
     pageLists: element.classList.contains('page-list') || element.getElementsByClassName('page-list').length > 0,
-    cut: false,
   });
-  /** An article too long for a part is units of its own: what stands before its body, each block of the body, what follows it. */
-  const add = (element: Element, wrappers: PrintWrapper[]) => {
-    const body = element.localName === 'article' && letters(element) > 2 * partLetters ? flowOf(element) : undefined;
-    if (!body) {
-      units.push(unit(element, wrappers));
-      return;
-    }
-    const inArticle = [...wrappers, wrapperOf(element)];
-    for (const child of Array.from(element.children)) {
-      if (child !== body) units.push(unit(child, inArticle));
-      else {
-        const inBody = [...inArticle, wrapperOf(body)];
-        // Cut before its top headings only: a section of the article starts a page, never a subsection.
-        const top = Array.from(body.children).reduce((least, block) => Math.min(least, headingLevel(block)), Number.POSITIVE_INFINITY);
-        for (const block of Array.from(body.children)) units.push({ ...unit(block, inBody), cut: headingLevel(block) === top });
-      }
-    }
-  };
   for (const child of Array.from(document.body.children)) {
     const parts = Array.from(child.children);
     if (parts.some((part) => part.hasAttribute('data-section'))) {
-      const wrapper = wrapperOf(child);
-      for (const part of parts) add(part, [wrapper]);
+      const wrapper = { start: startTag(child), end: `</${child.localName}>` };
+      parts.forEach((part, index) => units.push(unit(part, wrapper, index === 0)));
     } else {
-      add(child, []);
+      units.push(unit(child));
     }
   }
-  units.forEach((current, index) => {
-    const before = units[index - 1];
-    current.firsts = current.wrappers.map((wrapper, depth) => before?.wrappers[depth] !== wrapper);
-  });
   return { head, bodyStart, units };
 }
 
-
-/** A heading's level (h2 to h6), or Infinity for any other block. */
-function headingLevel(element: Element): number {
-  const level = /^h([2-6])$/.exec(element.localName)?.[1];
-  return level ? Number(level) : Number.POSITIVE_INFINITY;
-}
-
-function letters(element: Element): number {
-  return (element.textContent ?? '').replace(/\s+/g, '').length;
-}
-
-function wrapperOf(element: Element): PrintWrapper {
-  return { start: startTag(element), end: `</${element.localName}>` };
-}
-
-/** Whether an element holds nothing but elements (and space): it can then be cut between its children without losing a word. */
-function onlyElements(element: Element): boolean {
-  return Array.from(element.childNodes).every((node) => node.nodeType === 1 || (node.nodeType === 3 && !(node.textContent ?? '').trim()) || node.nodeType === 8);
-}
-
-/** The element of an article that holds its body's blocks (the child with most of its letters), when the article and it can be cut between children. */
-function flowOf(article: Element): Element | undefined {
-  if (!onlyElements(article)) return undefined;
-  const total = letters(article);
-  const body = Array.from(article.children).find((child) => letters(child) > total / 2);
-  return body && body.children.length > 1 && onlyElements(body) ? body : undefined;
-}
-
-/**
- * The units' HTML, each inside its wrappers. A wrapper opened again in a
- * later part (the rest of `<main>`, of a long article) keeps its id only in
- * the part that opens it first: the later one says whose rest it is.
- */
+/** The units' HTML, each run of units of one wrapper inside it. A wrapper's id stays with its first unit: a later part holds only the rest of it. */
 function inWrappers(units: PrintUnit[], html: (unit: PrintUnit, index: number) => string): string {
   let body = '';
-  let open: PrintWrapper[] = [];
+  let open: PrintWrapper | undefined;
   units.forEach((unit, index) => {
-    let same = 0;
-    while (same < open.length && open[same] === unit.wrappers[same]) same++;
-    for (let depth = open.length - 1; depth >= same; depth--) body += open[depth]!.end;
-    for (let depth = same; depth < unit.wrappers.length; depth++) {
-      const { start } = unit.wrappers[depth]!;
-      body += unit.firsts[depth] ? start : start.replace(/\sid="([^"]*)"/, ' data-continues="$1"');
-    }
-    open = unit.wrappers;
+    if (open && unit.wrapper !== open) body += open.end;
+    if (unit.wrapper && unit.wrapper !== open) body += unit.first ? unit.wrapper.start : unit.wrapper.start.replace(/\sid="[^"]*"/, '');
+    open = unit.wrapper;
     body += html(unit, index);
   });
-  for (let depth = open.length - 1; depth >= 0; depth--) body += open[depth]!.end;
+  if (open) body += open.end;
   return body;
 }
 
@@ -186,20 +118,16 @@ export const PAGE_STARTS = `(function () {
   var sided = /^(left|right|recto|verso)$/;
   var breaks = function (value) { return value === 'page' || value === 'always' || sided.test(value); };
   var style = units.map(function (unit) { return getComputedStyle(unit); });
-  var wrappers = new Set();
-  units.forEach(function (unit) { for (var up = unit.parentElement; up && up !== document.body; up = up.parentElement) wrappers.add(up); });
-  var all = style.concat(Array.from(wrappers).map(function (wrapper) { return getComputedStyle(wrapper); }));
-  if (all.some(function (s) { return sided.test(s.breakBefore) || sided.test(s.breakAfter); })) return null;
+  if (style.some(function (s) { return sided.test(s.breakBefore) || sided.test(s.breakAfter); })) return null;
   return units.map(function (unit, index) {
     if (index === 0) return true;
     var previous = units[index - 1];
     if (breaks(style[index].breakBefore) || breaks(style[index - 1].breakAfter)) return true;
-    // A unit first in its wrappers starts them: their own breaks, and those of the wrappers the unit before ends.
-    for (var opened = unit.parentElement; opened && opened !== document.body && !opened.contains(previous); opened = opened.parentElement) {
-      if (breaks(getComputedStyle(opened).breakBefore)) return true;
-    }
-    for (var closed = previous.parentElement; closed && closed !== document.body && !closed.contains(unit); closed = closed.parentElement) {
-      if (breaks(getComputedStyle(closed).breakAfter)) return true;
+    // A unit first in its wrapper starts the wrapper: the wrapper's own break, and the one before it.
+    if (unit.parentElement !== previous.parentElement) {
+      var wrapper = unit.parentElement !== document.body ? unit.parentElement : previous.parentElement;
+      var wrapperStyle = getComputedStyle(wrapper);
+      return unit.parentElement !== document.body ? breaks(wrapperStyle.breakBefore) : breaks(wrapperStyle.breakAfter);
     }
     return false;
   });
@@ -224,7 +152,7 @@ export function printParts(document: PrintDocumentUnits, pageStarts: boolean[] |
   let current: PrintPart | undefined;
   let size = 0;
   document.units.forEach((unit, index) => {
-    if (!current || ((pageStarts[index] || unit.cut) && size >= letters)) {
+    if (!current || (pageStarts[index] && size >= letters)) {
       current = { units: [], pageLists: false };
       parts.push(current);
       size = 0;
