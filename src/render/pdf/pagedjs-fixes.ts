@@ -215,13 +215,28 @@ const QUICK_LOOKUPS = `function dossierQuickLookups() {
   window.Paged.registerHandlers(QuickLookups);
 }`;
 
+/**
+ * Every page is the size of the paper and nothing on it reaches past its
+ * edges, so each is contained: Chromium then lays out and paints a page on
+ * its own, not as a place in one document thousands of pages tall. Printing
+ * 400 pages took an eighth less. Not style containment: counters run on
+ * from page to page.
+ */
+const CONTAINED_PAGES = `function dossierContainPages() {
+  var style = document.createElement('style');
+  style.textContent = '.pagedjs_page { contain: size layout paint; }';
+  document.head.appendChild(style);
+}`;
+
 /** The handlers above, registered in this order by `dossierLayoutFixes()` before Paged.js lays out the first page. */
 export const LAYOUT_FIXES = `${HIDDEN_LINES}
 ${DETACHED_PAGES}
 ${QUICK_LOOKUPS}
 ${QUICK_TICKS}
 ${CHECK_EVERY}
+${CONTAINED_PAGES}
 function dossierLayoutFixes() {
+  dossierContainPages();
   dossierHiddenLines();
   dossierDetachPages();
   dossierQuickLookups();
