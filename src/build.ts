@@ -1,7 +1,7 @@
 // The pipeline, in one place: settings → read → normalise → enrich → render.
 // Each stage hands its result forward and never reaches back; each lives in
 // the folder of its name.
-import { ConfigError, readConfig, unmatchedOverrides, type DossierConfig } from './config.js';
+import { ConfigError, headlinesByFile, readConfig, unmatchedOverrides, type DossierConfig } from './config.js';
 import { assembleDossier, readingOrder, withIds } from './dossier.js';
 import { enrich } from './enrich/index.js';
 import type { ArticleCache } from './incremental.js';
@@ -130,17 +130,6 @@ async function stages(options: BuildOptions, reporter: Reporter, browser: Browse
     stage: reporter.stage,
     onStep: (step, ms) => reporter.step?.(step, ms),
   });
-}
-
-/** The headlines each file states for its articles, in the order it holds them: dossier.yaml may address one. */
-function headlinesByFile(reads: { article: { file: string; meta: { title?: string } } }[]): Map<string, (string | undefined)[]> {
-  const held = new Map<string, (string | undefined)[]>();
-  for (const { article } of reads) {
-    const titles = held.get(article.file);
-    if (titles) titles.push(article.meta.title);
-    else held.set(article.file, [article.meta.title]);
-  }
-  return held;
 }
 
 /** dossier.yaml, after checking that the out folder will not be read back as articles. */

@@ -287,6 +287,17 @@ function addressByHeadline(config: DossierConfig, file: string, title: string): 
 
 const sameWords = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 
+/** The headlines each file states for its articles, in the order it holds them: dossier.yaml may address one. */
+export function headlinesByFile(reads: { article: { file: string; meta: { title?: string } } }[]): Map<string, (string | undefined)[]> {
+  const held = new Map<string, (string | undefined)[]>();
+  for (const { article } of reads) {
+    const titles = held.get(article.file);
+    if (titles) titles.push(article.meta.title);
+    else held.set(article.file, [article.meta.title]);
+  }
+  return held;
+}
+
 /**
  * Settings that match no article: a misspelt path would otherwise be
  * silently ignored. `held` gives the headlines of each file's articles, in
