@@ -239,7 +239,11 @@ export function findNameHits(paragraphs: BodyParagraph[]): NameHit[] {
       if (tagName.type !== 'PER') continue;
       // A surname with its particle that the tagger left off: "Faisal" of "Faisal al-Thubhani", "Ali" of "Ali bin Tamim".
       const particle = PARTICLE_SURNAME.exec(text.slice(tagName.end, tagName.end + 40));
-      const name = particle ? { ...tagName, end: tagName.end + particle[0].length, text: text.slice(tagName.start, tagName.end + particle[0].length) } : tagName;
+      // A given name and a particle that the tagger left off before the surname: "Arnel dela" of "Arnel dela Vega".
+      const givenAndParticle = particle ? null : GIVEN_AND_PARTICLE.exec(text.slice(Math.max(0, tagName.start - 40), tagName.start));
+      const start = givenAndParticle ? tagName.start - givenAndParticle[0].length : tagName.start;
+      const end = particle ? tagName.end + particle[0].length : tagName.end;
+      const name = particle || givenAndParticle ? { ...tagName, start, end, text: text.slice(start, end) } : tagName;
       const words = [...name.text.matchAll(TOKEN)];
       if (words.length === 1 && words[0]![0] === name.text && plausibleSingle(name.text) && singleCue(text, name.start, name.end)) singles.push({ start: name.start, end: name.end });
       let first = 0;
@@ -383,6 +387,9 @@ function singleCue(text: string, start: number, end: number): boolean {
 /** A surname that starts with a particle, straight after a name: " al-Thubhani", " bin Tamim", " van Hooydonk". */
 const PARTICLE_SURNAME = new RegExp(`^\\s+(?:(?:${PARTICLES})[-‑]\\p{Lu}[\\p{L}'’-]*|(?:${PARTICLES})(?:\\s+(?:${PARTICLES}))?\\s+\\p{Lu}[\\p{L}'’-]*)(?![\\p{L}])`, 'u');
 
+/** A capitalised given name and a particle straight before a surname: "Arnel dela ", "Juan de la ". */
+const GIVEN_AND_PARTICLE = new RegExp(`(?<![\\p{L}'’-])\\p{Lu}\\p{Ll}+\\s+(?:${PARTICLES})(?:\\s+(?:${PARTICLES}))?\\s+$`, 'u');
+
 /** Capitalised words that may follow a name: "Sanders Tuesday", "Blair January". */
 const DATE_WORD = /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)$/u;
 
@@ -391,7 +398,8 @@ function withoutLeadingDescription(clean: CleanName | undefined, opensSentence: 
   if (!clean) return undefined;
   const words = clean.name.split(' ');
   if (words.length < 3) return clean;
-  const first = words.findIndex((word, index) => index < words.length - 1 && isFirstName(word));
+  // A particle is no first name, whatever name it spells ("dela" of "Arnel dela Vega").
+  const first = words.findIndex((word, index) => index < words.length - 1 && /^\p{Lu}/u.test(word) && isFirstName(word));
   // Only descriptions go: "Hernan" of Hernan Dario Gomez, "L." of L. Ron Hubbard are the name's own.
   // At a sentence's start, a capital says nothing: "Countryman Lawrence Cherono".
   if (first <= 0 || !words.slice(0, first).every((word, index) => describes(word) || (index === 0 && opensSentence && lexiconTags(word).length === 0))) return clean;

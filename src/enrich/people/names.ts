@@ -26,8 +26,8 @@ export const ABBREVIATED_TITLES = new Set(['Mr', 'Mrs', 'Ms', 'Dr', 'Prof', 'Rev
 export const WOMEN_TITLES = new Set(['Mrs', 'Ms', 'Miss', 'Lady', 'Dame', 'Baroness', 'Princess', 'Queen']);
 export const MEN_TITLES = new Set(['Mr', 'Sir', 'Lord', 'Baron', 'Prince', 'King', 'Father']);
 
-/** Lower-case particles inside names: Yusuf al-Qaradawi, Ursula von der Leyen, Charles de Gaulle. */
-export const PARTICLES = 'al|el|bin|ibn|bint|de|del|della|der|den|di|da|du|dos|van|von|la|le|ter|ten';
+/** Lower-case particles inside names: Yusuf al-Qaradawi, Ursula von der Leyen, Charles de Gaulle, Filipino "dela" and "delos", Portuguese "das", Italian "dei" and "degli". */
+export const PARTICLES = 'al|el|bin|ibn|bint|de|del|della|dela|delos|dei|degli|der|den|di|da|du|dos|das|van|von|la|le|ter|ten';
 const PARTICLE = new RegExp(`^(?:${PARTICLES})(?:[-‑\\s]|$)|^d['’]\\p{Lu}`, 'u');
 
 /** Words that make a capitalised run an organisation or a place, not a person. */
