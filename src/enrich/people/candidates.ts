@@ -249,7 +249,8 @@ export function findNameHits(paragraphs: BodyParagraph[]): NameHit[] {
       let first = 0;
       while (first < words.length - 2 && isDescription(words[first]![0])) first++;
       if (first === words.length - 2 && isDescription(words[first]![0]) && !isFirstName(words[first + 1]![0])) first++;
-      if (words.length - first < 2 || !plausibleName(words.slice(first).map((word) => word[0]), text.slice(name.end, name.end + 30))) continue;
+      const roleBefore = first === 0 && roleBeforeRun(text.slice(Math.max(0, name.start - 30), name.start));
+      if (words.length - first < 2 || !plausibleName(words.slice(first).map((word) => word[0]), text.slice(name.end, name.end + 30), roleBefore)) continue;
       // A place or a body the lexicon knows by the whole name is no one's, however the tagger reads it ("Puerto Rico's governor").
       const whole = text.slice(name.start + words[first]!.index!, name.end).replace(/[’']s$/u, '');
       const wholeTags = lexiconTags(whole);
@@ -305,16 +306,17 @@ export function findNameHits(paragraphs: BodyParagraph[]): NameHit[] {
  * Whether the tagger's words for a person read as a name: every word can be
  * part of one (not "Windows XP"), it does not end in an everyday word unless it
  * starts with a first name ("Theresa May", not "Kennedy Space"), and it is not
- * the start of a longer run of capitals ("Qaboos Grand Mosque").
+ * the start of a longer run of capitals ("Qaboos Grand Mosque"). A lower-case role
+ * before the name says an everyday last word is a surname ("his daughter Nettie Baker").
  */
-function plausibleName(words: string[], after: string): boolean {
+function plausibleName(words: string[], after: string, roleBefore = false): boolean {
   const known = isFirstName(words[0]!) || AMBIGUOUS_FIRST_NAMES.has(words[0]!);
   // After a first name, the last word may be one the lexicon knows as a body or a place: the tagger read the whole as a person's (Gerald Ford, George Washington).
   const surnameLikePlace = (word: string, index: number) => known && index === words.length - 1 && index > 0 && !hasAnyTag(lexiconTags(word), FUNCTION_WORD_TAGS) && /^\p{Lu}\p{Ll}/u.test(word);
   const fits = (word: string, index: number) =>
     isNameWord(word) || startsWithParticle(word.toLowerCase()) || (known && (index === 0 || !isFunctionWord(word))) || surnameLikePlace(word, index);
   if (!words.every(fits)) return false;
-  if (!known && isOrdinaryWord(words.at(-1)!)) return false;
+  if (!known && !roleBefore && isOrdinaryWord(words.at(-1)!)) return false;
   const next = /^\s+(\p{Lu}[\p{L}'’-]*)/u.exec(after)?.[1];
   return !next || DATE_WORD.test(next);
 }
