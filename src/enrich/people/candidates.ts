@@ -76,6 +76,12 @@ function roleBeforeRun(before: string): boolean {
   return word !== undefined && !PLACE_PREPOSITIONS.has(word) && !hasAnyTag(lexiconTags(word), FUNCTION_WORD_TAGS) && isRoleNoun(word);
 }
 
+/** A role and "of" before the run ("Minister of "), and the run's first words a place the lexicon knows ("India"): "Prime Minister of India Narendra Modi". */
+function roleOfPlaceBefore(place: string[], before: string): boolean {
+  const role = /(?:^|\s)(\p{L}[\p{L}-]*)\s+of\s+(?:the\s+)?$/u.exec(before)?.[1];
+  return role !== undefined && isRoleNoun(role) && hasAnyTag(lexiconTags(place.join(' ').replace(/[’']s$/u, '')), ['Place', 'Country', 'City', 'Region']);
+}
+
 /** compromise tags of multi-word places and bodies ("Sri Lanka", "Beverly Hills"): never a name. */
 const NOT_PERSON_TAGS = [...PLACE_TAGS, 'SportsTeam', 'Company'];
 
@@ -126,8 +132,11 @@ function nameIn(
   before: string,
   tagged: (index: number) => boolean,
   opensSentence: (index: number) => boolean,
+  ofPlace = false,
 ): RegExpMatchArray[] | undefined {
   const texts = words.map((word) => word[0]);
+  // After a role of a place, the words that end the run are the role-holder's name, however the tagger reads the place and the name together ("Prime Minister of Ruritania Aldo Brenn").
+  if (ofPlace && texts.length <= 3 && !texts.some((word) => isOrdinaryWord(word.replace(/[’']s$/u, '')))) return words;
   // Two or three words no lexicon knows as everyday ones, with a lower-case role before them ("photojournalist Ziad al-Sharabi") or an apposition after ("Akilisi Pohiva, the prime minister"): a name.
   const plain = texts.length <= 3 && !texts.some((word) => isOrdinaryWord(word.replace(/[’']s$/u, ''))) && !isFirstName(texts[0]!);
   if (plain && !texts.some((_, index) => tagged(index)) && (roleBeforeRun(before) || appositionAfter(after))) return words;
@@ -198,7 +207,9 @@ export function findNameHits(paragraphs: BodyParagraph[]): NameHit[] {
         };
             const stretchStart = match.index + stretch[0]!.index!;
         const opensSentence = (index: number) => capitalSaysNothing(text, match.index + stretch[index]!.index!);
-        const name = nameIn(stretch, stretchEnd === runEnd ? text.slice(runEnd, runEnd + 50) : '', stretchStart === match.index ? text.slice(Math.max(0, match.index - 30), match.index) : '', bodyAt, opensSentence);
+        const prefix = all.slice(0, all.findIndex((word) => word.index === stretch[0]!.index)).map((word) => word[0]);
+        const ofPlace = stretchEnd === runEnd && prefix.length > 0 && roleOfPlaceBefore(prefix, text.slice(Math.max(0, match.index - 40), match.index));
+        const name = nameIn(stretch, stretchEnd === runEnd ? text.slice(runEnd, runEnd + 50) : '', stretchStart === match.index ? text.slice(Math.max(0, match.index - 30), match.index) : '', bodyAt, opensSentence, ofPlace);
         if (name) found.push({ start: match.index + name[0]!.index!, end: match.index + name.at(-1)!.index! + name.at(-1)![0].length });
       }
     }
