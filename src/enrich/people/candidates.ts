@@ -82,6 +82,14 @@ function roleOfPlaceBefore(place: string[], before: string): boolean {
   return role !== undefined && isRoleNoun(role) && hasAnyTag(lexiconTags(place.join(' ').replace(/[’']s$/u, '')), ['Place', 'Country', 'City', 'Region']);
 }
 
+/** "the president of the Anglers' Union, ": a role of a body named in capitals, and the comma that opens an apposition giving the role-holder's name. */
+const ROLE_OF_BODY_BEFORE = /(?:^|[\s(])(?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+(?:\p{Ll}[\p{Ll}-]*\s+){0,2}(\p{Ll}[\p{Ll}-]+)\s+(?:of|at|for)\s+(?:the\s+)?\p{Lu}[\p{L}'’&.-]*(?:\s+(?:(?:of|for|the|and|on|in)\s+)*\p{Lu}[\p{L}'’&.-]*){0,8},\s+$/u;
+
+function roleOfBodyBefore(before: string): boolean {
+  const role = ROLE_OF_BODY_BEFORE.exec(before)?.[1];
+  return role !== undefined && isRoleNoun(role);
+}
+
 /** compromise tags of multi-word places and bodies ("Sri Lanka", "Beverly Hills"): never a name. */
 const NOT_PERSON_TAGS = [...PLACE_TAGS, 'SportsTeam', 'Company'];
 
@@ -135,8 +143,9 @@ function nameIn(
   ofPlace = false,
 ): RegExpMatchArray[] | undefined {
   const texts = words.map((word) => word[0]);
-  // After a role of a place, the words that end the run are the role-holder's name, however the tagger reads the place and the name together ("Prime Minister of Ruritania Aldo Brenn").
-  if (ofPlace && texts.length <= 3 && !texts.some((word) => isOrdinaryWord(word.replace(/[’']s$/u, '')))) return words;
+  // After a role of a place, the words that end the run are the role-holder's name, however the tagger reads the place and the name together ("Prime Minister of Ruritania Aldo Brenn");
+  // so are the words set off by commas after "the president of" a body ("the president of the Anglers' Union, Aldo Brenn, said"), however the tagger reads them.
+  if (ofPlace && texts.length <= 3 && !texts.some((word) => isOrdinaryWord(word.replace(/[’']s$/u, '')) || hasAnyTag(lexiconTags(word), PLACE_TAGS))) return words;
   // Two or three words no lexicon knows as everyday ones, with a lower-case role before them ("photojournalist Ziad al-Sharabi") or an apposition after ("Akilisi Pohiva, the prime minister"): a name.
   const plain = texts.length <= 3 && !texts.some((word) => isOrdinaryWord(word.replace(/[’']s$/u, ''))) && !isFirstName(texts[0]!);
   if (plain && !texts.some((_, index) => tagged(index)) && (roleBeforeRun(before) || appositionAfter(after))) return words;
@@ -208,7 +217,10 @@ export function findNameHits(paragraphs: BodyParagraph[]): NameHit[] {
             const stretchStart = match.index + stretch[0]!.index!;
         const opensSentence = (index: number) => capitalSaysNothing(text, match.index + stretch[index]!.index!);
         const prefix = all.slice(0, all.findIndex((word) => word.index === stretch[0]!.index)).map((word) => word[0]);
-        const ofPlace = stretchEnd === runEnd && prefix.length > 0 && roleOfPlaceBefore(prefix, text.slice(Math.max(0, match.index - 40), match.index));
+        const ofPlace =
+          stretchEnd === runEnd &&
+          ((prefix.length > 0 && roleOfPlaceBefore(prefix, text.slice(Math.max(0, match.index - 40), match.index))) ||
+            (prefix.length === 0 && /^,\s+\p{Ll}/u.test(text.slice(runEnd, runEnd + 3)) && roleOfBodyBefore(text.slice(Math.max(0, match.index - 140), match.index))));
         const name = nameIn(stretch, stretchEnd === runEnd ? text.slice(runEnd, runEnd + 50) : '', stretchStart === match.index ? text.slice(Math.max(0, match.index - 30), match.index) : '', bodyAt, opensSentence, ofPlace);
         if (name) found.push({ start: match.index + name[0]!.index!, end: match.index + name.at(-1)!.index! + name.at(-1)![0].length });
       }
