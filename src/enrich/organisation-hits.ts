@@ -47,9 +47,9 @@ const ORGANISATION_WORDS =
 /**
  * A capitalised word, initials with stops ("U.S.") or a short abbreviation
  * ("St."): a stop ends no other word, so a name never runs on into the next
- * sentence ("Party. The Senate").
+ * sentence ("Party. The Senate"). Two names joined by an en dash are one word ("Harvard–Smithsonian").
  */
-const NAME_WORD = "(?:(?:\\p{Lu}\\.){2,}|\\p{Lu}\\p{Ll}{1,2}\\.(?=\\s\\p{Lu})|\\p{Lu}[\\p{L}'’&-]*(?:\\.\\p{L}+)*)";
+const NAME_WORD = "(?:(?:\\p{Lu}\\.){2,}|\\p{Lu}\\p{Ll}{1,2}\\.(?=\\s\\p{Lu})|\\p{Lu}[\\p{L}'’&-]*(?:[–—]\\p{Lu}[\\p{L}'’&-]*)*(?:\\.\\p{L}+)*)";
 /** Words before a name, not of it: "the Jewish Chronicle", "At Ballot Access News", "For Libertarian Party". */
 const SENTENCE_OPENERS = new Set('the at after although as before by during for from if in on since so though to under when where whereas while with without but and or yet then'.split(' '));
 /** "… of the Western District", and a second ("… for the Western District of Virginia"), and "… and Rehabilitation" where no capital follows. */
@@ -288,8 +288,18 @@ function joinedBodies(tagged: readonly TaggedName[], text: string): TaggedName[]
       joined[joined.length - 1] = { ...previous, end: body.end, text: text.slice(previous.start, body.end), words: [...previous.words, 'and', ...body.words] };
     } else joined.push(body);
   }
-  return joined;
+  // "Brigade de Recherche" of "Brigade de Recherche et d’Intervention": the tagger stops at a word it does not know, in another language's name.
+  return joined.map((body) => {
+    if (!body.words.some((word) => FOREIGN_LINK.test(word))) return body;
+    const tail = FOREIGN_TAIL.exec(text.slice(body.end, body.end + 80))?.[0];
+    return tail ? { ...body, end: body.end + tail.length, text: text.slice(body.start, body.end + tail.length), words: [...body.words, ...tail.trim().split(/\s+/u)] } : body;
+  });
 }
+
+/** Words that link the words of a name in French, Spanish, Portuguese, Italian, German or Dutch: "de", "et", "y", "für". */
+const FOREIGN_LINK = /^(?:et|de|des|du|y|e|und|di|del|della|dei|da|do|dos|das|für|van|voor|en)$/u;
+/** More of such a name after the tagger's end: " et d’Intervention", " y Desarrollo", " de la Paix". */
+const FOREIGN_TAIL = /^(?:\s+(?:et|de|des|du|y|e|und|di|del|della|dei|da|do|dos|das|für|van|voor|en)\s+(?:(?:la|le|les|los|las|l[’'])\s*)?(?:[dl][’'])?\p{Lu}[\p{L}'’-]*)+/u;
 
 /**
  * Whether the tagger's one-word body is one: initials, or a word that is not a
@@ -405,7 +415,7 @@ function cleanOrganisation(raw: string): string | undefined {
   if (words.slice(1).some((word) => SENTENCE_OPENERS.has(word.toLowerCase()) && /^\p{Lu}/u.test(word))) return undefined;
   // "Democratic party": a party's name as the copy writes it.
   const partyWord = (word: string, index: number) => word === 'party' && index === words.length - 1 && index > 0;
-  if (!name || !words.every((word, index) => /^[\p{Lu}\p{N}&]/u.test(word) || /^(?:of|and|for|the|de|du|des|di|del|della|dei|degli|da|do|dos|das|der|für)$/.test(word) || partyWord(word, index))) return undefined;
+  if (!name || !words.every((word, index) => /^[\p{Lu}\p{N}&]/u.test(word) || /^(?:of|and|for|the|de|du|des|di|del|della|dei|degli|da|do|dos|das|der|für|et|y|e|und|van|voor|en|la|le|les|los|las)$/.test(word) || /^[dl][’']\p{Lu}/u.test(word) || partyWord(word, index))) return undefined;
   return name;
 }
 
