@@ -119,7 +119,8 @@ export function findOrganisationHits(paragraphs: BodyParagraph[], people: { para
     const tagged = namesInParagraph(paragraph);
     const taggedBody = new Set(tagged.filter((name) => name.type === 'ORG').map((name) => name.text));
     // "CEI (Italian Episcopal Conference)": the name in brackets is a body's, and the initials before it are defined.
-    const speltOut = initialsSpeltOut(text);
+    // Not a title spelt out ("MVP (Most Valuable Player)"), which names no body.
+    const speltOut = initialsSpeltOut(text).filter((spelt) => !spelt.title);
     const speltAt = new Set(speltOut.map((spelt) => spelt.initialsStart));
     spans.push(...speltOut);
     for (const match of text.matchAll(ACRONYM)) {

@@ -293,7 +293,7 @@ export function findNameHits(paragraphs: BodyParagraph[]): NameHit[] {
     for (const body of bodiesNamedSo(text)) taken.take(body);
     // "Vyasna, an independent human rights center": what the apposition says the name is.
     for (const body of bodiesDescribedAfter(text)) taken.take(body);
-    // "VKE (Valley Kirk Episcopate)": words spelling out initials name a body, unless they start with a first name ("JFK (John F. Kennedy)").
+    // "VKE (Valley Kirk Episcopate)", "MVP (Most Valuable Player)": words spelling out initials name a body or a title, unless they start with a first name ("JFK (John F. Kennedy)").
     for (const spelt of initialsSpeltOut(text)) if (!isFirstName(text.slice(spelt.start).split(/\s/u)[0]!)) taken.take(spelt);
     // Nothing from lines in capitals: a headline or a photo credit ("JIM WATSON/AFP").
     const shouted = /\p{Lu}{2}/u.test(text) ? capitalisedStretches(text) : [];
