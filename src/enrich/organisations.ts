@@ -108,6 +108,7 @@ export function findOrganisations(
   foldOutlets(found);
   // Initials that nothing says are a body ("AST", "IQ") and that name no body of the dossier are left out.
   for (const [key, organisation] of [...found]) if (organisation.onlyInitials || organisation.onlyQuoted) found.delete(key);
+  foldPlurals(found);
   foldShorterNames(found);
 
   const warnings: Warning[] = Object.keys(settings.aliases)
@@ -206,6 +207,22 @@ function foldShorterNames(found: Map<string, Found>): void {
       found.delete(key);
       break;
     }
+  }
+}
+
+/**
+ * "Defence Force" and "Defence Forces" in one article are one body, its name written once in the
+ * singular: the name as it is written more often stays, the plural where both are written as often.
+ */
+function foldPlurals(found: Map<string, Found>): void {
+  for (const [key, plural] of [...found]) {
+    const singular = /^(.*\p{Ll}{2}[^s])s$/u.exec(plural.name)?.[1];
+    const other = singular === undefined ? undefined : found.get(singular.toLowerCase());
+    if (!other || other === plural || ![...other.mentions.keys()].some((article) => plural.mentions.has(article))) continue;
+    const times = (organisation: Found) => [...organisation.mentions.values()].reduce((sum, count) => sum + count, 0);
+    const [from, into] = times(other) > times(plural) ? [plural, other] : [other, plural];
+    fold(from, into);
+    found.delete(from === plural ? key : singular!.toLowerCase());
   }
 }
 
