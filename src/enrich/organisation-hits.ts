@@ -58,6 +58,8 @@ const ORGANISATION = new RegExp(
   `(?:\\b(?:the\\s+)?)((?:${NAME_WORD}\\s+){1,3}(?:(?<!(?:${ORGANISATION_WORDS})\\s)and\\s+(?:${NAME_WORD}\\s+){1,3}|(?<=\\p{Lu}\\p{Ll}+\\s)for\\s+(?:${NAME_WORD}(?<![’']s)\\s+){1,3})?(?:\\p{Lu}\\p{Ll}+-)?(?:${ORGANISATION_WORDS})(?![-‑\\p{L}])(?:${OF_PART})?|(?:${ORGANISATION_WORDS})${OF_PART})`,
   'gu',
 );
+/** "of The Globe and Mail": a "The" in capitals inside a sentence is a name's own, and so is the one word joined by "and" to the head after it. */
+const THE_ONE_AND_HEAD = new RegExp(`(?<=[\\p{Ll},;]\\s+)The\\s+(\\p{Lu}\\p{Ll}+\\s+and\\s+(?:${ORGANISATION_WORDS}))(?![-‑\\p{L}])`, 'gu');
 /** "Centre for Control of Iodine Deficiency Disorders", "Center for Disease Control": a centre named for its work is a body, not a building. */
 const CENTRE_FOR = new RegExp(`\\b((?:${NAME_WORD}\\s+){0,3}(?:Centre|Center)(?=\\s+for\\s)${OF_PART})`, 'gu');
 /** Words that start the names of bodies, most in other languages: "Team Estonia", "Instituto Gonzaga", "Università di Bologna", "Banco Santander". */
@@ -133,6 +135,10 @@ export function findOrganisationHits(paragraphs: BodyParagraph[], people: { para
     }
     for (const match of text.matchAll(ORGANISATION)) {
       const start = match.index + match[0].indexOf(match[1]!);
+      spans.push({ start, end: start + match[1]!.length });
+    }
+    for (const match of text.matchAll(THE_ONE_AND_HEAD)) {
+      const start = match.index + match[0].length - match[1]!.length;
       spans.push({ start, end: start + match[1]!.length });
     }
     spans.push(...bodiesNamedSo(text), ...bodiesDescribedAfter(text), ...brandsCited(text), ...teamsInMatchReports(text, matchReport));
