@@ -309,8 +309,10 @@ export function findNameHits(paragraphs: BodyParagraph[]): NameHit[] {
     // "coach Smith said", "striker Kauri": a lower-case role straight before one capitalised word that is a surname or no word at all.
     for (const match of text.matchAll(ROLE_AND_ONE_WORD)) {
       const [, role, word] = match;
+      // "reportedly one Vijayaragavan": "one" before a word no lexicon knows names someone the text knows only by it.
+      const one = role === 'one' && lexiconTags(word!).length === 0;
       // One role, one person: "artists Langlands & Bell" are two.
-      if (PLACE_PREPOSITIONS.has(role!) || !isRoleNoun(role!) || lexiconTags(role!).includes('Plural') || /[^s]s$/u.test(role!) || hasAnyTag(lexiconTags(role!), FUNCTION_WORD_TAGS) || !plausibleSingle(word!)) continue;
+      if (PLACE_PREPOSITIONS.has(role!) || (!isRoleNoun(role!) && !one) || lexiconTags(role!).includes('Plural') || /[^s]s$/u.test(role!) || hasAnyTag(lexiconTags(role!), FUNCTION_WORD_TAGS) || !plausibleSingle(word!)) continue;
       if (!(isKnownName(word!) || lexiconTags(word!).length === 0) || isFirstName(word!)) continue;
       const start = match.index + match[0].length - word!.length;
       // "radical Islamist links": a capitalised word before a noun describes it.
