@@ -60,6 +60,8 @@ const ORGANISATION = new RegExp(
 );
 /** "of The Globe and Mail": a "The" in capitals inside a sentence is a name's own, and so is the one word joined by "and" to the head after it. */
 const THE_ONE_AND_HEAD = new RegExp(`(?<=[\\p{Ll},;]\\s+)The\\s+(\\p{Lu}\\p{Ll}+\\s+and\\s+(?:${ORGANISATION_WORDS}))(?![-‑\\p{L}])`, 'gu');
+/** The same, at one place in the text. */
+const ORGANISATION_AT = new RegExp(ORGANISATION.source, 'uy');
 /** "Centre for Control of Iodine Deficiency Disorders", "Center for Disease Control": a centre named for its work is a body, not a building. */
 const CENTRE_FOR = new RegExp(`\\b((?:${NAME_WORD}\\s+){0,3}(?:Centre|Center)(?=\\s+for\\s)${OF_PART})`, 'gu');
 /** Words that start the names of bodies, most in other languages: "Team Estonia", "Instituto Gonzaga", "Università di Bologna", "Banco Santander". */
@@ -134,8 +136,19 @@ export function findOrganisationHits(paragraphs: BodyParagraph[], people: { para
       spans.push({ start: match.index, end: match.index + match[0].length, bareInitials });
     }
     for (const match of text.matchAll(ORGANISATION)) {
-      const start = match.index + match[0].indexOf(match[1]!);
-      spans.push({ start, end: start + match[1]!.length });
+      let start = match.index + match[0].indexOf(match[1]!);
+      let name = match[1]!;
+      // "South Korea's National Police Agency", "Britain's National Crime Agency": a place's possessive says whose the body is; its name starts after it, and may run further.
+      const whose = /^((?:\p{Lu}[\p{L}.-]*\s+){0,2}\p{Lu}[\p{L}.-]*)[’']s\s+/u.exec(name);
+      if (whose && isPlace(whose[1]!)) {
+        ORGANISATION_AT.lastIndex = start + whose[0].length;
+        const own = ORGANISATION_AT.exec(text);
+        if (own) {
+          start = own.index + own[0].indexOf(own[1]!);
+          name = own[1]!;
+        }
+      }
+      spans.push({ start, end: start + name.length });
     }
     for (const match of text.matchAll(THE_ONE_AND_HEAD)) {
       const start = match.index + match[0].length - match[1]!.length;
