@@ -43,7 +43,8 @@ const NOT_A_PERSON = new Set(
   Christmas Easter Premiership Championship Olympics Police Army Navy Museum Stadium Mosque Temple Cathedral Memorial Island Islands
   Image Photo Advisory Planetarium Factory Aviation Gallery Theatre Theater Arena Hotel Library Foundation Prison Athletic Rovers Wanderers Albion Harriers
   Holdings Capital Partners Ventures Industries Enterprises Associates Motors Airlines Airways Studios Pictures Records Federation League Alliance
-  Network Authority Corp LLC LLP GmbH Organisation Organization Orchestra Ensemble Choir Quartet Quintet`.split(/\s+/),
+  Network Authority Corp LLC LLP GmbH Organisation Organization Orchestra Ensemble Choir Quartet Quintet Chamber Confederation Movement
+  Service Radio Television Administration Bureau Brigade Municipality`.split(/\s+/),
 );
 
 /** A word that makes a capitalised run a body's, a place's or a thing's ("Memorial", "Hall", "Party"). */
