@@ -365,6 +365,10 @@ function beforeANoun(after: string): boolean {
 const BODY_NOUN_BEFORE =
   /(?<![\p{L}-])(?:firm|company|band|club|team|agency|newspaper|magazine|broadcaster|channel|airline|bank|charity|retailer|website|startup|conglomerate|manufacturer|automaker|carmaker|group|network|organisation|organization|nonprofit|non-profit|publisher|developer|studio|tabloid|coalition|consortium|insurer|lender|supermarket|supergroup|daily|weekly|journal|chain|outlet)\s+$/u;
 
+/** Lower-case nouns for things named after people, straight after the name or after one word that is no determiner ("space telescope", not "gave Tony Blair a medal"). */
+const NAMED_THING_AFTER =
+  /^\s+(?:(?!(?:a|an|the|his|her|their|its|our|my|your|this|that|no|one|another|every|each|any|some)\s)\p{Ll}+\s+)?(?:telescope|spacecraft|satellite|probe|rover|observatory|ship|vessel|submarine|aircraft|bridge|tunnel|airport|stadium|highway|expressway|dam|prize|award|medal|trophy|scholarship|fellowship|lecture)(?![\p{L}-])/u;
+
 /**
  * A span that reads as a name but is not a person's: a storm ("Hurricane
  * Humberto"), a photo credit, a plural ("Santos Doctors"), or one that runs on into more
@@ -375,6 +379,8 @@ function notAPerson(text: string, start: number, end: number): boolean {
   if (STORM.test(text.slice(Math.max(0, start - 25), start)) || /^\/\p{Lu}/u.test(text.slice(end, end + 2))) return true;
   // "law firm Sidley Austin", "the band Pearl Jam": the name of a body, however it reads.
   if (BODY_NOUN_BEFORE.test(text.slice(Math.max(0, start - 20), start))) return true;
+  // "the James Webb space telescope", "the Ada Morrow bridge": a thing named after someone.
+  if (NAMED_THING_AFTER.test(text.slice(end, end + 40))) return true;
   const last = /([\p{L}'’-]+)$/u.exec(text.slice(start, end))?.[1] ?? '';
   if (lexiconTags(last).includes('Plural') && !isKnownName(last) && !isFirstName(text.slice(start, end).split(/\s+/)[0]!)) return true;
   // "the Adler Planetarium", "the Warhol Factory": a person's name takes no article, a title or a role would stand between.
