@@ -67,10 +67,11 @@ function fromCountry(after: string): boolean {
   return place !== undefined && lexiconTags(place).includes('Country');
 }
 
-/** "photojournalist", "colleague", "striker" just before a run of capitals: a role that names the person after it. */
+/** "photojournalist", "colleague", "striker" just before a run of capitals: a role that names the person after it; after a comma, someone's ("his son-in-law, Frédéric …"). */
 function roleBeforeRun(before: string): boolean {
-  const match = /(?:^|\s)(?:(\p{Ll}+)\s+)?(\p{Ll}[\p{Ll}-]+)\s+$/u.exec(before);
+  const match = /(?:^|\s)(?:(\p{Ll}+)\s+)?(\p{Ll}[\p{Ll}-]+)(,?)\s+$/u.exec(before);
   const word = match?.[2];
+  if (match?.[3] && !/^(?:his|her|their|my|our|your)$/u.test(match[1] ?? '')) return false;
   // "a general Production Diary": a word that is also an adjective, after an article, describes a thing.
   if (word !== undefined && /^(?:a|an)$/u.test(match?.[1] ?? '') && lexiconTags(word).includes('Adjective')) return false;
   return word !== undefined && !PLACE_PREPOSITIONS.has(word) && !hasAnyTag(lexiconTags(word), FUNCTION_WORD_TAGS) && isRoleNoun(word);
