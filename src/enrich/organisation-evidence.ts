@@ -4,6 +4,7 @@
 // a name that runs on into a thing's or a place's ("the National Iodine
 // Nutrition Study", "NTU Hospital Station").
 import { lexiconTags } from './people/lexicon.js';
+import { isRoleNoun } from './people/roles.js';
 
 /** Initials, then a name of two to eight capitalised words in brackets: "CEI (Italian Episcopal Conference)". */
 const INITIALS_SPELT_OUT =
@@ -13,11 +14,20 @@ const INITIALS_SPELT_OUT =
 const NOT_A_BODY_END =
   /\s(?:Access|Protocol|Language|Interface|System|Systems|Technology|Format|Standard|Syndrome|Disease|Disorder|Virus|Index|Rate|Test|Scale|Unit|Method|Process|Model|Device|Code|Act|Treaty|Agreement|Programme|Program|Project|Plan|Scheme|Award|Prize)$/u;
 
-/** Where a paragraph spells out initials in brackets after them: the name's span, and the initials. */
-export function initialsSpeltOut(text: string): { start: number; end: number; initials: string; initialsStart: number }[] {
+/**
+ * Whether what initials spell out names someone's title, not a body: it ends in a role of one person and says
+ * of nothing whose it is ("MVP (Most Valuable Player)", "CEO (Chief Executive Officer)"; not "Office of the Secretary General").
+ */
+function namesATitle(words: string): boolean {
+  const last = /(\p{L}+)$/u.exec(words)?.[1] ?? '';
+  return !/\s(?:of|for)\s/u.test(words) && !/s$/u.test(last) && isRoleNoun(last.toLowerCase());
+}
+
+/** Where a paragraph spells out initials in brackets after them: the name's span, and the initials; `title` where they spell out a title, not a body's name. */
+export function initialsSpeltOut(text: string): { start: number; end: number; initials: string; initialsStart: number; title?: true }[] {
   return [...text.matchAll(INITIALS_SPELT_OUT)].filter((match) => !NOT_A_BODY_END.test(match[2]!)).map((match) => {
     const start = match.index + match[0].lastIndexOf(`(${match[2]!}`) + 1;
-    return { start, end: start + match[2]!.length, initials: match[1]!, initialsStart: match.index };
+    return { start, end: start + match[2]!.length, initials: match[1]!, initialsStart: match.index, ...(namesATitle(match[2]!) ? { title: true as const } : {}) };
   });
 }
 

@@ -47,17 +47,23 @@ const ORGANISATION_WORDS =
 /**
  * A capitalised word, initials with stops ("U.S.") or a short abbreviation
  * ("St."): a stop ends no other word, so a name never runs on into the next
- * sentence ("Party. The Senate").
+ * sentence ("Party. The Senate"). Two names joined by an en dash are one word ("Harvard–Smithsonian").
  */
-const NAME_WORD = "(?:(?:\\p{Lu}\\.){2,}|\\p{Lu}\\p{Ll}{1,2}\\.(?=\\s\\p{Lu})|\\p{Lu}[\\p{L}'’&-]*(?:\\.\\p{L}+)*)";
+const NAME_WORD = "(?:(?:\\p{Lu}\\.){2,}|\\p{Lu}\\p{Ll}{1,2}\\.(?=\\s\\p{Lu})|\\p{Lu}[\\p{L}'’&-]*(?:[–—]\\p{Lu}[\\p{L}'’&-]*)*(?:\\.\\p{L}+)*)";
 /** Words before a name, not of it: "the Jewish Chronicle", "At Ballot Access News", "For Libertarian Party". */
 const SENTENCE_OPENERS = new Set('the at after although as before by during for from if in on since so though to under when where whereas while with without but and or yet then'.split(' '));
 /** "… of the Western District", and a second ("… for the Western District of Virginia"), and "… and Rehabilitation" where no capital follows. */
 const OF_PART = `(?:\\s+(?:of|for)\\s+(?:the\\s+)?${NAME_WORD}(?:\\s+${NAME_WORD}){0,3}){1,2}(?:\\s+and\\s+${NAME_WORD}(?![\\p{L}'’&-])(?![\\s-]+\\p{Lu}))?`;
+/** A broadcaster's channel or network after its name: "ABS-CBN News Channel", "Ruritania Radio Network". */
+const OUTLET_PART = '(?:(?<=News|Radio|Television)\\s+(?:Channel|Network)(?![-‑\\p{L}]))?';
 const ORGANISATION = new RegExp(
-  `(?:\\b(?:the\\s+)?)((?:${NAME_WORD}\\s+){1,3}(?:(?<!(?:${ORGANISATION_WORDS})\\s)and\\s+(?:${NAME_WORD}\\s+){1,3}|(?<=\\p{Lu}\\p{Ll}+\\s)for\\s+(?:${NAME_WORD}(?<![’']s)\\s+){1,3})?(?:\\p{Lu}\\p{Ll}+-)?(?:${ORGANISATION_WORDS})(?![-‑\\p{L}])(?:${OF_PART})?|(?:${ORGANISATION_WORDS})${OF_PART})`,
+  `(?:\\b(?:the\\s+)?)((?:${NAME_WORD}\\s+){1,3}(?:(?<!(?:${ORGANISATION_WORDS})\\s)and\\s+(?:${NAME_WORD}\\s+){1,3}|(?<=\\p{Lu}\\p{Ll}+\\s)for\\s+(?:${NAME_WORD}(?<![’']s)\\s+){1,3})?(?:\\p{Lu}\\p{Ll}+-)?(?:${ORGANISATION_WORDS})(?![-‑\\p{L}])${OUTLET_PART}(?:${OF_PART})?|(?:${ORGANISATION_WORDS})${OF_PART})`,
   'gu',
 );
+/** "of The Globe and Mail": a "The" in capitals inside a sentence is a name's own, and so is the one word joined by "and" to the head after it. */
+const THE_ONE_AND_HEAD = new RegExp(`(?<=[\\p{Ll},;]\\s+)The\\s+(\\p{Lu}\\p{Ll}+\\s+and\\s+(?:${ORGANISATION_WORDS}))(?![-‑\\p{L}])`, 'gu');
+/** The same, at one place in the text. */
+const ORGANISATION_AT = new RegExp(ORGANISATION.source, 'uy');
 /** "Centre for Control of Iodine Deficiency Disorders", "Center for Disease Control": a centre named for its work is a body, not a building. */
 const CENTRE_FOR = new RegExp(`\\b((?:${NAME_WORD}\\s+){0,3}(?:Centre|Center)(?=\\s+for\\s)${OF_PART})`, 'gu');
 /** Words that start the names of bodies, most in other languages: "Team Estonia", "Instituto Gonzaga", "Università di Bologna", "Banco Santander". */
@@ -119,7 +125,8 @@ export function findOrganisationHits(paragraphs: BodyParagraph[], people: { para
     const tagged = namesInParagraph(paragraph);
     const taggedBody = new Set(tagged.filter((name) => name.type === 'ORG').map((name) => name.text));
     // "CEI (Italian Episcopal Conference)": the name in brackets is a body's, and the initials before it are defined.
-    const speltOut = initialsSpeltOut(text);
+    // Not a title spelt out ("MVP (Most Valuable Player)"), which names no body.
+    const speltOut = initialsSpeltOut(text).filter((spelt) => !spelt.title);
     const speltAt = new Set(speltOut.map((spelt) => spelt.initialsStart));
     spans.push(...speltOut);
     for (const match of text.matchAll(ACRONYM)) {
@@ -131,7 +138,22 @@ export function findOrganisationHits(paragraphs: BodyParagraph[], people: { para
       spans.push({ start: match.index, end: match.index + match[0].length, bareInitials });
     }
     for (const match of text.matchAll(ORGANISATION)) {
-      const start = match.index + match[0].indexOf(match[1]!);
+      let start = match.index + match[0].indexOf(match[1]!);
+      let name = match[1]!;
+      // "South Korea's National Police Agency", "Britain's National Crime Agency": a place's possessive says whose the body is; its name starts after it, and may run further.
+      const whose = /^((?:\p{Lu}[\p{L}.-]*\s+){0,2}\p{Lu}[\p{L}.-]*)[’']s\s+/u.exec(name);
+      if (whose && isPlace(whose[1]!)) {
+        ORGANISATION_AT.lastIndex = start + whose[0].length;
+        const own = ORGANISATION_AT.exec(text);
+        if (own) {
+          start = own.index + own[0].indexOf(own[1]!);
+          name = own[1]!;
+        }
+      }
+      spans.push({ start, end: start + name.length });
+    }
+    for (const match of text.matchAll(THE_ONE_AND_HEAD)) {
+      const start = match.index + match[0].length - match[1]!.length;
       spans.push({ start, end: start + match[1]!.length });
     }
     spans.push(...bodiesNamedSo(text), ...bodiesDescribedAfter(text), ...brandsCited(text), ...teamsInMatchReports(text, matchReport));
@@ -288,8 +310,18 @@ function joinedBodies(tagged: readonly TaggedName[], text: string): TaggedName[]
       joined[joined.length - 1] = { ...previous, end: body.end, text: text.slice(previous.start, body.end), words: [...previous.words, 'and', ...body.words] };
     } else joined.push(body);
   }
-  return joined;
+  // "Brigade de Recherche" of "Brigade de Recherche et d’Intervention": the tagger stops at a word it does not know, in another language's name.
+  return joined.map((body) => {
+    if (!body.words.some((word) => FOREIGN_LINK.test(word))) return body;
+    const tail = FOREIGN_TAIL.exec(text.slice(body.end, body.end + 80))?.[0];
+    return tail ? { ...body, end: body.end + tail.length, text: text.slice(body.start, body.end + tail.length), words: [...body.words, ...tail.trim().split(/\s+/u)] } : body;
+  });
 }
+
+/** Words that link the words of a name in French, Spanish, Portuguese, Italian, German or Dutch: "de", "et", "y", "für". */
+const FOREIGN_LINK = /^(?:et|de|des|du|y|e|und|di|del|della|dei|da|do|dos|das|für|van|voor|en)$/u;
+/** More of such a name after the tagger's end: " et d’Intervention", " y Desarrollo", " de la Paix". */
+const FOREIGN_TAIL = /^(?:\s+(?:et|de|des|du|y|e|und|di|del|della|dei|da|do|dos|das|für|van|voor|en)\s+(?:(?:la|le|les|los|las|l[’'])\s*)?(?:[dl][’'])?\p{Lu}[\p{L}'’-]*)+/u;
 
 /**
  * Whether the tagger's one-word body is one: initials, or a word that is not a
@@ -405,7 +437,7 @@ function cleanOrganisation(raw: string): string | undefined {
   if (words.slice(1).some((word) => SENTENCE_OPENERS.has(word.toLowerCase()) && /^\p{Lu}/u.test(word))) return undefined;
   // "Democratic party": a party's name as the copy writes it.
   const partyWord = (word: string, index: number) => word === 'party' && index === words.length - 1 && index > 0;
-  if (!name || !words.every((word, index) => /^[\p{Lu}\p{N}&]/u.test(word) || /^(?:of|and|for|the|de|du|des|di|del|della|dei|degli|da|do|dos|das|der|für)$/.test(word) || partyWord(word, index))) return undefined;
+  if (!name || !words.every((word, index) => /^[\p{Lu}\p{N}&]/u.test(word) || /^(?:of|and|for|the|de|du|des|di|del|della|dei|degli|da|do|dos|das|der|für|et|y|e|und|van|voor|en|la|le|les|los|las)$/.test(word) || /^[dl][’']\p{Lu}/u.test(word) || partyWord(word, index))) return undefined;
   return name;
 }
 

@@ -108,6 +108,7 @@ export function findOrganisations(
   foldOutlets(found);
   // Initials that nothing says are a body ("AST", "IQ") and that name no body of the dossier are left out.
   for (const [key, organisation] of [...found]) if (organisation.onlyInitials || organisation.onlyQuoted) found.delete(key);
+  foldPlurals(found);
   foldShorterNames(found);
 
   const warnings: Warning[] = Object.keys(settings.aliases)
@@ -151,7 +152,8 @@ const HEAD_OF = /^(.+?)\s+(?:of|for)\s+(?:the\s+)?(.+)$/u;
  * Party" of the United States Democratic Party), either side of its "of"
  * ("Church" and "Scientology" of the Church of Scientology) or the end of the
  * side before ("Supreme Court" of the Italian Supreme Court of Cassation). A start is not
- * ("Senate" is not the Senate Judiciary Committee).
+ * ("Senate" is not the Senate Judiciary Committee). Where the dossier's articles give it different longer
+ * names, the shorter name is, in each article, the one longer name that article gives.
  */
 function foldShorterNames(found: Map<string, Found>): void {
   // Each longer name under the shorter names it can have: the words it ends with, either side of its "of".
@@ -173,14 +175,24 @@ function foldShorterNames(found: Map<string, Found>): void {
     }
   }
   for (const [key, shorter] of [...found]) {
-    const longer = [...(longerBy.get(shorter.name) ?? [])].filter((otherKey) => {
-      const other = found.get(otherKey);
-      return otherKey !== key && other !== undefined && [...shorter.mentions.keys()].every((article) => other.mentions.has(article));
-    });
+    const candidates = [...(longerBy.get(shorter.name) ?? [])].filter((otherKey) => otherKey !== key && found.has(otherKey));
+    const longer = candidates.filter((otherKey) => [...shorter.mentions.keys()].every((article) => found.get(otherKey)!.mentions.has(article)));
     if (longer.length === 1) {
       fold(shorter, found.get(longer[0]!)!);
       found.delete(key);
+      continue;
     }
+    if (longer.length > 1 || candidates.length < 2) continue;
+    // Different longer names in different articles ("Puerto Rico Senate" in one, "U.S. Senate" in another): in each article, the one longer name it also gives.
+    for (const article of [...shorter.mentions.keys()]) {
+      const here = candidates.filter((otherKey) => found.get(otherKey)!.mentions.has(article));
+      if (here.length !== 1) continue;
+      const into = found.get(here[0]!)!;
+      into.forms.add(shorter.name);
+      into.mentions.set(article, (into.mentions.get(article) ?? 0) + shorter.mentions.get(article)!);
+      shorter.mentions.delete(article);
+    }
+    if (shorter.mentions.size === 0) found.delete(key);
   }
   // "Ford" where the same articles name the Ford Motor Company: a company's first word, before only words saying it is a company.
   for (const [key, shorter] of [...found]) {
@@ -206,6 +218,22 @@ function foldShorterNames(found: Map<string, Found>): void {
       found.delete(key);
       break;
     }
+  }
+}
+
+/**
+ * "Defence Force" and "Defence Forces" in one article are one body, its name written once in the
+ * singular: the name as it is written more often stays, the plural where both are written as often.
+ */
+function foldPlurals(found: Map<string, Found>): void {
+  for (const [key, plural] of [...found]) {
+    const singular = /^(.*\p{Ll}{2}[^s])s$/u.exec(plural.name)?.[1];
+    const other = singular === undefined ? undefined : found.get(singular.toLowerCase());
+    if (!other || other === plural || ![...other.mentions.keys()].some((article) => plural.mentions.has(article))) continue;
+    const times = (organisation: Found) => [...organisation.mentions.values()].reduce((sum, count) => sum + count, 0);
+    const [from, into] = times(other) > times(plural) ? [plural, other] : [other, plural];
+    fold(from, into);
+    found.delete(from === plural ? key : singular!.toLowerCase());
   }
 }
 

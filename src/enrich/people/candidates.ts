@@ -67,13 +67,28 @@ function fromCountry(after: string): boolean {
   return place !== undefined && lexiconTags(place).includes('Country');
 }
 
-/** "photojournalist", "colleague", "striker" just before a run of capitals: a role that names the person after it. */
+/** "photojournalist", "colleague", "striker" just before a run of capitals: a role that names the person after it; after a comma, someone's ("his son-in-law, Frédéric …"). */
 function roleBeforeRun(before: string): boolean {
-  const match = /(?:^|\s)(?:(\p{Ll}+)\s+)?(\p{Ll}[\p{Ll}-]+)\s+$/u.exec(before);
+  const match = /(?:^|\s)(?:(\p{Ll}+)\s+)?(\p{Ll}[\p{Ll}-]+)(,?)\s+$/u.exec(before);
   const word = match?.[2];
+  if (match?.[3] && !/^(?:his|her|their|my|our|your)$/u.test(match[1] ?? '')) return false;
   // "a general Production Diary": a word that is also an adjective, after an article, describes a thing.
   if (word !== undefined && /^(?:a|an)$/u.test(match?.[1] ?? '') && lexiconTags(word).includes('Adjective')) return false;
   return word !== undefined && !PLACE_PREPOSITIONS.has(word) && !hasAnyTag(lexiconTags(word), FUNCTION_WORD_TAGS) && isRoleNoun(word);
+}
+
+/** A role and "of" before the run ("Minister of "), and the run's first words a place the lexicon knows ("India"): "Prime Minister of India Narendra Modi". */
+function roleOfPlaceBefore(place: string[], before: string): boolean {
+  const role = /(?:^|\s)(\p{L}[\p{L}-]*)\s+of\s+(?:the\s+)?$/u.exec(before)?.[1];
+  return role !== undefined && isRoleNoun(role) && hasAnyTag(lexiconTags(place.join(' ').replace(/[’']s$/u, '')), ['Place', 'Country', 'City', 'Region']);
+}
+
+/** "the president of the Anglers' Union, ": a role of a body named in capitals, and the comma that opens an apposition giving the role-holder's name. */
+const ROLE_OF_BODY_BEFORE = /(?:^|[\s(])(?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+(?:\p{Ll}[\p{Ll}-]*\s+){0,2}(\p{Ll}[\p{Ll}-]+)\s+(?:of|at|for)\s+(?:the\s+)?\p{Lu}[\p{L}'’&.-]*(?:\s+(?:(?:of|for|the|and|on|in)\s+)*\p{Lu}[\p{L}'’&.-]*){0,8},\s+$/u;
+
+function roleOfBodyBefore(before: string): boolean {
+  const role = ROLE_OF_BODY_BEFORE.exec(before)?.[1];
+  return role !== undefined && isRoleNoun(role);
 }
 
 /** compromise tags of multi-word places and bodies ("Sri Lanka", "Beverly Hills"): never a name. */
@@ -126,8 +141,12 @@ function nameIn(
   before: string,
   tagged: (index: number) => boolean,
   opensSentence: (index: number) => boolean,
+  ofPlace = false,
 ): RegExpMatchArray[] | undefined {
   const texts = words.map((word) => word[0]);
+  // After a role of a place, the words that end the run are the role-holder's name, however the tagger reads the place and the name together ("Prime Minister of Ruritania Aldo Brenn");
+  // so are the words set off by commas after "the president of" a body ("the president of the Anglers' Union, Aldo Brenn, said"), however the tagger reads them.
+  if (ofPlace && texts.length <= 3 && !texts.some((word) => isOrdinaryWord(word.replace(/[’']s$/u, '')) || hasAnyTag(lexiconTags(word), PLACE_TAGS))) return words;
   // Two or three words no lexicon knows as everyday ones, with a lower-case role before them ("photojournalist Ziad al-Sharabi") or an apposition after ("Akilisi Pohiva, the prime minister"): a name.
   const plain = texts.length <= 3 && !texts.some((word) => isOrdinaryWord(word.replace(/[’']s$/u, ''))) && !isFirstName(texts[0]!);
   if (plain && !texts.some((_, index) => tagged(index)) && (roleBeforeRun(before) || appositionAfter(after))) return words;
@@ -198,7 +217,12 @@ export function findNameHits(paragraphs: BodyParagraph[]): NameHit[] {
         };
             const stretchStart = match.index + stretch[0]!.index!;
         const opensSentence = (index: number) => capitalSaysNothing(text, match.index + stretch[index]!.index!);
-        const name = nameIn(stretch, stretchEnd === runEnd ? text.slice(runEnd, runEnd + 50) : '', stretchStart === match.index ? text.slice(Math.max(0, match.index - 30), match.index) : '', bodyAt, opensSentence);
+        const prefix = all.slice(0, all.findIndex((word) => word.index === stretch[0]!.index)).map((word) => word[0]);
+        const ofPlace =
+          stretchEnd === runEnd &&
+          ((prefix.length > 0 && roleOfPlaceBefore(prefix, text.slice(Math.max(0, match.index - 40), match.index))) ||
+            (prefix.length === 0 && /^,\s+\p{Ll}/u.test(text.slice(runEnd, runEnd + 3)) && roleOfBodyBefore(text.slice(Math.max(0, match.index - 140), match.index))));
+        const name = nameIn(stretch, stretchEnd === runEnd ? text.slice(runEnd, runEnd + 50) : '', stretchStart === match.index ? text.slice(Math.max(0, match.index - 30), match.index) : '', bodyAt, opensSentence, ofPlace);
         if (name) found.push({ start: match.index + name[0]!.index!, end: match.index + name.at(-1)!.index! + name.at(-1)![0].length });
       }
     }
@@ -239,13 +263,18 @@ export function findNameHits(paragraphs: BodyParagraph[]): NameHit[] {
       if (tagName.type !== 'PER') continue;
       // A surname with its particle that the tagger left off: "Faisal" of "Faisal al-Thubhani", "Ali" of "Ali bin Tamim".
       const particle = PARTICLE_SURNAME.exec(text.slice(tagName.end, tagName.end + 40));
-      const name = particle ? { ...tagName, end: tagName.end + particle[0].length, text: text.slice(tagName.start, tagName.end + particle[0].length) } : tagName;
+      // A given name and a particle that the tagger left off before the surname: "Arnel dela" of "Arnel dela Vega".
+      const givenAndParticle = particle ? null : GIVEN_AND_PARTICLE.exec(text.slice(Math.max(0, tagName.start - 40), tagName.start));
+      const start = givenAndParticle ? tagName.start - givenAndParticle[0].length : tagName.start;
+      const end = particle ? tagName.end + particle[0].length : tagName.end;
+      const name = particle || givenAndParticle ? { ...tagName, start, end, text: text.slice(start, end) } : tagName;
       const words = [...name.text.matchAll(TOKEN)];
       if (words.length === 1 && words[0]![0] === name.text && plausibleSingle(name.text) && singleCue(text, name.start, name.end)) singles.push({ start: name.start, end: name.end });
       let first = 0;
       while (first < words.length - 2 && isDescription(words[first]![0])) first++;
       if (first === words.length - 2 && isDescription(words[first]![0]) && !isFirstName(words[first + 1]![0])) first++;
-      if (words.length - first < 2 || !plausibleName(words.slice(first).map((word) => word[0]), text.slice(name.end, name.end + 30))) continue;
+      const roleBefore = first === 0 && roleBeforeRun(text.slice(Math.max(0, name.start - 30), name.start));
+      if (words.length - first < 2 || !plausibleName(words.slice(first).map((word) => word[0]), text.slice(name.end, name.end + 30), roleBefore)) continue;
       // A place or a body the lexicon knows by the whole name is no one's, however the tagger reads it ("Puerto Rico's governor").
       const whole = text.slice(name.start + words[first]!.index!, name.end).replace(/[’']s$/u, '');
       const wholeTags = lexiconTags(whole);
@@ -265,7 +294,7 @@ export function findNameHits(paragraphs: BodyParagraph[]): NameHit[] {
     for (const body of bodiesNamedSo(text)) taken.take(body);
     // "Vyasna, an independent human rights center": what the apposition says the name is.
     for (const body of bodiesDescribedAfter(text)) taken.take(body);
-    // "VKE (Valley Kirk Episcopate)": words spelling out initials name a body, unless they start with a first name ("JFK (John F. Kennedy)").
+    // "VKE (Valley Kirk Episcopate)", "MVP (Most Valuable Player)": words spelling out initials name a body or a title, unless they start with a first name ("JFK (John F. Kennedy)").
     for (const spelt of initialsSpeltOut(text)) if (!isFirstName(text.slice(spelt.start).split(/\s/u)[0]!)) taken.take(spelt);
     // Nothing from lines in capitals: a headline or a photo credit ("JIM WATSON/AFP").
     const shouted = /\p{Lu}{2}/u.test(text) ? capitalisedStretches(text) : [];
@@ -281,8 +310,10 @@ export function findNameHits(paragraphs: BodyParagraph[]): NameHit[] {
     // "coach Smith said", "striker Kauri": a lower-case role straight before one capitalised word that is a surname or no word at all.
     for (const match of text.matchAll(ROLE_AND_ONE_WORD)) {
       const [, role, word] = match;
+      // "reportedly one Vijayaragavan": "one" before a word no lexicon knows names someone the text knows only by it.
+      const one = role === 'one' && lexiconTags(word!).length === 0;
       // One role, one person: "artists Langlands & Bell" are two.
-      if (PLACE_PREPOSITIONS.has(role!) || !isRoleNoun(role!) || lexiconTags(role!).includes('Plural') || /[^s]s$/u.test(role!) || hasAnyTag(lexiconTags(role!), FUNCTION_WORD_TAGS) || !plausibleSingle(word!)) continue;
+      if (PLACE_PREPOSITIONS.has(role!) || (!isRoleNoun(role!) && !one) || lexiconTags(role!).includes('Plural') || /[^s]s$/u.test(role!) || hasAnyTag(lexiconTags(role!), FUNCTION_WORD_TAGS) || !plausibleSingle(word!)) continue;
       if (!(isKnownName(word!) || lexiconTags(word!).length === 0) || isFirstName(word!)) continue;
       const start = match.index + match[0].length - word!.length;
       // "radical Islamist links": a capitalised word before a noun describes it.
@@ -301,16 +332,17 @@ export function findNameHits(paragraphs: BodyParagraph[]): NameHit[] {
  * Whether the tagger's words for a person read as a name: every word can be
  * part of one (not "Windows XP"), it does not end in an everyday word unless it
  * starts with a first name ("Theresa May", not "Kennedy Space"), and it is not
- * the start of a longer run of capitals ("Qaboos Grand Mosque").
+ * the start of a longer run of capitals ("Qaboos Grand Mosque"). A lower-case role
+ * before the name says an everyday last word is a surname ("his daughter Nettie Baker").
  */
-function plausibleName(words: string[], after: string): boolean {
+function plausibleName(words: string[], after: string, roleBefore = false): boolean {
   const known = isFirstName(words[0]!) || AMBIGUOUS_FIRST_NAMES.has(words[0]!);
   // After a first name, the last word may be one the lexicon knows as a body or a place: the tagger read the whole as a person's (Gerald Ford, George Washington).
   const surnameLikePlace = (word: string, index: number) => known && index === words.length - 1 && index > 0 && !hasAnyTag(lexiconTags(word), FUNCTION_WORD_TAGS) && /^\p{Lu}\p{Ll}/u.test(word);
   const fits = (word: string, index: number) =>
     isNameWord(word) || startsWithParticle(word.toLowerCase()) || (known && (index === 0 || !isFunctionWord(word))) || surnameLikePlace(word, index);
   if (!words.every(fits)) return false;
-  if (!known && isOrdinaryWord(words.at(-1)!)) return false;
+  if (!known && !roleBefore && isOrdinaryWord(words.at(-1)!)) return false;
   const next = /^\s+(\p{Lu}[\p{L}'’-]*)/u.exec(after)?.[1];
   return !next || DATE_WORD.test(next);
 }
@@ -334,6 +366,10 @@ function beforeANoun(after: string): boolean {
 const BODY_NOUN_BEFORE =
   /(?<![\p{L}-])(?:firm|company|band|club|team|agency|newspaper|magazine|broadcaster|channel|airline|bank|charity|retailer|website|startup|conglomerate|manufacturer|automaker|carmaker|group|network|organisation|organization|nonprofit|non-profit|publisher|developer|studio|tabloid|coalition|consortium|insurer|lender|supermarket|supergroup|daily|weekly|journal|chain|outlet)\s+$/u;
 
+/** Lower-case nouns for things named after people, straight after the name or after one word that is no determiner ("space telescope", not "gave Tony Blair a medal"). */
+const NAMED_THING_AFTER =
+  /^\s+(?:(?!(?:a|an|the|his|her|their|its|our|my|your|this|that|no|one|another|every|each|any|some)\s)\p{Ll}+\s+)?(?:telescope|spacecraft|satellite|probe|rover|observatory|ship|vessel|submarine|aircraft|bridge|tunnel|airport|stadium|highway|expressway|dam|prize|award|medal|trophy|scholarship|fellowship|lecture)(?![\p{L}-])/u;
+
 /**
  * A span that reads as a name but is not a person's: a storm ("Hurricane
  * Humberto"), a photo credit, a plural ("Santos Doctors"), or one that runs on into more
@@ -344,6 +380,8 @@ function notAPerson(text: string, start: number, end: number): boolean {
   if (STORM.test(text.slice(Math.max(0, start - 25), start)) || /^\/\p{Lu}/u.test(text.slice(end, end + 2))) return true;
   // "law firm Sidley Austin", "the band Pearl Jam": the name of a body, however it reads.
   if (BODY_NOUN_BEFORE.test(text.slice(Math.max(0, start - 20), start))) return true;
+  // "the James Webb space telescope", "the Ada Morrow bridge": a thing named after someone.
+  if (NAMED_THING_AFTER.test(text.slice(end, end + 40))) return true;
   const last = /([\p{L}'’-]+)$/u.exec(text.slice(start, end))?.[1] ?? '';
   if (lexiconTags(last).includes('Plural') && !isKnownName(last) && !isFirstName(text.slice(start, end).split(/\s+/)[0]!)) return true;
   // "the Adler Planetarium", "the Warhol Factory": a person's name takes no article, a title or a role would stand between.
@@ -383,6 +421,9 @@ function singleCue(text: string, start: number, end: number): boolean {
 /** A surname that starts with a particle, straight after a name: " al-Thubhani", " bin Tamim", " van Hooydonk". */
 const PARTICLE_SURNAME = new RegExp(`^\\s+(?:(?:${PARTICLES})[-‑]\\p{Lu}[\\p{L}'’-]*|(?:${PARTICLES})(?:\\s+(?:${PARTICLES}))?\\s+\\p{Lu}[\\p{L}'’-]*)(?![\\p{L}])`, 'u');
 
+/** A capitalised given name and a particle straight before a surname: "Arnel dela ", "Juan de la ". */
+const GIVEN_AND_PARTICLE = new RegExp(`(?<![\\p{L}'’-])\\p{Lu}\\p{Ll}+\\s+(?:${PARTICLES})(?:\\s+(?:${PARTICLES}))?\\s+$`, 'u');
+
 /** Capitalised words that may follow a name: "Sanders Tuesday", "Blair January". */
 const DATE_WORD = /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)$/u;
 
@@ -391,7 +432,8 @@ function withoutLeadingDescription(clean: CleanName | undefined, opensSentence: 
   if (!clean) return undefined;
   const words = clean.name.split(' ');
   if (words.length < 3) return clean;
-  const first = words.findIndex((word, index) => index < words.length - 1 && isFirstName(word));
+  // A particle is no first name, whatever name it spells ("dela" of "Arnel dela Vega").
+  const first = words.findIndex((word, index) => index < words.length - 1 && /^\p{Lu}/u.test(word) && isFirstName(word));
   // Only descriptions go: "Hernan" of Hernan Dario Gomez, "L." of L. Ron Hubbard are the name's own.
   // At a sentence's start, a capital says nothing: "Countryman Lawrence Cherono".
   if (first <= 0 || !words.slice(0, first).every((word, index) => describes(word) || (index === 0 && opensSentence && lexiconTags(word).length === 0))) return clean;

@@ -26,8 +26,8 @@ export const ABBREVIATED_TITLES = new Set(['Mr', 'Mrs', 'Ms', 'Dr', 'Prof', 'Rev
 export const WOMEN_TITLES = new Set(['Mrs', 'Ms', 'Miss', 'Lady', 'Dame', 'Baroness', 'Princess', 'Queen']);
 export const MEN_TITLES = new Set(['Mr', 'Sir', 'Lord', 'Baron', 'Prince', 'King', 'Father']);
 
-/** Lower-case particles inside names: Yusuf al-Qaradawi, Ursula von der Leyen, Charles de Gaulle. */
-export const PARTICLES = 'al|el|bin|ibn|bint|de|del|della|der|den|di|da|du|dos|van|von|la|le|ter|ten';
+/** Lower-case particles inside names: Yusuf al-Qaradawi, Ursula von der Leyen, Charles de Gaulle, Filipino "dela" and "delos", Portuguese "das", Italian "dei" and "degli". */
+export const PARTICLES = 'al|el|bin|ibn|bint|de|del|della|dela|delos|dei|degli|der|den|di|da|du|dos|das|van|von|la|le|ter|ten';
 const PARTICLE = new RegExp(`^(?:${PARTICLES})(?:[-‑\\s]|$)|^d['’]\\p{Lu}`, 'u');
 
 /** Words that make a capitalised run an organisation or a place, not a person. */
@@ -43,7 +43,8 @@ const NOT_A_PERSON = new Set(
   Christmas Easter Premiership Championship Olympics Police Army Navy Museum Stadium Mosque Temple Cathedral Memorial Island Islands
   Image Photo Advisory Planetarium Factory Aviation Gallery Theatre Theater Arena Hotel Library Foundation Prison Athletic Rovers Wanderers Albion Harriers
   Holdings Capital Partners Ventures Industries Enterprises Associates Motors Airlines Airways Studios Pictures Records Federation League Alliance
-  Network Authority Corp LLC LLP GmbH`.split(/\s+/),
+  Network Authority Corp LLC LLP GmbH Organisation Organization Orchestra Ensemble Choir Quartet Quintet Chamber Confederation Movement
+  Service Radio Television Administration Bureau Brigade Municipality`.split(/\s+/),
 );
 
 /** A word that makes a capitalised run a body's, a place's or a thing's ("Memorial", "Hall", "Party"). */

@@ -30,7 +30,8 @@ const ROLE_NOUNS = new Set(
   son daughter wife husband brother sister widow friend partner spokesmen representative delegate envoy negotiator
   investigator detective inspector constable sergeant commander general colonel soldier pilot founder owner chairman ceo
   speaker sheriff premier coroner magistrate marshal provost warden emir sultan monarch viceroy lieutenant admiral corporal
-  superintendent attorney counsel prosecutor countryman countrywoman compatriot teammate team-mate`.split(/\s+/),
+  superintendent attorney counsel prosecutor countryman countrywoman compatriot teammate team-mate
+  cousin stepson stepdaughter sibling fiancé fiancée widower`.split(/\s+/),
 );
 
 /** Nouns too general to describe anyone ("the man", "a great man"). */
@@ -42,6 +43,9 @@ export function isRoleNoun(word: string): boolean {
   if (ROLE_NOUNS.has(lower) || FUNCTION_TITLES.has(word) || lexiconTags(lower).includes('Actor')) return true;
   // Lower-case words that name what someone does: co-ordinator, economist, politician.
   if (word === lower && /(?:ator|itor|ist|ician|eer|person|spokes\w+|writer)$/.test(lower)) return true;
+  // "son-in-law", "sister-in-law": kin by marriage.
+  const inLaw = /^(\p{Ll}+)-in-law$/u.exec(lower)?.[1];
+  if (inLaw !== undefined) return isRoleNoun(inLaw);
   // "singer-songwriter", "ex-minister", "co-founder": a role whose first or last part is one.
   const parts = lower.split('-');
   return parts.length === 2 && parts.every(Boolean) && (isRoleNoun(parts[1]!) || (isRoleNoun(parts[0]!) && parts[0]!.length > 3));
@@ -110,7 +114,10 @@ const FRONT_APPOSITION = /(?:^|[.!?;:]\s+|,\s+(?:and|but)\s+|\b(?:to|by|with|fro
 function roleInFrontApposition(before: string): string | undefined {
   const match = FRONT_APPOSITION.exec(before);
   if (!match) return undefined;
-  const phrase = match[1]!.trim();
+  // From the last determiner: "The news came from his son-in-law, …" gives "his son-in-law".
+  const all = match[1]!.trim().split(/\s+/);
+  const from = all.findLastIndex((word) => /^(?:the|a|an|its|his|her|their)$/iu.test(word));
+  const phrase = all.slice(Math.max(0, from)).join(' ');
   const words = phrase.split(/\s+/);
   if (words.length > MAX_APPOSITION_WORDS || !isRoleNoun(words.at(-1)!.replace(/[^\p{L}-]/gu, ''))) return undefined;
   return phrase.replace(/^(The|A|An)\b/, (determiner) => determiner.toLowerCase());
