@@ -13,6 +13,8 @@ import { hasAnyTag } from './people/tags.js';
 import { STOP_WORDS } from './shared-passages/tokens.js';
 import { TakenCharacters } from './spans.js';
 import { namesInParagraph, type TaggedName } from './tagger/index.js';
+import { joinedBodies, oneWordBody, modifiesNoun, isAdjective, readsAsPersonsName, isPlace } from './organisation-tagged.js';
+import { HEAD, HEAD_START, HEAD_WORD, ORGANISATION_WORDS } from './organisation-words.js';
 
 export interface OrganisationHit {
   name: string;
@@ -41,9 +43,6 @@ export function worksIn(text: string): { start: number; end: number }[] {
   return works;
 }
 
-/** Words that end (or, with "of", start) the name of a body. */
-const ORGANISATION_WORDS =
-  'Friends|Forum|Board|Institute|Organisation|Organization|Chamber|Party|Council|Committee|Association|Union|Brotherhood|Chronicle|Commission|Foundation|Trust|Society|Agency|Ministry|Department|Office|Bank|Group|Company|Corporation|University|College|Hospital|Church|Club|Federation|Confederation|League|Alliance|Movement|Network|Service|Authority|Court|Parliament|Assembly|Congress|Senate|Times|Telegraph|Guardian|Herald|Post|Mail|Express|Mirror|Observer|Gazette|Journal|Review|News|Radio|Television|Press|Inc|Ltd|plc|Plc|Corp|Holdings|Capital|Partners|Ventures|Industries|Enterprises|LLC|LLP|GmbH|Airways|Airlines|Motors|Records|Studios|Pictures|Magazine|Administration|Bureau|Police|Army|Navy|Brigade|Municipality|FC|AFC';
 /**
  * A capitalised word, initials with stops ("U.S.") or a short abbreviation
  * ("St."): a stop ends no other word, so a name never runs on into the next
@@ -296,76 +295,6 @@ const THING_END = /\s(?:Act|Bill|Law|Treaty|Accord|Accords|Agreement|Award|Award
 /** The words that say a company is one, alone. */
 const CORPORATE_SUFFIX = /^(?:Inc|Ltd|plc|Plc|Corp|LLC|LLP|GmbH|Co|Kft|AG|SA)\.?$/u;
 
-/** Words that end a body's name: after one, "and" starts another body. */
-const HEAD_WORD = new RegExp(`(?:${ORGANISATION_WORDS})$`, 'u');
-
-/** The tagger's bodies, two joined by "and" into one where the first ends in an adjective ("National Oceanic and Atmospheric Administration"). */
-function joinedBodies(tagged: readonly TaggedName[], text: string): TaggedName[] {
-  const bodies = tagged.filter((name) => name.type === 'ORG');
-  const joined: TaggedName[] = [];
-  for (const body of bodies) {
-    const previous = joined.at(-1);
-    // "Oceanic and Atmospheric": an adjective before "and" wants the noun of the name after it.
-    if (previous && /^\s+(?:and|&)\s+$/u.test(text.slice(previous.end, body.start)) && !HEAD_WORD.test(previous.text) && isAdjective(previous.words.at(-1)!)) {
-      joined[joined.length - 1] = { ...previous, end: body.end, text: text.slice(previous.start, body.end), words: [...previous.words, 'and', ...body.words] };
-    } else joined.push(body);
-  }
-  // "Brigade de Recherche" of "Brigade de Recherche et d’Intervention": the tagger stops at a word it does not know, in another language's name.
-  return joined.map((body) => {
-    if (!body.words.some((word) => FOREIGN_LINK.test(word))) return body;
-    const tail = FOREIGN_TAIL.exec(text.slice(body.end, body.end + 80))?.[0];
-    return tail ? { ...body, end: body.end + tail.length, text: text.slice(body.start, body.end + tail.length), words: [...body.words, ...tail.trim().split(/\s+/u)] } : body;
-  });
-}
-
-/** Words that link the words of a name in French, Spanish, Portuguese, Italian, German or Dutch: "de", "et", "y", "für". */
-const FOREIGN_LINK = /^(?:et|de|des|du|y|e|und|di|del|della|dei|da|do|dos|das|für|van|voor|en)$/u;
-/** More of such a name after the tagger's end: " et d’Intervention", " y Desarrollo", " de la Paix". */
-const FOREIGN_TAIL = /^(?:\s+(?:et|de|des|du|y|e|und|di|del|della|dei|da|do|dos|das|für|van|voor|en)\s+(?:(?:la|le|les|los|las|l[’'])\s*)?(?:[dl][’'])?\p{Lu}[\p{L}'’-]*)+/u;
-
-/**
- * Whether the tagger's one-word body is one: initials, or a word that is not a
- * person's name in the article, not an adjective ("Democratic"), not before a
- * noun it describes, and that the text says acts ("the Wend burst its banks"
- * is a river; "Caloundra beat Noosa" are clubs, "Saba reported" an agency).
- */
-function oneWordBody(word: string, text: string, end: number, personWords: Set<string>): boolean {
-  if (/^[\p{Lu}\p{N}&-]{2,}$/u.test(word)) return true;
-  if (personWords.has(word) || isAdjective(word) || modifiesNoun(text, end)) return false;
-  return !/^the\s+$/iu.test(text.slice(Math.max(0, end - word.length - 4), end - word.length));
-}
-
-/** "Democratic voters", "Republican senators": a one-word name before a noun describes, it does not name a body. */
-function modifiesNoun(text: string, end: number): boolean {
-  const next = /^\s+(\p{Ll}+)/u.exec(text.slice(end, end + 30))?.[1];
-  if (!next) return false;
-  const tags = lexiconTags(next);
-  return tags.includes('Noun') && !tags.includes('Verb') && !hasAnyTag(tags, ['Preposition', 'Conjunction', 'Determiner', 'Pronoun']);
-}
-
-function isAdjective(word: string): boolean {
-  const tags = lexiconTags(word);
-  return tags.includes('Adjective') || tags.includes('Demonym');
-}
-
-/**
- * The tagger's body whose words read as a person's name and say nothing of a
- * body: an initial and a surname ("D Bell" of a team sheet), or a first name
- * the lexicon knows and one or two more ("Zinedine Zidane", "Marat Safin").
- * Bodies named like people are known bodies (known-bodies.ts) or carry a head word.
- */
-function readsAsPersonsName(words: readonly string[]): boolean {
-  if (words.length < 2 || words.length > 3 || words.some((word) => HEAD.test(word) || !/^\p{Lu}/u.test(word))) return false;
-  if (words.length === 2 && /^\p{Lu}\.?$/u.test(words[0]!) && /^\p{Lu}\p{Ll}/u.test(words[1]!)) return true;
-  return lexiconTags(words[0]!).includes('FirstName') && words.slice(1).every((word) => /^\p{Lu}\p{Ll}/u.test(word) && !hasAnyTag(lexiconTags(word), ['Place', 'Country', 'City', 'Region', 'Organization']));
-}
-
-/** A place compromise's lexicon knows by the whole phrase ("South Carolina", "Hong Kong"). */
-function isPlace(phrase: string): boolean {
-  const tags = lexiconTags(phrase.replace(/^the\s+/iu, ''));
-  return hasAnyTag(tags, ['Place', 'Country', 'City', 'Region']) && !tags.includes('Organization');
-}
-
 /** A party's adjective before a chamber's name: "Republican Senate", "Democratic House of Representatives". */
 const PARTY_BEFORE_CHAMBER = /^(?:Republican|Democratic|Democrat|Labour|Conservative|Tory|Liberal|Socialist)(?:-(?:controlled|led|run))?\s+(?=(?:Senate|House|Congress|Parliament|Assembly|Legislature|Council)\b)/u;
 
@@ -373,10 +302,6 @@ const PARTY_BEFORE_CHAMBER = /^(?:Republican|Democratic|Democrat|Labour|Conserva
 const DATE_BEFORE = /^(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)\s+)+(?=\p{Lu})/u;
 /** A name and a country after "of": "ABC of Australia", "Colorado State University of the US". */
 const COUNTRY_AFTER = /^(.+?)\s+of\s+(?:the\s+)?(\p{Lu}[\p{L}.]*(?:\s+\p{Lu}[\p{L}.]*)?)$/u;
-/** One of the words that make a name a body's. */
-const HEAD = new RegExp(`^(?:${ORGANISATION_WORDS})$`, 'u');
-/** A body's head word at the start of a name: "Sunday Times" is a paper, not a day and a paper. */
-const HEAD_START = new RegExp(`^(?:${ORGANISATION_WORDS})\\b`, 'u');
 /** "Office of the Prime Minister", "Ministry for the Environment": a body named after an office. */
 const OFFICE_OF = new RegExp(`^(?:\\p{Lu}[\\p{L}'’&-]*\\s+)?(?:${ORGANISATION_WORDS})\\s+(?:of|for)\\s+the\\s`, 'u');
 /** Offices that end a capitalised run when it names a post, not a body ("Democratic Speaker", "Ottawa New Democrat MP"). */
