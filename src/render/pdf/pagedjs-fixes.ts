@@ -29,7 +29,7 @@ export const LONG_TEXT = `function dossierCutLongText() {
     var text = node.data;
     var pieces = document.createDocumentFragment();
     while (text.length) {
-      var cut = text.length > ${LONG_TEXT_LIMIT} ? dossierSentenceEnd(text) || text.lastIndexOf(' ', ${LONG_TEXT_PIECE}) + 1 : text.length;
+      var cut = text.length > ${LONG_TEXT_LIMIT} ? text.lastIndexOf(' ', ${LONG_TEXT_PIECE}) + 1 : text.length;
       // Unspaced text (Chinese, Japanese) is cut between characters, never inside one.
       if (cut < ${LONG_TEXT_PIECE / 4}) for (cut = ${LONG_TEXT_PIECE}; cut > 1 && /[\\p{M}\\u200d\\udc00-\\udfff]/u.test(text[cut]); cut--);
       var piece = document.createElement('span');
@@ -41,36 +41,19 @@ export const LONG_TEXT = `function dossierCutLongText() {
   });
   dossierCutLongParagraphs();
 }
-/* Where the last sentence that ends in the second half of a span's length ends (after its space), or 0: a span that ends a sentence is where a long paragraph's next piece may start. */
-function dossierSentenceEnd(text) {
-  var start = text.slice(0, ${LONG_TEXT_PIECE}), end = 0, match;
-  var pattern = /[.!?\u3002\uff01\uff1f]["'\u201d\u2019)\\]]*(?:\\s+|(?=[^\\s.!?]))/gu;
-  while ((match = pattern.exec(start))) {
-    var after = match.index + match[0].length;
-    // Latin sentences end at a space; CJK ones at their full stop.
-    if (after > ${LONG_TEXT_PIECE / 2} && (/\\s$/.test(match[0]) || /[\u3002\uff01\uff1f]/.test(match[0][0]))) end = after;
-  }
-  return end;
-}
-/* Whether a piece of text ends a sentence: the next may start a new line. */
-function dossierEndsSentence(text) {
-  return /[.!?\u3002\uff01\uff1f]["'\u201d\u2019)\\]]*\\s*$/u.test(text);
-}
 /*
  * Paged.js walks a block it splits from the block's start for every page it
  * fills, so one paragraph of hundreds of pages took time in the square of its
  * length (a 5 MB paragraph never finished). A paragraph of more than about seventy
  * pages is set as several, of about a page each, between its own pieces:
- * no space between them and no indent, each starting a new line, at the start
- * of a sentence.
+ * no space between them and no indent, each starting a new line.
  */
 function dossierCutLongParagraphs() {
   document.querySelectorAll('p').forEach(function (paragraph) {
     if (paragraph.textContent.length <= ${LONG_PARAGRAPH_LIMIT} || paragraph.closest('script, style')) return;
-    var pieces = [], piece = null, letters = 0, ended = false;
+    var pieces = [], piece = null, letters = 0;
     Array.from(paragraph.childNodes).forEach(function (child) {
-      // A new piece starts a new line: at a sentence's start where one comes soon enough.
-      if (!piece || (letters >= ${LONG_PARAGRAPH_PIECE} && ended) || letters >= ${2 * LONG_PARAGRAPH_PIECE}) {
+      if (!piece || letters >= ${LONG_PARAGRAPH_PIECE}) {
         piece = paragraph.cloneNode(false);
         if (pieces.length) { piece.removeAttribute('id'); piece.classList.add('print-continued'); }
         pieces.push(piece);
@@ -78,7 +61,6 @@ function dossierCutLongParagraphs() {
       }
       piece.appendChild(child);
       letters += child.textContent.length;
-      ended = dossierEndsSentence(child.textContent);
     });
     pieces.slice(0, -1).forEach(function (piece) { piece.classList.add('print-continues'); });
     paragraph.replaceWith.apply(paragraph, pieces);
