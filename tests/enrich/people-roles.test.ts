@@ -22,4 +22,14 @@ describe('roleBefore', () => {
     expect(role('A book by Sunday Telegraph journalist Robert Peston says', 'Robert Peston')).toBe('Sunday Telegraph journalist');
     expect(role('The view of Liberal Democrat leader Charles Kennedy was', 'Charles Kennedy')).toBe('Liberal Democrat leader');
   });
+
+  it('keeps what a role in capitals is of, before the name', () => {
+    expect(role('On Monday Prime Minister of India Narendra Modi said', 'Narendra Modi')).toBe('Prime Minister of India');
+    expect(role('The talks were led by Minister for Health Mary Doyle, who said', 'Mary Doyle')).toBe('Minister for Health');
+    // Kin, and lower-case words, are of nobody's role: the role is what stands before the name alone, or nothing.
+    expect(role('He is the son of Robert Hale', 'Robert Hale')).toBeUndefined();
+    expect(role('A friend of Finance Director Tom Bright said', 'Tom Bright')).toBe('Finance Director');
+    // A day before a title is when, not part of it.
+    expect(role('On Monday Prime Minister Ann Hale said', 'Ann Hale')).toBe('Prime Minister');
+  });
 });

@@ -17,6 +17,8 @@ const STOP_BEFORE = new Set(
 );
 
 const WEEKDAY = /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/u;
+/** Words that follow a day's name in a paper's or a programme's ("Sunday Times", "Monday Night Football"). */
+const DAY_PAPER = /^(?:Telegraph|Times|Mirror|Express|Post|Herald|Mail|People|Star|Sport|Independent|Tribune|Observer|World|Business|Politics|Night|Morning)$/u;
 
 /** Nouns that say what someone is, for words compromise does not know as such. */
 const ROLE_NOUNS = new Set(
@@ -61,19 +63,22 @@ export function roleBefore(text: string, start: number, titles: string[]): strin
   let rest = before;
   // The mention's own titles are part of it; what stands before them describes the person.
   for (const title of [...titles].reverse()) rest = rest.replace(new RegExp(`${title}\\.?\\s+$`), '');
+  // Words at the end that say what the role is of: "of India" in "Prime Minister of India Narendra Modi".
+  let ofPart = 0;
   while (words.length < MAX_PREMODIFIER_WORDS) {
     const match = pattern.exec(rest);
     if (!match) break;
     const word = match[1]!;
-    // A day's name is part of a paper's ("Sunday Telegraph journalist"), not the day the words follow.
-    const inName = WEEKDAY.test(word) && /^\p{Lu}/u.test(words[0] ?? '');
-    if (/[,.;:!?"“”()\]]$/u.test(word) || (STOP_BEFORE.has(word.toLowerCase()) && !inName) || HONORIFICS.has(word)) break;
+    // A day's name is part of a paper's ("Sunday Telegraph journalist"), not of a title ("On Monday Prime Minister …").
+    const inName = WEEKDAY.test(word) && DAY_PAPER.test(words[0] ?? '');
+    if (/[,.;:!?"“”()\]]$/u.test(word) || (STOP_BEFORE.has(word.toLowerCase()) && !inName && !roleOf(word, words, rest.slice(0, match.index), ofPart)) || HONORIFICS.has(word)) break;
+    if (word === 'of' || word === 'for') ofPart = words.length + 1;
     words.unshift(word);
     rest = rest.slice(0, match.index);
   }
-  if (functionTitle) words.push(functionTitle);
+  if (functionTitle && ofPart === 0) words.push(functionTitle);
   if (words.length === 0) return roleInFrontApposition(before);
-  if (!isRoleNoun(words.at(-1)!)) return undefined;
+  if (!isRoleNoun(words.at(-1 - ofPart)!)) return undefined;
   // Cut at the last verb: "defended embracing radical Islamic cleric" → "radical Islamic cleric".
   const terms = termsOf(words.join(' '));
   let from = 0;
@@ -90,10 +95,22 @@ export function roleBefore(text: string, start: number, titles: string[]): strin
   // Lower-case nouns before the role's capitals name where the words stand, not the person ("at their poster
   // launch Tory co-chairman"): the role starts at its first capital, unless what is before it qualifies a role
   // ("shadow Home Secretary", "former Labour minister").
-  const capital = words.findIndex((word, index) => index > from && /^\p{Lu}/u.test(word));
+  const capital = words.findIndex((word, index) => index > from && index < words.length - ofPart && /^\p{Lu}/u.test(word));
   if (capital > 0 && !words.slice(from, capital).every((word, index) => qualifiesRole(word, terms[from + index]?.tags ?? []))) from = capital;
   const role = words.slice(from).join(' ');
   return role || undefined;
+}
+
+/**
+ * Whether "of" or "for" joins a role to the capitals after it, before a name:
+ * "Prime Minister of India", "Minister for Health"; not "son of", where no
+ * role in capitals is of anything, nor a second "of".
+ */
+function roleOf(word: string, after: readonly string[], before: string, ofPart: number): boolean {
+  if ((word !== 'of' && word !== 'for') || ofPart > 0 || after.length === 0 || after.length > 3) return false;
+  if (!after.every((part) => /^\p{Lu}/u.test(part))) return false;
+  const role = /(\p{Lu}[\p{L}-]*)\s+$/u.exec(before)?.[1];
+  return role !== undefined && isRoleNoun(role);
 }
 
 /** Words that say when someone holds a role: "the former prime minister", "the outgoing chair". */
