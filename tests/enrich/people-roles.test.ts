@@ -29,6 +29,9 @@ describe('roleBefore', () => {
     // Kin, and lower-case words, are of nobody's role: the role is what stands before the name alone, or nothing.
     expect(role('He is the son of Robert Hale', 'Robert Hale')).toBeUndefined();
     expect(role('A friend of Finance Director Tom Bright said', 'Tom Bright')).toBe('Finance Director');
+    // Set off by commas: the role and the body it is of.
+    expect(role('The chairman of Ferrol Holdings, Cathal Brunne, declined to comment', 'Cathal Brunne')).toBe('the chairman of Ferrol Holdings');
+    expect(role('The news came from her cousin, Ada Lurie, who said', 'Ada Lurie')).toBe('her cousin');
     // A day before a title is when, not part of it.
     expect(role('On Monday Prime Minister Ann Hale said', 'Ann Hale')).toBe('Prime Minister');
   });

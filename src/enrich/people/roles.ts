@@ -136,7 +136,11 @@ function roleInFrontApposition(before: string): string | undefined {
   const from = all.findLastIndex((word) => /^(?:the|a|an|its|his|her|their)$/iu.test(word));
   const phrase = all.slice(Math.max(0, from)).join(' ');
   const words = phrase.split(/\s+/);
-  if (words.length > MAX_APPOSITION_WORDS || !isRoleNoun(words.at(-1)!.replace(/[^\p{L}-]/gu, ''))) return undefined;
+  // "the chairman of Ferrol Holdings": a role, and the body in capitals it is of.
+  const of = words.findIndex((word, index) => index > 0 && (word === 'of' || word === 'at' || word === 'for') && isRoleNoun(words[index - 1]!));
+  const body = of > 0 ? words.slice(of + 1 + (words[of + 1] === 'the' ? 1 : 0)) : [];
+  const head = body.length > 0 && /^\p{Lu}/u.test(body[0]!) && body.every((word) => /^\p{Lu}|^(?:the|and|of|for|on|in)$/u.test(word)) ? words[of - 1]! : words.at(-1)!;
+  if (words.length > MAX_APPOSITION_WORDS || !isRoleNoun(head.replace(/[^\p{L}-]/gu, ''))) return undefined;
   return phrase.replace(/^(The|A|An)\b/, (determiner) => determiner.toLowerCase());
 }
 
