@@ -9,12 +9,12 @@ import { knownBodies } from './known-bodies.js';
 import { bodiesDescribedAfter, brandsCited, companyOfProduct, initialsSpeltOut, listSiblings, reportsMatches, runsOnIntoThing, runsOnIntoWork, teamsInMatchReports } from './organisation-evidence.js';
 import { capitalSaysNothing, NATIONALS } from './people/name-words.js';
 import { lexiconTags } from './people/lexicon.js';
-import { hasAnyTag } from './people/tags.js';
+import { GEOGRAPHY_TAGS, hasAnyTag } from './people/tags.js';
 import { STOP_WORDS } from './shared-passages/tokens.js';
 import { TakenCharacters } from './spans.js';
 import { namesInParagraph, type TaggedName } from './tagger/index.js';
 import { joinedBodies, oneWordBody, modifiesNoun, isAdjective, readsAsPersonsName, isPlace } from './organisation-tagged.js';
-import { HEAD, HEAD_START, HEAD_WORD, ORGANISATION_WORDS } from './organisation-words.js';
+import { BODY_NOUNS, HEAD, HEAD_START, HEAD_WORD, ORGANISATION_WORDS } from './organisation-words.js';
 
 export interface OrganisationHit {
   name: string;
@@ -174,7 +174,7 @@ export function findOrganisationHits(paragraphs: BodyParagraph[], people: { para
     for (const match of text.matchAll(BEFORE_BODY_NOUN)) {
       const start = match.index + match[0].indexOf(match[1]!);
       const words = match[1]!.split(/\s+/u);
-      if (isPlace(match[1]!) || words.some((word) => isAdjective(word) || NATIONALS.has(word) || /(?:ish|ian|ese)$/u.test(word) || hasAnyTag(lexiconTags(word), ['Place', 'Country', 'City', 'Region', 'Person', 'FirstName']))) continue;
+      if (isPlace(match[1]!) || words.some((word) => isAdjective(word) || NATIONALS.has(word) || /(?:ish|ian|ese)$/u.test(word) || hasAnyTag(lexiconTags(word), [...GEOGRAPHY_TAGS, 'Person', 'FirstName']))) continue;
       spans.push({ start, end: start + match[1]!.length });
     }
     // The tagger's bodies: not a place the lexicon knows ("South Carolina"), a person's name or an adjective ("Democratic").
@@ -281,8 +281,7 @@ function withoutPersonAtEnd(body: TaggedName, text: string, person: { start: num
 }
 
 /** A word for a kind of body, then its name: "law firm Sidley Austin", "the band Pearl Jam", "the news agency Saba". */
-const AFTER_BODY_NOUN =
-  /(?:firm|company|band|club|team|agency|newspaper|magazine|broadcaster|channel|airline|bank|charity|retailer|website|startup|conglomerate|manufacturer|automaker|carmaker|group|network|organisation|organization|nonprofit|non-profit|publisher|developer|studio|tabloid|coalition|consortium|insurer|lender|supermarket|supergroup|daily|weekly|journal|chain|outlet)\s+((?:\p{Lu}[\p{L}\p{N}'’.-]+)(?:(?:\s+|\s*&\s*)(?:\p{Lu}[\p{L}'’.-]*|\d+)){0,3})/gu;
+const AFTER_BODY_NOUN = new RegExp(`(?:${BODY_NOUNS})\\s+((?:\\p{Lu}[\\p{L}\\p{N}'’.-]+)(?:(?:\\s+|\\s*&\\s*)(?:\\p{Lu}[\\p{L}'’.-]*|\\d+)){0,3})`, 'gu');
 
 /** A name between "the" or "its" and a word for a kind of body: "the Kaufland chain", "its Netto chain". */
 const BEFORE_BODY_NOUN = /(?<![\p{L}-])(?:the|its|their)\s+((?:\p{Lu}[\p{L}\p{N}'’&-]*)(?:\s+\p{Lu}[\p{L}\p{N}'’&-]*){0,2})\s+(?:chain|band|supergroup|newspaper|daily|network|broadcaster|retailer|brand)(?![\p{L}-])/gu;

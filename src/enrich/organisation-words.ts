@@ -12,3 +12,10 @@ export const HEAD_WORD = new RegExp(`(?:${ORGANISATION_WORDS})$`, 'u');
 export const HEAD = new RegExp(`^(?:${ORGANISATION_WORDS})$`, 'u');
 /** A body's head word at the start of a name: "Sunday Times" is a paper, not a day and a paper. */
 export const HEAD_START = new RegExp(`^(?:${ORGANISATION_WORDS})\\b`, 'u');
+
+/**
+ * Lower-case words for kinds of body, after which a capitalised name is that
+ * body's ("law firm Sidley Austin", "the band Pearl Jam"): the organisations
+ * finder takes the name, the people finder leaves it.
+ */
+export const BODY_NOUNS = 'firm|company|band|club|team|agency|newspaper|magazine|broadcaster|channel|airline|bank|charity|retailer|website|startup|conglomerate|manufacturer|automaker|carmaker|group|network|organisation|organization|nonprofit|non-profit|publisher|developer|studio|tabloid|coalition|consortium|insurer|lender|supermarket|supergroup|daily|weekly|journal|chain|outlet';

@@ -6,8 +6,9 @@
 import { lexiconTags } from './lexicon.js';
 import { isFirstName, isKnownName, isNotPersonWord, isOrdinaryWord, TITLES } from './names.js';
 import { isRoleNoun, TIME_QUALIFIERS } from './roles.js';
-import { FUNCTION_WORD_TAGS, hasAnyTag } from './tags.js';
+import { FUNCTION_WORD_TAGS, GEOGRAPHY_TAGS, hasAnyTag } from './tags.js';
 import { capitalSaysNothing, PLACE_PREPOSITIONS, STORM } from './name-words.js';
+import { BODY_NOUNS } from '../organisation-words.js';
 
 const APPOSITION = new RegExp(`^,\\s+(?:the|a|an|its|their)\\s+(?:(?:${TIME_QUALIFIERS.join('|')})\\s+)?(\\p{L}[\\p{Ll}-]*)(?:\\s+(\\p{Ll}[\\p{Ll}-]*))?`, 'u');
 
@@ -36,7 +37,7 @@ export function roleBeforeRun(before: string): boolean {
 /** A role and "of" before the run ("Minister of "), and the run's first words a place the lexicon knows ("India"): "Prime Minister of India Narendra Modi". */
 export function roleOfPlaceBefore(place: string[], before: string): boolean {
   const role = /(?:^|\s)(\p{L}[\p{L}-]*)\s+of\s+(?:the\s+)?$/u.exec(before)?.[1];
-  return role !== undefined && isRoleNoun(role) && hasAnyTag(lexiconTags(place.join(' ').replace(/[’']s$/u, '')), ['Place', 'Country', 'City', 'Region']);
+  return role !== undefined && isRoleNoun(role) && hasAnyTag(lexiconTags(place.join(' ').replace(/[’']s$/u, '')), GEOGRAPHY_TAGS);
 }
 
 /** "the president of the Anglers' Union, ": a role of a body named in capitals, and the comma that opens an apposition giving the role-holder's name. */
@@ -58,8 +59,7 @@ export function beforeANoun(after: string): boolean {
 }
 
 /** Words for kinds of body, just before a name: the name is the body's (organisation-hits.ts reads it so). */
-const BODY_NOUN_BEFORE =
-  /(?<![\p{L}-])(?:firm|company|band|club|team|agency|newspaper|magazine|broadcaster|channel|airline|bank|charity|retailer|website|startup|conglomerate|manufacturer|automaker|carmaker|group|network|organisation|organization|nonprofit|non-profit|publisher|developer|studio|tabloid|coalition|consortium|insurer|lender|supermarket|supergroup|daily|weekly|journal|chain|outlet)\s+$/u;
+const BODY_NOUN_BEFORE = new RegExp(`(?<![\\p{L}-])(?:${BODY_NOUNS})\\s+$`, 'u');
 
 /** Lower-case nouns for things named after people, straight after the name or after one word that is no determiner ("space telescope", not "gave Tony Blair a medal"). */
 const NAMED_THING_AFTER =
