@@ -3,7 +3,7 @@
 // another language the tagger stopped inside, a one-word body the text says
 // acts, and none that reads as a person's name or a place.
 import { lexiconTags } from './people/lexicon.js';
-import { hasAnyTag } from './people/tags.js';
+import { GEOGRAPHY_TAGS, hasAnyTag, PLACE_TAGS } from './people/tags.js';
 import type { TaggedName } from './tagger/index.js';
 import { HEAD, HEAD_WORD } from './organisation-words.js';
 
@@ -27,9 +27,10 @@ export function joinedBodies(tagged: readonly TaggedName[], text: string): Tagge
 }
 
 /** Words that link the words of a name in French, Spanish, Portuguese, Italian, German or Dutch: "de", "et", "y", "für". */
-const FOREIGN_LINK = /^(?:et|de|des|du|y|e|und|di|del|della|dei|da|do|dos|das|für|van|voor|en)$/u;
+const LINK_WORDS = 'et|de|des|du|y|e|und|di|del|della|dei|da|do|dos|das|für|van|voor|en';
+const FOREIGN_LINK = new RegExp(`^(?:${LINK_WORDS})$`, 'u');
 /** More of such a name after the tagger's end: " et d’Intervention", " y Desarrollo", " de la Paix". */
-const FOREIGN_TAIL = /^(?:\s+(?:et|de|des|du|y|e|und|di|del|della|dei|da|do|dos|das|für|van|voor|en)\s+(?:(?:la|le|les|los|las|l[’'])\s*)?(?:[dl][’'])?\p{Lu}[\p{L}'’-]*)+/u;
+const FOREIGN_TAIL = new RegExp(`^(?:\\s+(?:${LINK_WORDS})\\s+(?:(?:la|le|les|los|las|l[’'])\\s*)?(?:[dl][’'])?\\p{Lu}[\\p{L}'’-]*)+`, 'u');
 
 /**
  * Whether the tagger's one-word body is one: initials, or a word that is not a
@@ -65,11 +66,11 @@ export function isAdjective(word: string): boolean {
 export function readsAsPersonsName(words: readonly string[]): boolean {
   if (words.length < 2 || words.length > 3 || words.some((word) => HEAD.test(word) || !/^\p{Lu}/u.test(word))) return false;
   if (words.length === 2 && /^\p{Lu}\.?$/u.test(words[0]!) && /^\p{Lu}\p{Ll}/u.test(words[1]!)) return true;
-  return lexiconTags(words[0]!).includes('FirstName') && words.slice(1).every((word) => /^\p{Lu}\p{Ll}/u.test(word) && !hasAnyTag(lexiconTags(word), ['Place', 'Country', 'City', 'Region', 'Organization']));
+  return lexiconTags(words[0]!).includes('FirstName') && words.slice(1).every((word) => /^\p{Lu}\p{Ll}/u.test(word) && !hasAnyTag(lexiconTags(word), PLACE_TAGS));
 }
 
 /** A place compromise's lexicon knows by the whole phrase ("South Carolina", "Hong Kong"). */
 export function isPlace(phrase: string): boolean {
   const tags = lexiconTags(phrase.replace(/^the\s+/iu, ''));
-  return hasAnyTag(tags, ['Place', 'Country', 'City', 'Region']) && !tags.includes('Organization');
+  return hasAnyTag(tags, GEOGRAPHY_TAGS) && !tags.includes('Organization');
 }

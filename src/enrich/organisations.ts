@@ -7,7 +7,7 @@ import { entityIds } from '../ids.js';
 import type { BodyParagraph } from './paragraphs.js';
 import type { OrganisationHit } from './organisation-hits.js';
 import { lexiconTags } from './people/lexicon.js';
-import { hasAnyTag } from './people/tags.js';
+import { GEOGRAPHY_TAGS, hasAnyTag } from './people/tags.js';
 import { NO_SETTINGS, type EntitySettings } from './settings.js';
 
 export { findOrganisationHits, type OrganisationHit } from './organisation-hits.js';
@@ -213,7 +213,7 @@ function foldShorterNames(found: Map<string, Found>): void {
     for (let cut = 1; cut < words.length - (COUNTRY_INITIALS.test(words[0]!) ? 0 : 1); cut++) {
       const prefix = words.slice(0, cut).join(' ');
       const target = found.get(words.slice(cut).join(' ').toLowerCase());
-      if (!target || target === longer || !(COUNTRY_INITIALS.test(prefix) || hasAnyTag(lexiconTags(prefix), ['Place', 'Country', 'City', 'Region', 'Demonym']))) continue;
+      if (!target || target === longer || !(COUNTRY_INITIALS.test(prefix) || hasAnyTag(lexiconTags(prefix), [...GEOGRAPHY_TAGS, 'Demonym']))) continue;
       fold(longer, target);
       found.delete(key);
       break;
